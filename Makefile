@@ -1,0 +1,43 @@
+# Quick start (see README):  make site   |   make test
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup site serve test browser-deps validate benchmark clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Build the bilingual site into site/ (strict: any warning fails).
+site: setup
+	$(VENV)/bin/mkdocs build --strict
+
+## Serve the site with live reload on http://127.0.0.1:8000/
+serve: setup
+	$(VENV)/bin/mkdocs serve
+
+## Validate every case.
+validate: setup
+	$(VENV)/bin/odimpact validate
+
+## Debian's chromium (browser tests drive it; no browser download) and axe-core from npm.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
+
+## Set up everything and run the whole test suite.
+test: setup browser-deps
+	$(VENV)/bin/pytest
+
+benchmark: setup
+	$(VENV)/bin/python -m benchmarks.validate
+
+clean:
+	rm -rf site docs/generated .pytest_cache test-artifacts

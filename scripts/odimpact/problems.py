@@ -1,0 +1,133 @@
+"""Problems found in cases, and how they are printed: like a compiler, in English or French."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field as dataclass_field
+from functools import cache
+from importlib import resources
+from typing import Any, Iterable, Literal
+
+import yaml
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a case file: where, which field, which rule, with what values."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    field: str = ""
+    severity: Severity = "error"
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        """The message text in one language."""
+        return render(self.code, lang, self.params)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """Message templates by code, from messages.yml."""
+    text = resources.files("odimpact").joinpath("messages.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+class _Lenient(dict):  # a missing placeholder must never turn a report into a traceback
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(code: str, lang: str, params: dict[str, Any]) -> str:
+    """Fill a message template; unknown placeholders are left visible rather than failing."""
+    template = catalogue()[code][lang]
+    values = _Lenient({k: _Shown(v) for k, v in params.items()})
+    return template.format_map(values)
+
+
+class _Shown:
+    """Formats values for messages: `!r` gives quoted text without Python's escapes for accents."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        text = self.value if isinstance(self.value, str) else json.dumps(self.value, ensure_ascii=False)
+        if len(text) > 80:
+            text = text[:77] + "..."
+        return "'" + text.replace("'", "\\'") + "'"
+
+
+def format_human(problems: Iterable[Problem], lang: str) -> str:
+    """file:line:col: severity: field: message [code] — one line each."""
+    words = {"en": {"error": "error", "warning": "warning"}, "fr": {"error": "erreur", "warning": "avertissement"}}[lang]
+    lines = []
+    for problem in problems:
+        where = f"{problem.path}:{problem.line}:{problem.column}"
+        field_part = f" {problem.field}:" if problem.field else ""
+        lines.append(f"{where}: {words[problem.severity]}:{field_part} {problem.message(lang)} [{problem.code}]")
+    return "\n".join(lines)
+
+
+def _escape_annotation(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_annotation(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Iterable[Problem], lang: str) -> str:
+    """GitHub Actions workflow commands, so problems show on the pull request's diff."""
+    lines = []
+    for problem in problems:
+        props = f"file={_escape_property(problem.path)},line={problem.line},col={problem.column}"
+        title = _escape_property(f"{problem.code}" + (f" ({problem.field})" if problem.field else ""))
+        text = _escape_annotation((f"{problem.field}: " if problem.field else "") + problem.message(lang))
+        lines.append(f"::{problem.severity} {props},title={title}::{text}")
+    return "\n".join(lines)
+
+
+def format_json(problems: list[Problem], lang: str, files_checked: int) -> str:
+    """A stable JSON document for tools."""
+    return json.dumps(
+        {
+            "files_checked": files_checked,
+            "errors": sum(p.severity == "error" for p in problems),
+            "warnings": sum(p.severity == "warning" for p in problems),
+            "problems": [
+                {
+                    "path": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "severity": p.severity,
+                    "code": p.code,
+                    "field": p.field,
+                    "message": p.message(lang),
+                }
+                for p in problems
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def field_name(path: tuple[str | int, ...]) -> str:
+    """A field path as contributors write it: sources[1].url."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text

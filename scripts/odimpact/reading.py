@@ -1,0 +1,80 @@
+"""Reading one case file: bytes to text to front matter and body, refusing what is unsafe."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from odimpact.problems import Problem
+from odimpact.strict_yaml import Document, YamlError, load
+
+MAX_FILE_BYTES = 1024 * 1024
+FENCE = "---"
+
+
+@dataclass
+class CaseFile:
+    """One language file of a case, parsed."""
+
+    path: Path
+    display: str  # path as shown in messages, relative to the repository when possible
+    lang: str  # from the file name
+    document: Document
+    body: str
+    body_line: int  # line number of the body's first line
+
+    @property
+    def data(self) -> dict:
+        return self.document.data
+
+
+def decode(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text with BOM removed and line ends normalised, or the problem that prevents it."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, Problem(display, 1, 1, "file-too-large", params={"size": len(raw) // 1024, "limit": MAX_FILE_BYTES // 1024})
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return None, Problem(display, line, 1, "nul-byte")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Problem(display, line, column, "not-utf8", params={"byte": f"0x{raw[error.start]:02x}"})
+    # A byte-order mark and CRLF line ends are harmless: accept them (editors on Windows add them).
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Problem:
+    """(front matter, body, body's first line number) or the problem with the fences."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return Problem(display, 1, 1, "no-front-matter", params={"found": lines[0][:40] if lines else ""})
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1 :]), index + 2
+    return Problem(display, 1, 1, "unclosed-front-matter")
+
+
+def read_case_file(path: Path, display: str, lang: str) -> CaseFile | Problem:
+    """Parse a case file strictly; returns the first problem that stops parsing."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return Problem(display, 1, 1, "file-unreadable", params={"reason": error.strerror or str(error)})
+    text, problem = decode(raw, display)
+    if problem:
+        return problem
+    assert text is not None
+    split = split_front_matter(text, display)
+    if isinstance(split, Problem):
+        return split
+    front, body, body_line = split
+    try:
+        document = load(front, first_line=2)
+    except YamlError as error:
+        return Problem(display, error.position.line, error.position.column, error.code, params=error.params)
+    if not isinstance(document.data, dict):
+        kind = "nothing" if document.data is None else type(document.data).__name__
+        return Problem(display, 2, 1, "not-a-mapping", params={"found": kind})
+    return CaseFile(path=path, display=display, lang=lang, document=document, body=body, body_line=body_line)

@@ -1,0 +1,175 @@
+"""Rules on the Markdown body of one file."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from html.parser import HTMLParser
+from typing import Any, Iterator
+
+import yaml
+
+from odimpact.paths import OUTLINE
+from odimpact.problems import Problem
+from odimpact.reading import CaseFile
+
+# Raw HTML a body may hold: inline text semantics only, no attributes but abbr's title.
+ALLOWED_TAGS = {"abbr": {"title"}, "br": set(), "sub": set(), "sup": set(), "kbd": set(), "small": set()}
+# Elements that run code, load other content or change the page: always errors.
+FORBIDDEN_TAGS = {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "link", "meta", "base", "svg", "math", "template", "noscript",
+    "img", "video", "audio", "source", "portal",
+}
+UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+FENCED_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
+INLINE_CODE = re.compile(r"`[^`\n]+`")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
+HEADING_ID = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}\s*$")
+OUTLINE_HEADING = re.compile(r"^## .+?\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+CITATION = re.compile(r"\[(s[1-9][0-9]*)\](?![(\[:])")
+MIN_TEXT_FOR_LANGUAGE = 200
+
+
+@cache
+def outline() -> list[dict[str, Any]]:
+    """The body outline's sections from schema/outline.yml."""
+    return yaml.safe_load(OUTLINE.read_text(encoding="utf-8"))["sections"]
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Replace matched text by spaces, keeping newlines so line numbers stay right."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def prose(body: str) -> str:
+    """The body without code, where markup checks apply."""
+    return INLINE_CODE.sub(_blank, FENCED_CODE.sub(_blank, body))
+
+
+def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return first_line + line, column
+
+
+def _problem(case: CaseFile, offset: int, text: str, code: str, severity: str = "error", **params: Any) -> Problem:
+    line, column = _line_col(text, offset, case.body_line)
+    return Problem(case.display, line, column, code, "body", severity, params)  # type: ignore[arg-type]
+
+
+def body_is_not_empty(case: CaseFile) -> Iterator[Problem]:
+    """A case without a body has nothing for readers."""
+    if not case.body.strip():
+        yield Problem(case.display, case.body_line, 1, "body-empty", "body")
+
+
+def body_follows_outline(case: CaseFile) -> Iterator[Problem]:
+    """The shared outline makes cases comparable and keeps both languages aligned section by section."""
+    text = prose(case.body)
+    found = OUTLINE_HEADING.findall(text)
+    expected = [section["id"] for section in outline()]
+    for section in outline():
+        if section["id"] not in found:
+            yield Problem(case.display, case.body_line, 1, "outline-missing-section", "body", "warning",
+                          {"section": section["id"], "heading": section["heading"][case.lang]})
+    present = [section_id for section_id in found if section_id in expected]
+    if present != [s for s in expected if s in present]:
+        yield Problem(case.display, case.body_line, 1, "outline-order", "body", "warning",
+                      {"expected": ", ".join(expected), "found": ", ".join(present)})
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]], tuple[int, int]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs, self.getpos()))
+
+    handle_startendtag = handle_starttag
+
+
+def body_html_is_safe(case: CaseFile) -> Iterator[Problem]:
+    """Python-Markdown passes raw HTML through: scripts, handlers and odd URLs must never reach the site."""
+    collector = _TagCollector()
+    collector.feed(prose(case.body))
+    collector.close()
+    allowed = ", ".join(f"<{tag}>" for tag in ALLOWED_TAGS)
+    for tag, attrs, (line, offset) in collector.tags:
+        where = (case.display, case.body_line + line - 1, offset + 1)
+        if tag in FORBIDDEN_TAGS:
+            yield Problem(*where, "html-forbidden-element", "body", params={"tag": tag})
+        elif tag not in ALLOWED_TAGS:
+            yield Problem(*where, "html-not-allowed", "body", "warning", {"tag": tag, "allowed": allowed})
+        for name, value in attrs:
+            if name.startswith("on") or name in {"style", "srcdoc", "formaction"}:
+                yield Problem(*where, "html-unsafe-attribute", "body", params={"attribute": name})
+            elif value and UNSAFE_SCHEME.match(value):
+                yield Problem(*where, "html-unsafe-url", "body", params={"value": value})
+            elif tag in ALLOWED_TAGS and name not in ALLOWED_TAGS[tag]:
+                yield Problem(*where, "html-unsafe-attribute", "body", params={"attribute": name})
+
+
+def body_links_are_safe(case: CaseFile) -> Iterator[Problem]:
+    """Markdown links become href attributes: javascript: and data: URLs would run in readers' browsers."""
+    text = prose(case.body)
+    for match in LINK_TARGET.finditer(text):
+        target = match.group(1) or match.group(2) or ""
+        if UNSAFE_SCHEME.match(target):
+            yield _problem(case, match.start(), text, "html-unsafe-url", value=target)
+
+
+def attribute_lists_only_name_headings(case: CaseFile) -> Iterator[Problem]:
+    """attr_list would let a case set any attribute (onclick, style); only heading ids are needed."""
+    text = prose(case.body)
+    for match in ATTRIBUTE_LIST.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        if not (HEADING_ID.match(line) and re.fullmatch(r"\{#[a-z0-9-]+\}", match.group(0))):
+            yield _problem(case, match.start(), text, "attribute-list", value=match.group(0))
+
+
+def citations_exist(case: CaseFile) -> Iterator[Problem]:
+    """A citation [s3] must lead the reader to a listed source."""
+    known = [source.get("id") for source in case.data.get("sources", []) if isinstance(source, dict)]
+    text = prose(case.body)
+    for match in CITATION.finditer(text):
+        if match.group(1) not in known:
+            yield _problem(case, match.start(), text, "citation-unknown-source", value=match.group(1), known=", ".join(map(str, known)))
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(["en", "fr"])
+    return identifier
+
+
+LANGUAGE_NAMES = {"en": ("English", "anglais"), "fr": ("French", "français")}
+
+
+def body_is_in_its_language(case: CaseFile) -> Iterator[Problem]:
+    """A French file holding English text (or the reverse) is a common copy-paste slip."""
+    text = re.sub(r"[#*_\[\]()>{}`|-]+", " ", prose(case.body))
+    if len(text.strip()) < MIN_TEXT_FOR_LANGUAGE:
+        return
+    found, _ = _identifier().classify(text[:2000])
+    if found != case.lang:
+        yield Problem(case.display, case.body_line, 1, "language-mismatch", "body", "warning", {
+            "expected_en": LANGUAGE_NAMES[case.lang][0], "expected_fr": LANGUAGE_NAMES[case.lang][1],
+            "found_en": LANGUAGE_NAMES[found][0], "found_fr": LANGUAGE_NAMES[found][1]})
+
+
+RULES = (
+    body_is_not_empty,
+    body_follows_outline,
+    body_html_is_safe,
+    body_links_are_safe,
+    attribute_lists_only_name_headings,
+    citations_exist,
+    body_is_in_its_language,
+)

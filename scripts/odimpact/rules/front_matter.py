@@ -1,0 +1,163 @@
+"""Rules on one file's front matter, run once the file matches the schema."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, Iterator
+
+from odimpact.problems import Problem, field_name
+from odimpact.reading import CaseFile
+
+Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
+
+SURPRISE_KINDS = {
+    "boolean": ("a true/false value", "une valeur vrai/faux"),
+    "date": ("a date", "une date"),
+    "octal": ("an octal number", "un nombre octal"),
+    "base": ("a number in another base", "un nombre dans une autre base"),
+    "sexagesimal": ("a base-60 number", "un nombre en base 60"),
+    "exponent": ("a number in scientific notation", "un nombre en notation scientifique"),
+    "underscore-number": ("a number", "un nombre"),
+    "special-float": ("infinity or not-a-number", "l'infini ou « pas un nombre »"),
+}
+DATE_FIELDS = {("published",), ("reviewed",)}
+MARKUP = re.compile(r"<[a-zA-Z/!]|\*\*|__|\[[^\]]+\]\(|`")
+
+
+def _problem(case: CaseFile, path: tuple, code: str, severity: str = "error", **params: Any) -> Problem:
+    position = case.document.position(path)
+    return Problem(case.display, position.line, position.column, code, field_name(path), severity, params)  # type: ignore[arg-type]
+
+
+def yaml_surprises(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """Unquoted values that YAML 1.1 tools (PyYAML, hence MkDocs) would not read as the text written."""
+    for path, kind in case.document.surprises.items():
+        is_date_field = path in DATE_FIELDS or (len(path) == 3 and path[0] == "sources" and path[2] == "date")
+        if kind == "date" and is_date_field:
+            continue
+        value = _get(case.data, path)
+        en, fr = SURPRISE_KINDS[kind]
+        yield _problem(case, path, "yaml-surprise", value=value, kind_en=en, kind_fr=fr)
+
+
+def _get(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def id_matches_folder(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """The id is the case's address and citation key, so it must be the folder's name."""
+    folder = case.path.parent.name
+    if case.data.get("id") != folder:
+        yield _problem(case, ("id",), "id-folder-mismatch", value=case.data.get("id"), folder=folder)
+
+
+def lang_matches_file_name(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """The site picks a file's language from its name; the field must agree."""
+    if case.data.get("lang") != case.lang:
+        yield _problem(case, ("lang",), "lang-filename-mismatch", value=case.data.get("lang"), expected=case.lang)
+
+
+def _parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def dates_are_real_and_ordered(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """Dates must exist on the calendar, not lie in the future, and reviewed cannot precede published."""
+    parsed: dict[str, dt.date] = {}
+    for name in ("published", "reviewed"):
+        date = _parse_date(case.data[name])
+        if date is None:
+            yield _problem(case, (name,), "date-invalid", value=case.data[name])
+        elif date > today:
+            yield _problem(case, (name,), "date-future", value=case.data[name], today=today.isoformat())
+        else:
+            parsed[name] = date
+    if len(parsed) == 2 and parsed["reviewed"] < parsed["published"]:
+        yield _problem(case, ("reviewed",), "reviewed-before-published", value=case.data["reviewed"], published=case.data["published"])
+    for index, source in enumerate(case.data["sources"]):
+        date = source.get("date")
+        if date and len(date) == 10 and _parse_date(date) is None:
+            yield _problem(case, ("sources", index, "date"), "date-invalid", value=date)
+        elif date and date[:4] > str(today.year):
+            yield _problem(case, ("sources", index, "date"), "date-future", value=date, today=today.isoformat())
+
+
+def period_is_ordered(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """A period starts before it ends, and neither end lies after the current year."""
+    start, end = case.data["period"]["start"], case.data["period"]["end"]
+    if start > today.year:
+        yield _problem(case, ("period", "start"), "period-future", value=start, year=today.year)
+    if isinstance(end, int):
+        if end < start:
+            yield _problem(case, ("period", "end"), "period-order", start=start, end=end)
+        if end > today.year:
+            yield _problem(case, ("period", "end"), "period-future", value=end, year=today.year)
+
+
+def impacts_are_sourced(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """A figure without a source is not evidence: every impact cites a listed source."""
+    known = [source["id"] for source in case.data["sources"]]
+    for index, impact in enumerate(case.data.get("impacts", [])):
+        if impact["source"] not in known:
+            yield _problem(case, ("impacts", index, "source"), "impact-unknown-source", value=impact["source"], known=", ".join(known))
+        if "min" in impact and "max" in impact and impact["min"] > impact["max"]:
+            yield _problem(case, ("impacts", index, "min"), "range-order", min=impact["min"], max=impact["max"])
+        if "currency" in impact and "unit" in impact:
+            yield _problem(case, ("impacts", index, "unit"), "currency-with-unit", value=impact["unit"])
+
+
+def source_ids_are_unique(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """Citations point at a source id, so each id must name one source."""
+    seen: set[str] = set()
+    for index, source in enumerate(case.data["sources"]):
+        if source["id"] in seen:
+            yield _problem(case, ("sources", index, "id"), "source-duplicate-id", value=source["id"])
+        seen.add(source["id"])
+
+
+def retired_cases_explain_why(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """A retired case keeps its address; readers who land there deserve a reason."""
+    if case.data["status"] == "retired" and "retired_notice" not in case.data:
+        yield _problem(case, ("status",), "retired-needs-notice")
+
+
+def published_cases_have_two_sources(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """Publication needs corroboration: at least two sources from different publishers."""
+    if case.data["status"] != "published":
+        return
+    publishers = {source["publisher"].strip().casefold() for source in case.data["sources"]}
+    if len(publishers) < 2:
+        yield _problem(case, ("status",), "published-needs-two-sources", count=len(publishers))
+
+
+def related_is_not_self(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """A case listed as related to itself adds nothing and hides a typo."""
+    for index, related in enumerate(case.data.get("related", [])):
+        if related == case.data["id"]:
+            yield _problem(case, ("related", index), "related-self", value=related)
+
+
+def summary_is_plain_text(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """Summaries appear in lists, feeds and exports where markup would show raw."""
+    match = MARKUP.search(case.data["summary"])
+    if match:
+        yield _problem(case, ("summary",), "summary-markup", "warning", value=match.group(0))
+
+
+RULES: tuple[Rule, ...] = (
+    id_matches_folder,
+    lang_matches_file_name,
+    dates_are_real_and_ordered,
+    period_is_ordered,
+    impacts_are_sourced,
+    source_ids_are_unique,
+    retired_cases_explain_why,
+    published_cases_have_two_sources,
+    related_is_not_self,
+    summary_is_plain_text,
+)

@@ -1,0 +1,172 @@
+"""The validation pipeline: discover case folders, check each case, then check across cases."""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from odimpact.layout import CaseFolder, discover, is_case_id, relative, scan_case_folder
+from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.problems import Problem
+from odimpact.reading import CaseFile, read_case_file
+from odimpact.rules import body, front_matter, pairs
+from odimpact.schema_check import check_schema
+
+PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class CaseResult:
+    """What checking one case found, and the little the cross-case rules need."""
+
+    case_dir: str
+    problems: list[Problem]
+    related: dict[str, list[tuple[str, int, int, str]]] = field(default_factory=dict)  # target -> places
+    files: int = 0
+
+
+@dataclass
+class Report:
+    """Everything found, sorted like a compiler's output."""
+
+    problems: list[Problem]
+    files_checked: int
+
+    @property
+    def errors(self) -> int:
+        return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return sum(p.severity == "warning" for p in self.problems)
+
+
+def check_file(case: CaseFile, today: dt.date) -> tuple[list[Problem], bool]:
+    """Problems of one parsed file, and whether it matched the schema."""
+    problems = list(front_matter.yaml_surprises(case, today))
+    schema_problems = check_schema(case)
+    problems += schema_problems
+    if not schema_problems:
+        for rule in front_matter.RULES:
+            problems.extend(rule(case, today))
+    for rule in body.RULES:
+        problems.extend(rule(case))
+    return problems, not schema_problems
+
+
+def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> CaseResult:
+    """All problems of one case: each language file, then the pair."""
+    result = CaseResult(folder.display, [], files=len(folder.files))
+    parsed: dict[str, CaseFile] = {}
+    all_valid = True
+    for lang, path in sorted(folder.files.items()):
+        case = read_case_file(path, relative(path, root), lang)
+        if isinstance(case, Problem):
+            result.problems.append(case)
+            all_valid = False
+            continue
+        problems, valid = check_file(case, today)
+        result.problems += problems
+        all_valid &= valid
+        parsed[lang] = case
+        if valid:
+            for index, target in enumerate(case.data.get("related", [])):
+                pos = case.document.position(("related", index))
+                result.related.setdefault(target, []).append((case.display, pos.line, pos.column, f"related[{index}]"))
+    if all_valid and parsed:
+        for rule in pairs.RULES:
+            result.problems.extend(rule(parsed, folder.display))
+    return result
+
+
+def _check_case_star(args: tuple[CaseFolder, dt.date, Path]) -> CaseResult:
+    return check_case(*args)
+
+
+def _run(folders: list[CaseFolder], today: dt.date, root: Path, jobs: int) -> list[CaseResult]:
+    work = [(folder, today, root) for folder in folders]
+    if jobs <= 1 or len(folders) < PARALLEL_THRESHOLD:
+        return [check_case(*item) for item in work]
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        return list(pool.imap(_check_case_star, work, chunksize=max(1, len(work) // (jobs * 8))))
+
+
+def cross_case_problems(results: list[CaseResult], all_ids: list[str]) -> list[Problem]:
+    """Ids unique ignoring case; related ids that exist."""
+    problems: list[Problem] = []
+    known = set(all_ids)
+    by_fold: dict[str, str] = {}
+    for case_id in sorted(all_ids):
+        other = by_fold.setdefault(case_id.casefold(), case_id)
+        if other != case_id:
+            problems.append(Problem(f"cases/{case_id}", 1, 1, "id-duplicate", "id", params={"value": case_id, "other": other}))
+    for result in results:
+        for target, places in result.related.items():
+            if target not in known:
+                problems += [Problem(path, line, column, "related-unknown", field, params={"value": target})
+                             for path, line, column, field in places]
+    return problems
+
+
+def validate(folders: list[CaseFolder], layout_problems: list[Problem], all_ids: list[str],
+             today: dt.date | None = None, root: Path = REPO_ROOT, jobs: int | None = None) -> Report:
+    """Check the given case folders; cross-case rules see every id in `all_ids`."""
+    today = today or dt.date.today()
+    results = _run(folders, today, root, jobs or os.cpu_count() or 1)
+    problems = layout_problems + [p for r in results for p in r.problems] + cross_case_problems(results, all_ids)
+    return Report(sorted(problems, key=Problem.sort_key), sum(r.files for r in results))
+
+
+def all_case_ids(cases_dir: Path) -> list[str]:
+    """Names of every case folder, without reading any file."""
+    if not cases_dir.is_dir():
+        return []
+    return [entry.name for entry in os.scandir(cases_dir) if entry.is_dir(follow_symlinks=False)]
+
+
+def folders_for_paths(paths: list[Path], cases_dir: Path, root: Path) -> tuple[list[CaseFolder], list[Problem], list[Path]]:
+    """Case folders named by paths (folders or files inside them); also returns paths that do not exist."""
+    chosen: dict[Path, CaseFolder] = {}
+    problems: list[Problem] = []
+    missing: list[Path] = []
+    for raw in paths:
+        path = raw if raw.is_absolute() else Path.cwd() / raw
+        if not path.exists() and not path.is_symlink():
+            missing.append(raw)
+            continue
+        if not path.is_symlink() and path.resolve() == cases_dir.resolve():
+            found, layout = discover(cases_dir, root)
+            problems += layout
+            chosen.update({folder.path: folder for folder in found})
+            continue
+        folder_path = path if path.is_dir() and not path.is_symlink() else path.parent
+        folder, layout = scan_case_folder(folder_path, root)
+        problems += [p for p in layout if p not in problems]
+        if folder:
+            chosen[folder.path] = folder
+    return list(chosen.values()), problems, missing
+
+
+def changed_case_folders(ref: str, cases_dir: Path, root: Path) -> list[Path]:
+    """Case folders touched since a git ref (committed, staged, unstaged or untracked)."""
+    commands = (
+        ["git", "diff", "--name-only", "--no-renames", ref, "--", "cases"],
+        ["git", "ls-files", "--others", "--exclude-standard", "--", "cases"],
+    )
+    names: set[str] = set()
+    for command in commands:
+        output = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
+        names.update(line for line in output.splitlines() if line)
+    folders = set()
+    for name in names:
+        parts = Path(name).parts
+        if len(parts) >= 2 and (cases_dir / parts[1]).is_dir():
+            folders.add(cases_dir / parts[1])
+    return sorted(folders)
+
+
+__all__ = ["validate", "discover", "folders_for_paths", "changed_case_folders", "all_case_ids", "is_case_id", "CASES_DIR"]
