@@ -13,6 +13,8 @@ import sys
 # whose handler is stored as `func` and returns an exit code.
 COMMANDS = (
     "validate",
+    "regenerate",
+    "report",
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

@@ -19,8 +19,9 @@ def _inline(node: Any, definitions: dict[str, Any]) -> Any:
     if isinstance(node, dict):
         ref = node.get("$ref", "")
         if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-            merged = {k: v for k, v in node.items() if k != "$ref"}
-            merged.update(definitions[ref[len(_REF_PREFIX):]])
+            # The field's own description wins over the vocabulary's.
+            merged = dict(definitions[ref[len(_REF_PREFIX):]])
+            merged.update({k: v for k, v in node.items() if k != "$ref"})
             return {k: _inline(v, definitions) for k, v in merged.items()}
         return {k: _inline(v, definitions) for k, v in node.items()}
     if isinstance(node, list):

@@ -1,0 +1,42 @@
+"""`odimpact regenerate`: rewrite the committed files generated from the schema and vocabularies."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from odimpact.paths import DOCS_DIR, REPO_ROOT, VOCABULARY_SCHEMA
+from odimpact.reference import reference_files
+from odimpact.vocabularies import render_vocabulary_schema
+
+
+def expected_files() -> dict:
+    """Path -> the content it must have."""
+    files = {VOCABULARY_SCHEMA: render_vocabulary_schema()}
+    files.update({DOCS_DIR / relative: text for relative, text in reference_files().items()})
+    return files
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "regenerate",
+        help="rewrite schema/vocabularies.schema.json and the format reference pages",
+        description="Regenerate the committed files derived from schema/ (the vocabulary JSON Schema and docs/reference/format.*.md).",
+        epilog="Exit codes: 0 up to date (or rewritten), 1 with --check when a file is stale.",
+    )
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is stale")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    stale = []
+    for path, text in expected_files().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        stale.append(path.relative_to(REPO_ROOT).as_posix())
+        if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    for name in stale:
+        print(f"{'stale' if args.check else 'rewrote'}: {name}", file=sys.stderr if args.check else sys.stdout)
+    return 1 if (args.check and stale) else 0
