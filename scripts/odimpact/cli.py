@@ -13,6 +13,7 @@ import sys
 # whose handler is stored as `func` and returns an exit code.
 COMMANDS = (
     "validate",
+    "new",
     "regenerate",
     "report",
 )

@@ -47,7 +47,7 @@ def _suggestion(value: Any, choices: list[Any]) -> tuple[str, str]:
     if not close:
         return "", ""
     listed = ", ".join(f"'{c}'" for c in close)
-    return f"; did you mean {listed}?", f"; vouliez-vous dire {listed}?"
+    return f" (did you mean {listed}?)", f" (vouliez-vous dire {listed}?)"
 
 
 def check_schema(case: CaseFile) -> list[Problem]:

@@ -1,0 +1,180 @@
+"""`odimpact new`: create a case folder from the commented template, asking for what is missing."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from odimpact.commands.validate import default_language
+from odimpact.contrib.atomic import write_atomic
+from odimpact.contrib.choices import ChoiceError, check_terms, split_values
+from odimpact.contrib.questions import REQUIRED, Question, menu
+from odimpact.contrib.template import render_case
+from odimpact.layout import relative
+from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.vocabularies import load_vocabularies
+
+OTHER = {"en": "fr", "fr": "en"}
+LEVEL_OF_KIND = {"federal": "federal", "province": "provincial", "territory": "territorial"}
+MESSAGES = {
+    "exists": {"en": "odimpact new: {path} already exists; nothing was written. Edit that case, or choose another id.",
+               "fr": "odimpact new : {path} existe déjà; rien n'a été écrit. Modifiez cette étude de cas ou choisissez un autre identifiant."},
+    "bad-option": {"en": "odimpact new: --{option}: {reason}", "fr": "odimpact new : --{option} : {reason}"},
+    "no-answer": {"en": "odimpact new: no answer for {option}; give it as --{option}.",
+                  "fr": "odimpact new : aucune réponse pour {option}; indiquez-la avec --{option}."},
+    "created": {"en": "Created {path}", "fr": "Créé : {path}"},
+    "next": {"en": ("Next: fill in the empty values and write each section, then check with\n"
+                    "    odimpact validate {folder}\nand preview with `make serve`."),
+             "fr": ("Ensuite : remplissez les valeurs vides et rédigez chaque section, puis vérifiez avec\n"
+                    "    odimpact validate {folder}\net prévisualisez avec `make serve`.")},
+}
+OPTIONAL_LISTS = {"impact_dimensions": "impact-dimensions", "reusers": "reusers", "reuse_purposes": "reuse-purposes"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "new", help="create a new case from the commented template",
+        description=("Create cases/<id>/index.<lang>.md from a template whose comments explain every field in "
+                     "your language. Asks for the id, language, title, jurisdiction, sectors and impact types "
+                     "unless given as options; never overwrites an existing case."),
+        epilog="Exit codes: 0 created, 1 the case already exists, 2 usage error (bad or missing value).")
+    parser.add_argument("--id", help="case id: lowercase kebab-case, 3 to 80 characters")
+    parser.add_argument("--lang", choices=("en", "fr"), help="language of the file you will write")
+    parser.add_argument("--title", help="title in that language")
+    parser.add_argument("--jurisdiction", help="ISO 3166-2:CA code, or CA for the Government of Canada")
+    parser.add_argument("--sectors", help="1 to 3 sector ids, comma-separated")
+    parser.add_argument("--impact-types", dest="impact_types", help="impact type ids, comma-separated")
+    parser.add_argument("--government-level", help="default: from the jurisdiction (federal, provincial, territorial)")
+    parser.add_argument("--place", help="municipality or region, if relevant")
+    for dest, vocabulary in OPTIONAL_LISTS.items():
+        parser.add_argument(f"--{dest.replace('_', '-')}", dest=dest, help=f"{vocabulary} ids, comma-separated")
+    parser.add_argument("--start-year", type=int, help="first year of the use")
+    parser.add_argument("--contributor", action="append", help="your name as credited (repeatable; default: git user.name)")
+    parser.add_argument("--both", action="store_true", help="also create the file in the other language")
+    parser.add_argument("--ui-lang", choices=("en", "fr"), default=None, help="language of questions and messages (default: --lang, else the locale)")
+    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def _ask(question: Question, ui: str) -> Any:
+    """Ask until the answer passes the check; EOFError when input ends."""
+    if question.vocabulary:
+        print(menu(question.vocabulary, ui), file=sys.stderr)
+    while True:
+        print(f"{question.prompt[ui]}: ", end="", file=sys.stderr, flush=True)
+        answer = sys.stdin.readline()
+        if not answer:
+            raise EOFError(question.dest)
+        try:
+            return question.check(answer.strip(), ui)
+        except ChoiceError as error:
+            print(f"  {error}", file=sys.stderr)
+
+
+def gather(args: argparse.Namespace, ui: str) -> dict[str, Any]:
+    """The six required answers: from options (checked) or asked one by one."""
+    answers: dict[str, Any] = {}
+    for question in REQUIRED:
+        given = getattr(args, question.dest)
+        if given is None:
+            answers[question.dest] = _ask(question, ui)
+        else:
+            try:
+                answers[question.dest] = question.check(given, ui)
+            except ChoiceError as error:
+                raise UsageError("bad-option", option=question.dest.replace("_", "-"), reason=str(error)) from None
+        ui = args.ui_lang or answers.get("lang", ui)
+    return answers
+
+
+class UsageError(Exception):
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def _optional(args: argparse.Namespace, answers: dict[str, Any], ui: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    checks: dict[str, Callable[[], Any]] = {
+        name: (lambda name=name, vocabulary=vocabulary: check_terms(vocabulary, split_values(getattr(args, name)), ui))
+        for name, vocabulary in OPTIONAL_LISTS.items()}
+    checks["government_level"] = lambda: check_terms("government-levels", [args.government_level], ui, 1, 1)[0]
+    for name, check in checks.items():
+        if getattr(args, name) is not None:
+            try:
+                values[name] = check()
+            except ChoiceError as error:
+                raise UsageError("bad-option", option=name.replace("_", "-"), reason=str(error)) from None
+    if "government_level" not in values:
+        kind = load_vocabularies()["jurisdictions"].term(answers["jurisdiction"]).extra.get("kind")
+        if kind in LEVEL_OF_KIND:
+            values["government_level"] = LEVEL_OF_KIND[kind]
+    return values
+
+
+def _contributors(args: argparse.Namespace) -> list[str]:
+    if args.contributor:
+        return [" ".join(name.split()) for name in args.contributor]
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, cwd=REPO_ROOT).stdout.strip()
+    except OSError:
+        name = ""
+    return [name] if len(name) >= 2 else []
+
+
+def case_values(args: argparse.Namespace, answers: dict[str, Any], ui: str, lang: str) -> dict[str, Any]:
+    """Front-matter values of the file in `lang`; text written in the other language is left empty."""
+    today = (args.today or dt.date.today()).isoformat()
+    values: dict[str, Any] = {
+        "id": answers["id"], "lang": lang, "status": "draft",
+        "translation": "complete" if args.both else "awaiting",
+        "jurisdiction": answers["jurisdiction"], "sectors": answers["sectors"], "impact_types": answers["impact_types"],
+        "evidence_strength": 1, "published": today, "reviewed": today, "contributors": _contributors(args),
+        "licence": "CC-BY-4.0",
+    }
+    if lang == answers["lang"]:
+        values["title"] = answers["title"]
+        if args.place:
+            values["place"] = " ".join(args.place.split())
+    if args.start_year is not None:
+        values["period"] = {"start": args.start_year, "end": "ongoing"}
+    values.update(_optional(args, answers, ui))
+    return values
+
+
+def _say(code: str, ui: str, **params: Any) -> str:
+    return MESSAGES[code][ui].format(**params)
+
+
+def run(args: argparse.Namespace) -> int:
+    ui: str = args.ui_lang or args.lang or default_language()
+    cases_dir: Path = args.cases_dir.resolve()
+    root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
+    try:
+        answers = gather(args, ui)
+        ui = args.ui_lang or answers["lang"]
+        languages = [answers["lang"]] + ([OTHER[answers["lang"]]] if args.both else [])
+        files = {lang: render_case(case_values(args, answers, ui, lang), lang) for lang in languages}
+    except EOFError as error:
+        print(_say("no-answer", ui, option=str(error).replace("_", "-")), file=sys.stderr)
+        return 2
+    except UsageError as error:
+        print(_say(error.code, ui, **error.params), file=sys.stderr)
+        return 2
+    folder = cases_dir / answers["id"]
+    try:
+        os.mkdir(folder)  # fails when the folder (or a link of that name) exists: never overwrite a case
+    except FileExistsError:
+        print(_say("exists", ui, path=relative(folder, root)), file=sys.stderr)
+        return 1
+    for lang, text in files.items():
+        path = folder / f"index.{lang}.md"
+        write_atomic(path, text)
+        print(_say("created", ui, path=relative(path, root)))
+    print(_say("next", ui, folder=relative(folder, root)))
+    return 0

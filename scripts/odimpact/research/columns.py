@@ -1,0 +1,148 @@
+"""The columns of cases.csv and impacts.csv: one table that the exports, the data package and the
+data dictionary all read, so a column is named, typed and described in exactly one place.
+
+Descriptions come from the case schema (English `description`, French `x-description-fr`);
+columns that the schema does not have (labels, counts, addresses) are described here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from odimpact.schema import case_schema
+
+# How a multi-valued field is written in one CSV cell: values joined by "|"; a "|" or "\" inside a
+# value (possible only in free text such as a dataset name) is escaped with a backslash.
+SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `field` is the schema path it comes from ("period.start", "datasets.name")."""
+
+    name: str
+    field: str
+    kind: str  # text, integer, number, date, url, boolean, id, ids, label, labels, list, count
+    vocabulary: str | None = None
+
+
+def _vocabulary_columns(field: str, vocabulary: str, many: bool) -> list[Column]:
+    if many:
+        return [Column(field, field, "ids", vocabulary), Column(f"{field}_labels", field, "labels", vocabulary)]
+    return [Column(field, field, "id", vocabulary), Column(f"{field}_label", field, "label", vocabulary)]
+
+
+CASE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "id", "text"),
+    Column("url", "url", "url"),
+    Column("title", "title", "text"),
+    Column("summary", "summary", "text"),
+    Column("awaiting_translation", "awaiting_translation", "boolean"),
+    *_vocabulary_columns("jurisdiction", "jurisdictions", False),
+    *_vocabulary_columns("government_level", "government-levels", False),
+    Column("place", "place", "text"),
+    *_vocabulary_columns("sectors", "sectors", True),
+    *_vocabulary_columns("impact_types", "impact-types", True),
+    *_vocabulary_columns("impact_dimensions", "impact-dimensions", True),
+    *_vocabulary_columns("reusers", "reusers", True),
+    *_vocabulary_columns("reuse_purposes", "reuse-purposes", True),
+    *_vocabulary_columns("enabling_conditions", "enabling-conditions", True),
+    *_vocabulary_columns("challenges", "challenges", True),
+    Column("period_start", "period.start", "integer"),
+    Column("period_end", "period.end", "text"),
+    *_vocabulary_columns("evidence_strength", "evidence-levels", False),
+    Column("datasets", "datasets.name", "list"),
+    Column("dataset_publishers", "datasets.publisher", "list"),
+    Column("organisations", "organisations.name", "list"),
+    Column("impact_count", "impacts", "count"),
+    Column("source_count", "sources", "count"),
+    Column("published", "published", "date"),
+    Column("reviewed", "reviewed", "date"),
+    Column("contributors", "contributors", "list"),
+    Column("licence", "licence", "id", "licences"),
+    Column("related", "related", "list"),
+    Column("keywords", "keywords", "list"),
+)
+
+IMPACT_COLUMNS: tuple[Column, ...] = (
+    Column("case_id", "id", "text"),
+    Column("case_url", "url", "url"),
+    Column("impact_number", "impact_number", "integer"),
+    Column("measure", "impacts.measure", "text"),
+    Column("value", "impacts.value", "number"),
+    Column("min", "impacts.min", "number"),
+    Column("max", "impacts.max", "number"),
+    Column("unit", "impacts.unit", "text"),
+    Column("currency", "impacts.currency", "text"),
+    Column("year", "impacts.year", "integer"),
+    Column("note", "impacts.note", "text"),
+    Column("source_id", "impacts.source", "text"),
+    Column("source_title", "sources.title", "text"),
+    Column("source_publisher", "sources.publisher", "text"),
+    Column("source_date", "sources.date", "text"),
+    Column("source_url", "sources.url", "url"),
+    Column("source_kind", "sources.kind", "id", "source-kinds"),
+)
+
+# Descriptions of the columns that are not schema fields, in both languages.
+EXTRA_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "url": {"en": "Stable address of the case page in this language; cite it.", "fr": "Adresse stable de la page de l'étude de cas dans cette langue; à citer."},
+    "awaiting_translation": {"en": "true when the case is not yet translated into this language: its text is in the other language.", "fr": "true si l'étude de cas n'est pas encore traduite dans cette langue : son texte est dans l'autre langue."},
+    "impact_number": {"en": "Position of the impact in the case's list of quantified impacts, from 1.", "fr": "Rang de l'incidence dans la liste des incidences chiffrées de l'étude de cas, à partir de 1."},
+    "impacts": {"en": "Number of quantified impacts (rows of impacts.csv for this case).", "fr": "Nombre d'incidences chiffrées (lignes d'impacts.csv pour cette étude de cas)."},
+    "sources": {"en": "Number of sources cited.", "fr": "Nombre de sources citées."},
+}
+LABEL_DESCRIPTION = {
+    "en": ("Label of `{field}` in this file's language.", "Labels of `{field}` in this file's language, in the same order, joined by `|`."),
+    "fr": ("Libellé de `{field}` dans la langue de ce fichier.", "Libellés de `{field}` dans la langue de ce fichier, dans le même ordre, séparés par `|`."),
+}
+LIST_NOTE = {
+    "en": " Several values are joined by `|`; a `|` or `\\` inside a value is preceded by `\\`.",
+    "fr": " Les valeurs multiples sont séparées par `|`; un `|` ou un `\\` à l'intérieur d'une valeur est précédé de `\\`.",
+}
+
+
+def schema_node(field: str) -> dict[str, Any]:
+    """The schema of a field path such as "period.start" or "datasets.name" (items are stepped into)."""
+    node: dict[str, Any] = case_schema()
+    for step in field.split("."):
+        if node.get("type") == "array":
+            node = node.get("items", {})
+        node = node.get("properties", {}).get(step, {})
+    return node
+
+
+def describe(column: Column, lang: str) -> str:
+    """What the column holds, in `lang`."""
+    if column.kind in ("label", "labels"):
+        return LABEL_DESCRIPTION[lang][column.kind == "labels"].format(field=column.field)
+    if column.field in EXTRA_DESCRIPTIONS:
+        return EXTRA_DESCRIPTIONS[column.field][lang]
+    node = schema_node(column.field)
+    text = node.get("description", "") if lang == "en" else node.get("x-description-fr", "")
+    return text + (LIST_NOTE[lang] if column.kind in ("ids", "list") else "")
+
+
+def join_values(values: list[Any]) -> str:
+    """Several values in one cell (see SEPARATOR)."""
+    return SEPARATOR.join(str(value).replace("\\", "\\\\").replace("|", "\\|") for value in values)
+
+
+def split_values(cell: str) -> list[str]:
+    """The inverse of join_values."""
+    if cell == "":
+        return []
+    values, current, escaped = [], [], False
+    for character in cell:
+        if escaped:
+            current.append(character)
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == SEPARATOR:
+            values.append("".join(current))
+            current = []
+        else:
+            current.append(character)
+    values.append("".join(current))
+    return values

@@ -1,0 +1,89 @@
+"""Cases flattened into rows and records for the exports and the Explore page.
+
+Only published cases are exported (drafts are unfinished; retired cases keep a page but leave the
+lists). A case not yet translated is exported in each language with the text it is shown in,
+flagged `awaiting_translation`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from odimpact.corpus import Case, Corpus
+from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, join_values
+from odimpact.research.urls import SiteUrls
+from odimpact.vocabularies import Vocabulary, load_vocabularies
+
+DEFAULT_LICENCE = "CC-BY-4.0"
+
+
+def exported_cases(corpus: Corpus) -> list[Case]:
+    """The cases the exports carry: published ones, by id."""
+    return corpus.published()
+
+
+def case_facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
+    """The front matter shown in `lang`, with the licence default applied, its URL and translation flag."""
+    facts = dict(case.meta(lang))
+    facts.setdefault("licence", DEFAULT_LICENCE)
+    facts["url"] = urls.case(case.id, lang)
+    facts["awaiting_translation"] = case.awaiting_translation(lang)
+    return facts
+
+
+def _field(facts: dict[str, Any], path: str) -> Any:
+    """Value at "a.b"; over a list ("datasets.name") the list of each item's value."""
+    head, _, rest = path.partition(".")
+    value = facts.get(head)
+    if not rest:
+        return value
+    if isinstance(value, list):
+        return [item.get(rest) for item in value if isinstance(item, dict)]
+    return value.get(rest) if isinstance(value, dict) else None
+
+
+def _label(vocabulary: Vocabulary, term_id: Any, lang: str) -> str:
+    try:
+        return vocabulary.label(term_id, lang)
+    except KeyError:  # unvalidated input: show the raw value rather than fail the build
+        return str(term_id)
+
+
+def cell(column: Column, facts: dict[str, Any], lang: str) -> Any:
+    """The value of one column for one case (lists already joined)."""
+    value = _field(facts, column.field)
+    if column.kind == "count":
+        return len(value or [])
+    if column.kind in ("label", "labels"):
+        vocabulary = load_vocabularies()[column.vocabulary or ""]
+        if column.kind == "label":
+            return "" if value is None else _label(vocabulary, value, lang)
+        return join_values([_label(vocabulary, item, lang) for item in value or []])
+    if column.kind in ("ids", "list"):
+        return join_values(value or [])
+    return "" if value is None else value
+
+
+def case_row(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
+    """One row of cases.csv."""
+    facts = case_facts(case, lang, urls)
+    return {column.name: cell(column, facts, lang) for column in CASE_COLUMNS}
+
+
+def impact_rows(case: Case, lang: str, urls: SiteUrls) -> list[dict[str, Any]]:
+    """Rows of impacts.csv for one case: each quantified impact with its source."""
+    facts = case_facts(case, lang, urls)
+    sources = {source.get("id"): source for source in facts.get("sources", []) if isinstance(source, dict)}
+    rows = []
+    for number, impact in enumerate(facts.get("impacts", []) or [], start=1):
+        source = sources.get(impact.get("source"), {})
+        merged = {"id": case.id, "url": facts["url"], "impact_number": number,
+                  "impacts": [impact], "sources": [source]}
+        rows.append({column.name: _impact_cell(column, merged) for column in IMPACT_COLUMNS})
+    return rows
+
+
+def _impact_cell(column: Column, merged: dict[str, Any]) -> Any:
+    value = _field(merged, column.field)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return "" if value is None else value

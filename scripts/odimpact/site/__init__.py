@@ -1,0 +1,1 @@
+"""The bilingual site: cases -> Markdown pages (generation, renderer-independent) and MkDocs hooks."""

@@ -1,0 +1,105 @@
+"""One case -> one page per language (Markdown with raw HTML blocks and front matter)."""
+from __future__ import annotations
+
+from typing import Any
+
+from odimpact.corpus import Case
+from odimpact.paths import LANGUAGES
+from odimpact.site import case_sections as sections
+from odimpact.site.context import SiteContext, as_dicts, as_list
+from odimpact.site.formatting import escape, long_date, safe_url
+from odimpact.site.pages import Page, case_url, script_json
+from odimpact.site.strings import text
+
+OTHER = {"en": "fr", "fr": "en"}
+
+
+def notices(case: Case, lang: str) -> str:
+    """Admonitions for a retired case and for a case shown in the other language."""
+    blocks = []
+    if case.status == "retired":
+        reason = escape(case.meta(lang).get("retired_notice", ""))
+        blocks.append(f'<div class="admonition warning odi-retired"><p class="admonition-title">{text("retired", lang)}</p><p>{reason}</p></div>')
+    if case.awaiting_translation(lang):
+        blocks.append(f'<div class="admonition info odi-awaiting"><p class="admonition-title">{text("awaiting", lang)}</p></div>')
+    return "\n\n".join(blocks)
+
+
+def body(case: Case, lang: str, numbers: dict[str, int]) -> str:
+    """The case's own Markdown with citations linked; marked with its language when it is the other one."""
+    markdown = sections.link_citations(case.body(lang), numbers)
+    if case.awaiting_translation(lang):
+        return f'<div lang="{case.source_lang(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
+    return markdown
+
+
+def section(key: str, anchor: str, lang: str, html: str) -> str:
+    """A titled section: a Markdown heading (so it enters the table of contents) and its HTML block."""
+    return f"## {text(key, lang)} {{#{anchor}}}\n\n{html}" if html else ""
+
+
+def footer(ctx: SiteContext, case: Case, lang: str) -> str:
+    """Last reviewed date, text licence and the link to edit the case's file."""
+    meta = case.meta(lang)
+    parts = [f'{text("reviewed", lang)}{sections.colon(lang)}<time datetime="{escape(meta.get("reviewed"))}">{long_date(meta.get("reviewed"), lang)}</time>']
+    parts.append(f'{text("case_licence", lang)}{sections.colon(lang)}{ctx.label("licence", meta.get("licence", "CC-BY-4.0"), lang)}')
+    if ctx.edit_base:
+        path = f"cases/{case.id}/index.{case.source_lang(lang)}.md"
+        parts.append(f'<a href="{escape(ctx.edit_base + path)}">{text("edit", lang)}</a>')
+    return '<p class="odi-footer">' + "<br>".join(parts) + "</p>"
+
+
+def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
+    """schema.org Article: jurisdiction as spatialCoverage, datasets as isBasedOn."""
+    meta = case.meta(lang)
+    datasets = [
+        {"@type": "Dataset", "name": str(d.get("name", "")), **({"url": safe_url(d.get("url"))} if safe_url(d.get("url")) else {})}
+        for d in as_dicts(meta.get("datasets"))
+    ]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": str(meta.get("title", "")),
+        "description": str(meta.get("summary", "")),
+        "inLanguage": case.source_lang(lang),
+        "spatialCoverage": {"@type": "AdministrativeArea", "name": ctx.vocabularies["jurisdictions"].label(meta["jurisdiction"], lang) if meta.get("jurisdiction") in ctx.terms("jurisdiction") else str(meta.get("jurisdiction", "")), "identifier": str(meta.get("jurisdiction", ""))},
+        "isBasedOn": datasets,
+        "datePublished": str(meta.get("published", "")),
+        "dateModified": str(meta.get("reviewed", "")),
+        "author": [{"@type": "Organization", "name": str(name)} for name in as_list(meta.get("contributors"))],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "keywords": [ctx.vocabularies["sectors"].label(s, lang) for s in as_list(meta.get("sectors")) if s in ctx.terms("sectors")],
+    }
+    if ctx.site_url:
+        data["url"] = ctx.site_url + ("" if lang == "en" else "fr/") + case_url(case.id)
+    return data
+
+
+def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
+    """The page of one case in one language."""
+    meta, here = case.meta(lang), case_url(case.id)
+    numbers = sections.source_numbers(meta)
+    blocks = [
+        f'<h1 id="odi-title">{escape(meta.get("title"))}</h1>',
+        f'<p class="odi-summary">{escape(meta.get("summary"))}</p>',
+        notices(case, lang),
+        sections.facts_panel(ctx, meta, here, lang),
+        body(case, lang, numbers),
+        section("impacts", "impacts", lang, sections.impacts_table(meta, numbers, lang) if as_dicts(meta.get("impacts")) else ""),
+        section("datasets", "datasets", lang, sections.datasets_list(ctx, meta, lang)),
+        section("organisations", "organisations", lang, sections.organisations_list(ctx, meta, lang)),
+        section("sources", "sources", lang, sections.sources_list(ctx, meta, lang)),
+        section("related", "related", lang, sections.related_list(ctx, case, here, lang)),
+        footer(ctx, case, lang),
+    ]
+    page_meta = {
+        "title": escape(meta.get("title")),
+        "description": escape(meta.get("summary")),
+        "odimpact": {"kind": "case", "id": case.id, "status": case.status, "json_ld": script_json(json_ld(ctx, case, lang))},
+    }
+    return Page(here, lang, page_meta, "\n\n".join(block for block in blocks if block))
+
+
+def case_pages(ctx: SiteContext) -> list[Page]:
+    """Every case page in both languages (drafts never)."""
+    return [case_page(ctx, case, lang) for case in ctx.with_pages() for lang in LANGUAGES]

@@ -1,0 +1,140 @@
+"""The HTML blocks of a case page: facts panel, impacts, datasets, organisations, sources, related.
+
+Every value from front matter is escaped here; the blocks are raw HTML so Markdown never parses them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from odimpact.corpus import Case
+from odimpact.site.context import SiteContext, as_dicts, as_list
+from odimpact.site.formatting import escape, impact_value, link, long_date, number
+from odimpact.site.pages import case_url, listing_url, relative
+from odimpact.site.strings import case_count, text
+
+CITATION = re.compile(r"\[(s[1-9][0-9]*)\](?![(\[:])")
+
+
+def source_numbers(meta: dict[str, Any]) -> dict[str, int]:
+    """Source id -> its number in the list (s1 -> 1), in the order the case lists them."""
+    ids = [str(source.get("id")) for source in as_dicts(meta.get("sources"))]
+    return {source_id: index for index, source_id in enumerate(ids, start=1)}
+
+
+def cite(source_id: Any, numbers: dict[str, int]) -> str:
+    """A link to a numbered source, or the escaped id when the case has no such source."""
+    number_ = numbers.get(str(source_id))
+    if number_ is None:
+        return escape(source_id)
+    return f'<a class="odi-cite" href="#source-{escape(source_id)}">[{number_}]</a>'
+
+
+def link_citations(body: str, numbers: dict[str, int]) -> str:
+    """Body citations [s1] become links to the numbered sources list."""
+    return CITATION.sub(lambda match: cite(match.group(1), numbers) if match.group(1) in numbers else match.group(0), body)
+
+
+def _term_links(ctx: SiteContext, field: str, values: list[Any], here: str, lang: str) -> str:
+    items = []
+    for value in values:
+        label = ctx.label(field, value, lang)
+        if value in ctx.terms(field):
+            label = f'<a href="{relative(here, listing_url(field, value))}">{label}</a>'
+        items.append(label)
+    return ", ".join(items)
+
+
+def period(meta: dict[str, Any], lang: str) -> str:
+    value = meta.get("period") if isinstance(meta.get("period"), dict) else {}
+    end = value.get("end")
+    shown_end = text("ongoing", lang) if end == "ongoing" else escape(end)
+    return f"{escape(value.get('start'))}\u2013{shown_end}"
+
+
+def facts_panel(ctx: SiteContext, meta: dict[str, Any], here: str, lang: str) -> str:
+    """The metadata panel: labels from the vocabularies, sectors and facets linked to their lists."""
+    jurisdiction = meta.get("jurisdiction")
+    rows = [
+        ("jurisdiction", _term_links(ctx, "jurisdiction", [jurisdiction], here, lang)),
+        ("government_level", ctx.label("government_level", meta.get("government_level"), lang)),
+        ("sectors", _term_links(ctx, "sectors", as_list(meta.get("sectors")), here, lang)),
+        ("impact_types", _term_links(ctx, "impact_types", as_list(meta.get("impact_types")), here, lang)),
+        ("period", period(meta, lang)),
+    ]
+    if meta.get("place"):
+        rows.insert(1, ("place", escape(meta["place"])))
+    level = meta.get("evidence_strength")
+    evidence = f'{ctx.label("evidence_strength", level, lang)}<br><span class="odi-meaning">{ctx.definition("evidence_strength", level, lang)}</span>'
+    rows.append(("evidence", evidence))
+    cells = "".join(f"<dt>{text(key, lang)}</dt><dd>{value}</dd>" for key, value in rows)
+    return (
+        f'<section class="odi-facts" aria-labelledby="odi-facts-title">'
+        f'<h2 id="odi-facts-title" class="odi-facts__title">{text("case_facts", lang)}</h2><dl>{cells}</dl></section>'
+    )
+
+
+def impacts_table(meta: dict[str, Any], numbers: dict[str, int], lang: str) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(item.get('measure'))}</td><td class=\"odi-num\">{impact_value(item, lang)}</td>"
+        f"<td>{escape(item.get('year'))}</td><td>{cite(item.get('source'), numbers)}</td></tr>"
+        + (f'<tr class="odi-note"><td colspan="4">{escape(item["note"])}</td></tr>' if item.get("note") else "")
+        for item in as_dicts(meta.get("impacts"))
+    )
+    head = "".join(f'<th scope="col">{text(key, lang)}</th>' for key in ("measure", "value", "year", "source"))
+    return f'<div class="odi-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+
+
+def colon(lang: str) -> str:
+    """A label's colon: French typography puts a non-breaking space before it."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
+def datasets_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
+    items = []
+    for dataset in as_dicts(meta.get("datasets")):
+        note = f"<br>{escape(dataset['note'])}" if dataset.get("note") else ""
+        items.append(
+            f"<li>{link(escape(dataset.get('name')), dataset.get('url'))}<br>"
+            f"{text('publisher', lang)}{colon(lang)}{escape(dataset.get('publisher'))} · "
+            f"{text('licence', lang)}{colon(lang)}{ctx.label('licence', dataset.get('licence'), lang)}{note}</li>"
+        )
+    return f'<ul class="odi-datasets">{"".join(items)}</ul>'
+
+
+def organisations_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
+    items = "".join(
+        f"<li>{link(escape(org.get('name')), org.get('url'))} "
+        f"({', '.join(ctx.label('roles', role, lang) for role in as_list(org.get('roles')))})</li>"
+        for org in as_dicts(meta.get("organisations"))
+    )
+    return f'<ul class="odi-organisations">{items}</ul>'
+
+
+def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
+    """The numbered sources, each with an anchor that body citations link to."""
+    items = []
+    for source in as_dicts(meta.get("sources")):
+        parts = [link(f"<cite>{escape(source.get('title'))}</cite>", source.get("url")), escape(source.get("publisher"))]
+        if source.get("date"):
+            parts.append(long_date(source["date"], lang))
+        parts.append(ctx.label("kind", source.get("kind"), lang))
+        note = f'<br><span class="odi-meaning">{escape(source["note"])}</span>' if source.get("note") else ""
+        items.append(f'<li id="source-{escape(source.get("id"))}">{". ".join(parts)}.{note}</li>')
+    return f'<ol class="odi-sources">{"".join(items)}</ol>'
+
+
+def related_list(ctx: SiteContext, case: Case, here: str, lang: str) -> str:
+    """Related cases that have a page, linked by their title in `lang`."""
+    pages = {c.id: c for c in ctx.with_pages()}
+    items = [
+        f'<li><a href="{relative(here, case_url(other))}">{escape(pages[other].meta(lang).get("title"))}</a></li>'
+        for other in as_list(case.meta(lang).get("related"))
+        if isinstance(other, str) and other in pages and other != case.id
+    ]
+    return f'<ul class="odi-related">{"".join(items)}</ul>' if items else ""
+
+
+def count_text(count: int, lang: str) -> str:
+    """'12 cases' / '12 études de cas'."""
+    return case_count(count, lang, number(count, lang))

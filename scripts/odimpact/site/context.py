@@ -1,0 +1,78 @@
+"""What every generator needs: the cases with pages, vocabularies and where the repository lives."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from odimpact.corpus import Case, Corpus
+from odimpact.site.formatting import escape
+from odimpact.site.pages import RESERVED_IDS
+from odimpact.vocabularies import Vocabulary, load_vocabularies
+
+# Vocabulary file for each front-matter field shown with labels.
+FIELD_VOCABULARY = {
+    "jurisdiction": "jurisdictions",
+    "government_level": "government-levels",
+    "sectors": "sectors",
+    "impact_types": "impact-types",
+    "evidence_strength": "evidence-levels",
+    "licence": "licences",
+    "roles": "organisation-roles",
+    "kind": "source-kinds",
+}
+
+
+@dataclass
+class SiteContext:
+    """The corpus as the site sees it, plus settings from mkdocs.yml's `extra.odimpact`."""
+
+    corpus: Corpus
+    vocabularies: dict[str, Vocabulary]
+    edit_base: str  # e.g. https://github.com/org/repo/edit/main/ ; "" to show no edit link
+    site_url: str  # absolute, ending in "/"; "" when unknown
+
+    def with_pages(self) -> list[Case]:
+        """Published and retired cases whose id can be a page (drafts never get one)."""
+        return [case for case in self.corpus.with_pages() if case.id not in RESERVED_IDS]
+
+    def listed(self) -> list[Case]:
+        """Published cases: the only ones lists and counts show."""
+        return [case for case in self.with_pages() if case.status == "published"]
+
+    def page_ids(self) -> set[str]:
+        return {case.id for case in self.with_pages()}
+
+    def label(self, field: str, term: Any, lang: str) -> str:
+        """Escaped reader-facing label of a vocabulary value; an unknown value is shown escaped as is."""
+        try:
+            return escape(self.vocabularies[FIELD_VOCABULARY[field]].label(term, lang))
+        except (KeyError, TypeError):
+            return escape(term)
+
+    def definition(self, field: str, term: Any, lang: str) -> str:
+        """Escaped definition of a vocabulary value, or '' when unknown."""
+        try:
+            return escape(self.vocabularies[FIELD_VOCABULARY[field]].term(term).definition[lang])
+        except (KeyError, TypeError):
+            return ""
+
+    def terms(self, field: str) -> list[Any]:
+        """The allowed values of a vocabulary field, in the vocabulary's order."""
+        return self.vocabularies[FIELD_VOCABULARY[field]].ids()
+
+
+def make_context(corpus: Corpus, repository: str = "", branch: str = "main", site_url: str = "") -> SiteContext:
+    """A context; `repository` is the project's GitHub address (edit links), may be empty."""
+    edit_base = f"{repository.rstrip('/')}/edit/{branch}/" if repository else ""
+    site = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    return SiteContext(corpus, load_vocabularies(), edit_base, site)
+
+
+def as_list(value: Any) -> list[Any]:
+    """A front-matter value that should be a list, as a list (unvalidated input may be anything)."""
+    return value if isinstance(value, list) else ([] if value is None else [value])
+
+
+def as_dicts(value: Any) -> list[dict[str, Any]]:
+    """Only the mapping items of a list value."""
+    return [item for item in as_list(value) if isinstance(item, dict)]

@@ -1,0 +1,75 @@
+"""Live parts of hand-written pages: a page writes `<!-- odimpact:NAME ARG -->` on its own line and
+the build replaces it with generated HTML (counts, featured cases, vocabularies, the profile)."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from odimpact.schema import case_schema
+from odimpact.site.case_sections import count_text
+from odimpact.site.context import SiteContext
+from odimpact.site.formatting import escape, number
+from odimpact.site.overviews import case_item, group
+from odimpact.site.pages import listing_url, relative
+from odimpact.site.strings import text
+
+MARKER = re.compile(r"^<!-- odimpact:([a-z-]+)(?: ([a-z-]+))? -->$", re.MULTILINE)
+FEATURED = 3
+
+
+def counts(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
+    listed = ctx.listed()
+    jurisdictions = {case.meta(lang).get("jurisdiction") for case in listed}
+    sectors = {sector for sector in group(ctx, "sectors")}
+    sentence = text("counts", lang, cases=number(len(listed), lang), jurisdictions=number(len(jurisdictions), lang), sectors=number(len(sectors), lang))
+    return f'<p class="odi-counts">{sentence}</p>'
+
+
+def featured(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
+    """The most recently published cases."""
+    latest = sorted(ctx.listed(), key=lambda case: (str(case.meta(lang).get("published", "")), case.id), reverse=True)[:FEATURED]
+    return f'<ul class="odi-cases">{"".join(case_item(case, here, lang) for case in latest)}</ul>'
+
+
+def browse_sectors(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
+    groups = group(ctx, "sectors")
+    items = "".join(
+        f'<li><a href="{relative(here, listing_url("sectors", term))}">{ctx.label("sectors", term, lang)}</a> ({count_text(len(groups[term]), lang)})</li>'
+        for term in ctx.terms("sectors") if term in groups
+    )
+    return f'<ul class="odi-terms odi-columns">{items}</ul>'
+
+
+def vocabulary(ctx: SiteContext, here: str, lang: str, name: str | None) -> str:
+    """A vocabulary's terms with their labels and definitions, from schema/vocabularies/."""
+    vocab = ctx.vocabularies[name or ""]
+    rows = "".join(f"<tr><td>{escape(term.label[lang])}</td><td>{escape(term.definition[lang])}</td></tr>" for term in vocab.terms)
+    head = f'<thead><tr><th scope="col">{text("term", lang)}</th><th scope="col">{text("definition", lang)}</th></tr></thead>'
+    return f'<p>{escape(vocab.definition[lang])}</p>\n\n<div class="odi-table"><table>{head}<tbody>{rows}</tbody></table></div>'
+
+
+def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
+    """The metadata profile: each front-matter field, whether it is required, and its description."""
+    schema = case_schema()
+    required = set(schema.get("required", []))
+    key = "description" if lang == "en" else "x-description-fr"
+    rows = "".join(
+        f"<tr><td><code>{escape(name)}</code></td><td>{text('yes' if name in required else 'no', lang)}</td><td>{escape(field.get(key, ''))}</td></tr>"
+        for name, field in schema["properties"].items()
+    )
+    head = "".join(f'<th scope="col">{text(k, lang)}</th>' for k in ("field", "required", "description"))
+    return f'<div class="odi-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+
+
+FRAGMENTS: dict[str, Callable[[SiteContext, str, str, str | None], str]] = {
+    "counts": counts,
+    "featured": featured,
+    "browse-sectors": browse_sectors,
+    "vocabulary": vocabulary,
+    "profile": profile,
+}
+
+
+def expand(markdown: str, ctx: SiteContext, here: str, lang: str) -> str:
+    """Replace every marker of a hand-written page; `here` is the page's language-relative URL."""
+    return MARKER.sub(lambda m: FRAGMENTS[m.group(1)](ctx, here, lang, m.group(2)), markdown)

@@ -1,0 +1,121 @@
+"""Lists of cases: all cases and by sector, jurisdiction, impact type and year, paginated.
+
+Only published cases are listed. Each list page holds at most PAGE_SIZE cases, so no page grows
+with the corpus (and the build stays linear).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Callable, Iterator
+
+from odimpact.corpus import Case
+from odimpact.paths import LANGUAGES
+from odimpact.site.case_sections import count_text
+from odimpact.site.context import SiteContext, as_list
+from odimpact.site.formatting import escape
+from odimpact.site.pages import Page, case_url, listing_url, relative
+from odimpact.site.strings import text
+
+PAGE_SIZE = 20
+FACET_TITLES = {"sectors": "by_sector", "jurisdiction": "by_jurisdiction", "impact_types": "by_impact", "year": "by_year"}
+
+
+def facet_values(case: Case, facet: str) -> list[Any]:
+    """The terms a case is listed under for one facet."""
+    meta = case.meta("en")
+    if facet == "year":
+        start = meta.get("period", {}).get("start") if isinstance(meta.get("period"), dict) else None
+        return [start] if isinstance(start, int) and not isinstance(start, bool) else []
+    return as_list(meta.get(facet))
+
+
+def group(ctx: SiteContext, facet: str) -> dict[Any, list[Case]]:
+    """Term -> listed cases, for terms of the vocabulary (or years) that have cases."""
+    groups: dict[Any, list[Case]] = defaultdict(list)
+    known = None if facet == "year" else set(ctx.terms(facet))
+    for case in ctx.listed():
+        for value in facet_values(case, facet):
+            if known is None or value in known:
+                groups[value].append(case)
+    return groups
+
+
+def sorted_cases(cases: list[Case], lang: str) -> list[Case]:
+    return sorted(cases, key=lambda case: (str(case.meta(lang).get("title", "")).casefold(), case.id))
+
+
+def case_item(case: Case, here: str, lang: str) -> str:
+    meta = case.meta(lang)
+    return (
+        f'<li><a href="{relative(here, case_url(case.id))}">{escape(meta.get("title"))}</a>'
+        f'<p>{escape(meta.get("summary"))}</p></li>'
+    )
+
+
+def pager(url_of: Callable[[int], str], page: int, pages: int, lang: str) -> str:
+    """Previous/next links and the position, or nothing for a single page."""
+    if pages <= 1:
+        return ""
+    here = url_of(page)
+    links = [f'<span>{text("page_of", lang, page=page, pages=pages)}</span>']
+    if page > 1:
+        links.insert(0, f'<a rel="prev" href="{relative(here, url_of(page - 1))}">{text("previous", lang)}</a>')
+    if page < pages:
+        links.append(f'<a rel="next" href="{relative(here, url_of(page + 1))}">{text("next", lang)}</a>')
+    return f'<nav class="odi-pager" aria-label="{text("pagination", lang)}">{" ".join(links)}</nav>'
+
+
+def list_pages(cases: list[Case], title: str, intro: str, url_of: Callable[[int], str], lang: str) -> Iterator[Page]:
+    """The pages of one list of cases, PAGE_SIZE per page."""
+    ordered = sorted_cases(cases, lang)
+    pages = max(1, -(-len(ordered) // PAGE_SIZE))
+    for page in range(1, pages + 1):
+        here = url_of(page)
+        chunk = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        items = "".join(case_item(case, here, lang) for case in chunk) or f"<li>{text('no_cases', lang)}</li>"
+        shown = title if page == 1 else f"{title} ({text('page_of', lang, page=page, pages=pages)})"
+        markdown = "\n\n".join(part for part in (
+            f"<h1>{shown}</h1>",
+            f'<p class="odi-count">{count_text(len(ordered), lang)}. {intro}</p>',
+            f'<ul class="odi-cases">{items}</ul>',
+            pager(url_of, page, pages, lang),
+        ) if part)
+        yield Page(here, lang, {"title": shown, "odimpact": {"kind": "list"}}, markdown)
+
+
+def term_label(ctx: SiteContext, facet: str, term: Any, lang: str) -> str:
+    return escape(term) if facet == "year" else ctx.label(facet, term, lang)
+
+
+def facet_index(ctx: SiteContext, facet: str, groups: dict[Any, list[Case]], lang: str) -> Page:
+    """The index of one facet: each term with its count and definition."""
+    here = listing_url(facet)
+    terms = sorted(groups) if facet == "year" else [t for t in ctx.terms(facet) if t in groups]
+    items = "".join(
+        f'<li><a href="{relative(here, listing_url(facet, term))}">{term_label(ctx, facet, term, lang)}</a> '
+        f'<span class="odi-count">({count_text(len(groups[term]), lang)})</span>'
+        + (f"<p>{ctx.definition(facet, term, lang)}</p>" if facet != "year" else "") + "</li>"
+        for term in terms
+    ) or f"<li>{text('no_cases', lang)}</li>"
+    title = text(FACET_TITLES[facet], lang)
+    intro = f'<p>{text("by_year_intro", lang)}</p>' if facet == "year" else ""
+    return Page(here, lang, {"title": title, "odimpact": {"kind": "list"}}, f"<h1>{title}</h1>\n\n{intro}\n\n<ul class=\"odi-terms\">{items}</ul>")
+
+
+def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
+    groups = group(ctx, facet)
+    yield facet_index(ctx, facet, groups, lang)
+    for term, cases in groups.items():
+        label = term_label(ctx, facet, term, lang)
+        intro = "" if facet == "year" else ctx.definition(facet, term, lang)
+        yield from list_pages(cases, label, intro, lambda page, t=term: listing_url(facet, t, page), lang)
+
+
+def overview_pages(ctx: SiteContext) -> list[Page]:
+    """All lists of cases in both languages."""
+    pages: list[Page] = []
+    for lang in LANGUAGES:
+        pages += list_pages(ctx.listed(), text("all_cases", lang), text("all_cases_intro", lang), lambda page: listing_url(page=page), lang)
+        for facet in FACET_TITLES:
+            pages += facet_pages(ctx, facet, lang)
+    return pages

@@ -1,0 +1,66 @@
+"""A generated page (path, front matter, Markdown) and the site's URL scheme, renderer-independent.
+
+URLs are language-relative directory URLs ("cases/x/"); the French tree sits under "fr/". Links
+between generated pages are written relative, so the same Markdown works in both trees.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+CASES = "cases"
+# Path segments under cases/ that generated lists use: a case with one of these ids gets no page.
+RESERVED_IDS = frozenset({"page", "by-sector", "by-jurisdiction", "by-impact", "by-year"})
+FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "impact_types": "by-impact", "year": "by-year"}
+
+
+@dataclass
+class Page:
+    """One generated page in one language: where it goes, its front matter and its Markdown."""
+
+    url: str  # language-relative directory URL, e.g. "cases/x/"
+    lang: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    markdown: str = ""
+
+    @property
+    def source_path(self) -> str:
+        """Path of the Markdown file under docs/, with the language suffix static-i18n expects."""
+        return f"{self.url}index.{self.lang}.md"
+
+    def text(self) -> str:
+        """The file's content: YAML front matter then Markdown."""
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=False, width=100000)
+        return f"---\n{front}---\n\n{self.markdown.rstrip()}\n"
+
+
+def case_url(case_id: str) -> str:
+    return f"{CASES}/{case_id}/"
+
+
+def listing_url(facet: str | None = None, term: str | int | None = None, page: int = 1) -> str:
+    """URL of a list of cases: all cases, a facet's index, or one term's list; page 2+ below it."""
+    parts = [CASES]
+    if facet:
+        parts.append(FACETS[facet])
+    if term is not None:
+        parts.append(str(term).lower())
+    if page > 1:
+        parts += ["page", str(page)]
+    return "/".join(parts) + "/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two directory URLs of the same language tree."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    return "./" if rel == "." else rel.rstrip("/") + "/"
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot close a <script> element or open a comment, whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
