@@ -1,0 +1,104 @@
+"""The open-data exports parse, validate as a Frictionless package and give back the case files' facts."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from odimpact.corpus import Corpus
+from odimpact.research.columns import join_values, split_values
+from odimpact.research.exports import export_texts, write_exports
+from odimpact.research.urls import SiteUrls
+from odimpact.vocabularies import load_vocabularies
+
+LANGS = ("en", "fr")
+LIST_FIELDS = ("sectors", "impact_types", "impact_dimensions", "reusers", "reuse_purposes", "contributors")
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_frictionless_validates_the_package(corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str) -> None:
+    write_exports(corpus, lang, urls, tmp_path)
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note"])
+    assert [task.name for task in report.tasks] == ["cases", "impacts", "cases-json"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cases_csv_round_trips_to_the_case_files(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+    rows = {row["id"]: row for row in _rows(export_texts(corpus, lang, urls)["cases.csv"])}
+    assert sorted(rows) == sorted(case.id for case in corpus.published())
+    assert "synthetic-draft" not in rows
+    for case in corpus.published():
+        meta, row = case.meta(lang), rows[case.id]
+        assert row["title"] == meta["title"] and row["jurisdiction"] == meta["jurisdiction"]
+        for name in LIST_FIELDS:
+            assert split_values(row[name]) == [str(value) for value in meta[name]], name
+        assert int(row["period_start"]) == meta["period"]["start"]
+        assert row["period_end"] == str(meta["period"]["end"])
+        assert int(row["impact_count"]) == len(meta.get("impacts", []))
+        assert row["url"] == f"{urls.base}{'fr/' if lang == 'fr' else ''}cases/{case.id}/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_label_columns_are_in_the_file_language(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+    row = next(r for r in _rows(export_texts(corpus, lang, urls)["cases.csv"]) if r["id"] == "synthetic-bus-data")
+    sectors = load_vocabularies()["sectors"]
+    assert split_values(row["sectors_labels"]) == [sectors.label(s, lang) for s in ("transport", "economy-business")]
+    assert row["evidence_strength_label"] == load_vocabularies()["evidence-levels"].label(1, lang)
+
+
+def test_awaiting_translation_is_flagged(corpus: Corpus, urls: SiteUrls) -> None:
+    rows = {row["id"]: row for row in _rows(export_texts(corpus, "fr", urls)["cases.csv"])}
+    assert rows["synthetic-awaiting"]["awaiting_translation"] == "true"
+    assert rows["synthetic-bus-data"]["awaiting_translation"] == "false"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_impacts_csv_has_a_row_per_impact_with_its_source(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+    rows = _rows(export_texts(corpus, lang, urls)["impacts.csv"])
+    expected = sum(len(case.meta(lang).get("impacts", [])) for case in corpus.published())
+    assert len(rows) == expected > 2
+    bus = [row for row in rows if row["case_id"] == "synthetic-bus-data"]
+    assert [(r["impact_number"], r["value"], r["source_id"], r["source_url"]) for r in bus] == [
+        ("1", "1234.5", "s1", "https://example.org/news/one"),
+        ("2", "20000", "s2", "https://example.org/city/two"),
+    ]
+    assert bus[1]["currency"] == "CAD" and bus[1]["source_title"] == "Synthetic source two"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cases_json_holds_the_full_front_matter(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+    document = json.loads(export_texts(corpus, lang, urls)["cases.json"])
+    exported = {case["id"]: case for case in document["cases"]}
+    for case in corpus.published():
+        facts = dict(exported[case.id])
+        assert facts.pop("url").endswith(f"cases/{case.id}/")
+        assert facts.pop("awaiting_translation") is case.awaiting_translation(lang)
+        assert facts == {"licence": "CC-BY-4.0", **case.meta(lang)}
+    assert document["vocabularies"]["sectors"]["health"] == load_vocabularies()["sectors"].label("health", lang)
+
+
+def test_exports_are_deterministic(corpus: Corpus, urls: SiteUrls) -> None:
+    assert export_texts(corpus, "en", urls) == export_texts(corpus, "en", urls)
+
+
+@pytest.mark.parametrize("values", [["a", "b"], ["x|y", "back\\slash", ""], ["only"], ["|", "\\|"]])
+def test_join_and_split_are_inverse(values: list[str]) -> None:
+    assert split_values(join_values(values)) == values
+
+
+def test_datapackage_descriptions_come_from_the_schema(corpus: Corpus, urls: SiteUrls) -> None:
+    package = {lang: json.loads(export_texts(corpus, lang, urls)["datapackage.json"]) for lang in LANGS}
+    fields = {lang: {f["name"]: f for f in package[lang]["resources"][0]["schema"]["fields"]} for lang in LANGS}
+    assert fields["en"]["sectors"]["description"].startswith("One to three sectors")
+    assert fields["fr"]["sectors"]["description"].startswith("Un à trois secteurs")
+    assert fields["en"]["evidence_strength"]["constraints"]["enum"] == [1, 2, 3, 4, 5]
+    assert all(f["description"] for lang in LANGS for f in fields[lang].values())
