@@ -66,7 +66,7 @@ def _ask(question: Question, ui: str) -> Any:
     if question.vocabulary:
         print(menu(question.vocabulary, ui), file=sys.stderr)
     while True:
-        print(f"{question.prompt[ui]}: ", end="", file=sys.stderr, flush=True)
+        print(f"{question.prompt[ui]}{' :' if ui == 'fr' else ':'} ", end="", file=sys.stderr, flush=True)
         answer = sys.stdin.readline()
         if not answer:
             raise EOFError(question.dest)
@@ -82,20 +82,25 @@ def gather(args: argparse.Namespace, ui: str) -> dict[str, Any]:
     for question in REQUIRED:
         given = getattr(args, question.dest)
         if given is None:
-            answers[question.dest] = _ask(question, ui)
+            try:
+                answers[question.dest] = _ask(question, ui)
+            except EOFError:
+                raise UsageError("no-answer", ui, option=question.dest.replace("_", "-")) from None
         else:
             try:
                 answers[question.dest] = question.check(given, ui)
             except ChoiceError as error:
-                raise UsageError("bad-option", option=question.dest.replace("_", "-"), reason=str(error)) from None
+                raise UsageError("bad-option", ui, option=question.dest.replace("_", "-"), reason=str(error)) from None
         ui = args.ui_lang or answers.get("lang", ui)
     return answers
 
 
 class UsageError(Exception):
-    def __init__(self, code: str, **params: Any) -> None:
+    """A bad or missing value; the message is printed in `ui`, the language of the conversation so far."""
+
+    def __init__(self, code: str, ui: str, **params: Any) -> None:
         super().__init__(code)
-        self.code, self.params = code, params
+        self.code, self.ui, self.params = code, ui, params
 
 
 def _optional(args: argparse.Namespace, answers: dict[str, Any], ui: str) -> dict[str, Any]:
@@ -109,7 +114,7 @@ def _optional(args: argparse.Namespace, answers: dict[str, Any], ui: str) -> dic
             try:
                 values[name] = check()
             except ChoiceError as error:
-                raise UsageError("bad-option", option=name.replace("_", "-"), reason=str(error)) from None
+                raise UsageError("bad-option", ui, option=name.replace("_", "-"), reason=str(error)) from None
     if "government_level" not in values:
         kind = load_vocabularies()["jurisdictions"].term(answers["jurisdiction"]).extra.get("kind")
         if kind in LEVEL_OF_KIND:
@@ -160,11 +165,8 @@ def run(args: argparse.Namespace) -> int:
         ui = args.ui_lang or answers["lang"]
         languages = [answers["lang"]] + ([OTHER[answers["lang"]]] if args.both else [])
         files = {lang: render_case(case_values(args, answers, ui, lang), lang) for lang in languages}
-    except EOFError as error:
-        print(_say("no-answer", ui, option=str(error).replace("_", "-")), file=sys.stderr)
-        return 2
     except UsageError as error:
-        print(_say(error.code, ui, **error.params), file=sys.stderr)
+        print(_say(error.code, error.ui, **error.params), file=sys.stderr)
         return 2
     folder = cases_dir / answers["id"]
     try:
