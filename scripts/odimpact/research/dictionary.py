@@ -1,0 +1,89 @@
+"""The data dictionary page: every column of every export file, what it means and its allowed
+values with their labels, generated from the same column table, schema and vocabularies as the
+exports themselves (so it cannot drift from them)."""
+from __future__ import annotations
+
+from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
+from odimpact.research.datapackage import FRICTIONLESS_TYPES
+from odimpact.research.urls import SiteUrls
+from odimpact.vocabularies import Vocabulary, load_vocabularies
+
+WORDS = {
+    "en": {
+        "title": "Data dictionary",
+        "intro": ("The knowledge base is open data. Each language has its own files, at stable addresses; labels and "
+                  "text are in that language, identifiers are the same in both. Files are UTF-8; CSV files have a "
+                  "header row and use commas. In a CSV cell, several values are joined by `|` (a `|` or `\\` inside a "
+                  "value is preceded by `\\`). Only published cases are included. Licence: CC BY 4.0."),
+        "files": "Files", "file": "File", "what": "What it holds", "column": "Column", "type": "Type",
+        "meaning": "Meaning", "values": "Allowed values", "vocabularies": "Allowed values and their labels",
+        "id": "Value", "label": "Label", "definition": "Definition",
+        "cases": "One row per published case.", "impacts": "One row per quantified impact, with the source that supports it.",
+        "json": "Every published case with its full front matter (the fields of the format reference), plus `url` and `awaiting_translation`, and the labels of every vocabulary.",
+        "package": "Frictionless Data Package describing the files above (types, descriptions, allowed values).",
+        "format": "The fields of the case files themselves are described in the [format reference]({format}).",
+    },
+    "fr": {
+        "title": "Dictionnaire de données",
+        "intro": ("La base de connaissances est elle-même offerte en données ouvertes. Chaque langue a ses propres "
+                  "fichiers, à des adresses stables; libellés et textes sont dans cette langue, les identifiants sont les "
+                  "mêmes dans les deux. Les fichiers sont en UTF-8; les fichiers CSV ont une ligne d'en-tête et utilisent "
+                  "la virgule. Dans une cellule CSV, les valeurs multiples sont séparées par `|` (un `|` ou un `\\` à "
+                  "l'intérieur d'une valeur est précédé de `\\`). Seules les études de cas publiées y figurent. "
+                  "Licence : CC BY 4.0."),
+        "files": "Fichiers", "file": "Fichier", "what": "Contenu", "column": "Colonne", "type": "Type",
+        "meaning": "Signification", "values": "Valeurs permises", "vocabularies": "Valeurs permises et leurs libellés",
+        "id": "Valeur", "label": "Libellé", "definition": "Définition",
+        "cases": "Une ligne par étude de cas publiée.", "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
+        "json": "Chaque étude de cas publiée avec tout son en-tête (les champs de la référence du format), plus `url` et `awaiting_translation`, ainsi que les libellés de chaque vocabulaire.",
+        "package": "Paquet de données Frictionless (Data Package) qui décrit les fichiers ci-dessus (types, descriptions, valeurs permises).",
+        "format": "Les champs des fichiers d'étude de cas sont décrits dans la [référence du format]({format}).",
+    },
+}
+TYPE_WORDS = {
+    "string": ("text", "texte"), "integer": ("whole number", "nombre entier"), "number": ("number", "nombre"),
+    "date": ("date (YYYY-MM-DD)", "date (AAAA-MM-JJ)"), "boolean": ("true / false", "true / false"),
+}
+
+
+def cell(text: object) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def _columns_table(columns: tuple[Column, ...], lang: str) -> list[str]:
+    words = WORDS[lang]
+    lines = [f"| {words['column']} | {words['type']} | {words['meaning']} | {words['values']} |", "|---|---|---|---|"]
+    for column in columns:
+        kind = TYPE_WORDS[FRICTIONLESS_TYPES[column.kind]][lang == "fr"]
+        values = f"[{load_vocabularies()[column.vocabulary].title[lang]}](#vocabulary-{column.vocabulary})" if column.vocabulary and column.kind in ("id", "ids") else ""
+        lines.append(f"| `{column.name}` | {kind} | {cell(describe(column, lang))} | {values} |")
+    return lines
+
+
+def _vocabulary_table(vocabulary: Vocabulary, lang: str) -> list[str]:
+    words = WORDS[lang]
+    lines = [f"### {vocabulary.title[lang]} {{#vocabulary-{vocabulary.name}}}", "", cell(vocabulary.definition[lang]), "",
+             f"| {words['id']} | {words['label']} | {words['definition']} |", "|---|---|---|"]
+    return lines + [f"| `{term.id}` | {cell(term.label[lang])} | {cell(term.definition[lang])} |" for term in vocabulary.terms] + [""]
+
+
+def _files_table(lang: str, urls: SiteUrls) -> list[str]:
+    words = WORDS[lang]
+    rows = [("cases.csv", "cases"), ("impacts.csv", "impacts"), ("cases.json", "json"), ("datapackage.json", "package")]
+    lines = [f"| {words['file']} | {words['what']} |", "|---|---|"]
+    return lines + [f"| [`{name}`]({urls.data_file(lang, name)}) | {words[key]} |" for name, key in rows]
+
+
+def render_dictionary(lang: str, urls: SiteUrls, format_reference: str = "../reference/format.md") -> str:
+    """The data dictionary page in `lang` (Markdown)."""
+    words = WORDS[lang]
+    used = sorted({c.vocabulary for c in CASE_COLUMNS + IMPACT_COLUMNS if c.vocabulary and c.kind in ("id", "ids")})
+    lines = [f"# {words['title']}", "", words["intro"], "", words["format"].format(format=format_reference), "",
+             f"## {words['files']}", "", *_files_table(lang, urls), "",
+             "## cases.csv", "", *_columns_table(CASE_COLUMNS, lang), "",
+             "## impacts.csv", "", *_columns_table(IMPACT_COLUMNS, lang), "",
+             f"## {words['vocabularies']}", ""]
+    for name in used:
+        lines += _vocabulary_table(load_vocabularies()[name], lang)
+    return "\n".join(lines).rstrip() + "\n"
