@@ -1,0 +1,108 @@
+""""Cite this case": a formatted reference, BibTeX and CSL-JSON for each case, with its stable URL
+and the date it was last reviewed (the version a reader saw)."""
+from __future__ import annotations
+
+import datetime
+import html
+import json
+import re
+from typing import Any
+
+from babel.dates import format_date
+
+from odimpact.corpus import Case
+from odimpact.research.urls import SiteUrls
+
+PROJECT = {"en": "Open Data Impact Canada", "fr": "Incidences des données ouvertes au Canada"}
+WORDS = {
+    "en": {"heading": "Cite this case", "reviewed": "Last reviewed {date}", "locale": "en_CA",
+           "copy": "Reference, BibTeX and CSL-JSON: copy the one your tool reads.", "language": "english"},
+    "fr": {"heading": "Citer cette étude de cas", "reviewed": "Dernière révision le {date}", "locale": "fr_CA",
+           "copy": "Référence, BibTeX et CSL-JSON\u00a0: copiez le format que lit votre outil.", "language": "french"},
+}
+_BIBTEX_SPECIAL = re.compile(r"([\\{}$&%#_^~])")
+_BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def _date(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def _facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
+    meta = case.meta(lang)
+    reviewed = _date(meta.get("reviewed", "")) or _date(meta.get("published", ""))
+    return {
+        "title": str(meta.get("title", case.id)),
+        "authors": [str(name) for name in meta.get("contributors", [])] or [PROJECT[lang]],
+        "reviewed": reviewed, "url": urls.case(case.id, lang),
+        "published": _date(meta.get("published", "")),
+    }
+
+
+def formatted_reference(case: Case, lang: str, urls: SiteUrls) -> str:
+    """Plain-text reference: authors (year). Title. Project. Last reviewed <date>. URL"""
+    facts = _facts(case, lang, urls)
+    reviewed = facts["reviewed"]
+    year = reviewed.year if reviewed else "s.d."
+    when = format_date(reviewed, "long", locale=WORDS[lang]["locale"]) if reviewed else "?"
+    reviewed_text = WORDS[lang]["reviewed"].format(date=when)
+    return f"{'; '.join(facts['authors'])} ({year}). {facts['title']}. {PROJECT[lang]}. {reviewed_text}. {facts['url']}"
+
+
+def bibtex_escape(text: str) -> str:
+    """Text safe inside a BibTeX braced field."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def bibtex(case: Case, lang: str, urls: SiteUrls) -> str:
+    """A @misc BibTeX entry keyed by the case id (the schema makes it the citation key, stable forever)."""
+    facts = _facts(case, lang, urls)
+    reviewed = facts["reviewed"]
+    # Double braces keep authors as literal names (they may be teams) and keep the title's capitals.
+    fields = [
+        ("author", " and ".join("{" + bibtex_escape(name) + "}" for name in facts["authors"])),
+        ("title", "{" + bibtex_escape(facts["title"]) + "}"),
+        ("year", str(reviewed.year) if reviewed else ""),
+        ("date", reviewed.isoformat() if reviewed else ""),
+        ("publisher", bibtex_escape(PROJECT[lang])),
+        ("url", facts["url"]),
+        ("note", bibtex_escape(WORDS[lang]["reviewed"].format(date=reviewed.isoformat() if reviewed else "?"))),
+        ("language", WORDS[lang]["language"]),
+    ]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@misc{{{case.id},\n{body}\n}}"
+
+
+def _date_parts(value: datetime.date | None) -> dict[str, Any] | None:
+    return {"date-parts": [[value.year, value.month, value.day]]} if value else None
+
+
+def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
+    """A CSL-JSON item (Zotero, Pandoc, citeproc): `issued` is the last-reviewed date."""
+    facts = _facts(case, lang, urls)
+    item: dict[str, Any] = {
+        "id": case.id, "type": "webpage", "title": facts["title"],
+        "author": [{"literal": name} for name in facts["authors"]],
+        "container-title": PROJECT[lang], "publisher": PROJECT[lang], "URL": facts["url"],
+        "language": "en-CA" if lang == "en" else "fr-CA",
+        "issued": _date_parts(facts["reviewed"]), "original-date": _date_parts(facts["published"]),
+    }
+    return {key: value for key, value in item.items() if value is not None}
+
+
+def cite_block(case: Case, lang: str, urls: SiteUrls) -> str:
+    """The "Cite this case" HTML block for a case page; every value is escaped."""
+    words = WORDS[lang]
+    csl = json.dumps([csl_json(case, lang, urls)], ensure_ascii=False, indent=2)
+    return "\n".join([
+        '<section class="odi-cite" aria-labelledby="cite-this-case">',
+        f'<h2 id="cite-this-case">{html.escape(words["heading"])}</h2>',
+        f"<p>{html.escape(words['copy'])}</p>",
+        f'<p class="odi-cite-reference">{html.escape(formatted_reference(case, lang, urls))}</p>',
+        f"<details><summary>BibTeX</summary><pre><code>{html.escape(bibtex(case, lang, urls))}</code></pre></details>",
+        f"<details><summary>CSL-JSON</summary><pre><code>{html.escape(csl)}</code></pre></details>",
+        "</section>",
+    ])
