@@ -14,6 +14,7 @@ import sys
 COMMANDS = (
     "validate",
     "new",
+    "sync",
     "regenerate",
     "report",
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -27,6 +27,9 @@ Path_ = tuple[str | int, ...]
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
+# Words that plain YAML gives a meaning other than text (1.2 core or 1.1 booleans).
+_WORDS = {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+          "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # Plain scalars that YAML 1.1 tools (PyYAML, hence MkDocs) read as something other than text.
 _SURPRISES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -41,8 +44,7 @@ _SURPRISES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in the file."""
 
     line: int
@@ -82,6 +84,8 @@ def precheck(text: str, first_line: int) -> None:
     """Refuse sizes and bracket depths that could exhaust libyaml before it parses anything."""
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         raise YamlError("front-matter-too-large", Position(first_line, 1), limit=MAX_FRONT_MATTER_BYTES // 1024)
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # cannot nest deeper than the number of brackets: skip the character scan
     depth = 0
     line = first_line
     for char in text:
@@ -95,6 +99,9 @@ def precheck(text: str, first_line: int) -> None:
             depth -= 1
 
 
+_IGNORED_EVENTS = {yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent}
+
+
 def _position(mark: Any, first_line: int) -> Position:
     return Position(mark.line + first_line, mark.column + 1)
 
@@ -104,6 +111,8 @@ def _scalar(event: yaml.ScalarEvent) -> tuple[Any, str | None]:
     text = event.value
     if event.style:  # quoted or block: always text (libyaml gives "" for plain, PyYAML None)
         return text, None
+    if text[:1].isalpha() and text not in _WORDS:
+        return text, None  # fast path: ordinary words are text and surprise nobody
     if text in _NULL:
         return None, None
     if text in _BOOL:
@@ -142,7 +151,21 @@ def load(text: str, first_line: int = 1) -> Document:
 
 
 def _handle(event: Any, stack: list[list[Any]], document: Document, first_line: int) -> None:
-    position = _position(event.start_mark, first_line) if event.start_mark else Position(first_line, 1)
+    kind = type(event)
+    if kind in _IGNORED_EVENTS:
+        return
+    mark = event.start_mark
+    position = Position(mark.line + first_line, mark.column + 1)
+    if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+        value, surprise = _scalar(event)
+        top = stack[-1] if stack else None
+        if top is not None and top[2] is None and type(top[0]) is dict:
+            _add_key(top, value, position, document)
+            return
+        path = _attach(stack, value, position, document)
+        if surprise:
+            document.surprises[path] = surprise
+        return
     if isinstance(event, yaml.AliasEvent):
         raise YamlError("alias", position)
     if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):

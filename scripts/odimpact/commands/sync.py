@@ -1,0 +1,113 @@
+"""`odimpact sync`: copy language-neutral facts from one language file of a case to the other."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from odimpact.commands.validate import default_language
+from odimpact.contrib.atomic import write_atomic
+from odimpact.contrib.case_text import EditableCase, load_editable
+from odimpact.contrib.sync import ListLengthMismatch, copy_neutral_facts
+from odimpact.layout import relative
+from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.problems import Problem, format_human
+
+OTHER = {"en": "fr", "fr": "en"}
+LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
+MESSAGES = {
+    "no-case": {"en": "odimpact sync: no case {case!r} (looked for {path}).",
+                "fr": "odimpact sync : aucune étude de cas {case!r} (cherchée dans {path})."},
+    "missing": {"en": "odimpact sync: {path} does not exist: there is nothing to copy the facts to yet.",
+                "fr": "odimpact sync : {path} n'existe pas : il n'y a encore rien vers quoi copier les faits."},
+    "lengths": {"en": "{path}: {field}: the {source_lang} file lists {source} item(s), the {target_lang} file {target}. "
+                      "Make both lists hold the same items in the same order, then run sync again.",
+                "fr": "{path} : {field} : le fichier {source_lang} compte {source} élément(s), le fichier {target_lang} {target}. "
+                      "Faites en sorte que les deux listes aient les mêmes éléments dans le même ordre, puis relancez sync."},
+    "updated": {"en": "{path}: updated {fields}", "fr": "{path} : mis à jour : {fields}"},
+    "would-update": {"en": "{path}: would update {fields}", "fr": "{path} : serait mis à jour : {fields}"},
+    "layout": {"en": "front-matter layout", "fr": "mise en forme de l'en-tête"},
+    "write-failed": {"en": "odimpact sync: could not write {path} ({reason}); that file is unchanged.",
+                     "fr": "odimpact sync : impossible d'écrire {path} ({reason}); ce fichier est inchangé."},
+    "in-sync": {"en": "{case}: already in sync.", "fr": "{case} : déjà synchronisé."},
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sync", help="copy language-neutral facts from one language file to the other",
+        description=("Copy the facts that do not depend on language (ids, vocabulary values, years, figures, URLs, "
+                     "source titles...) from the file named by --from to the other language file of the case, and "
+                     "normalise the front-matter layout of both. Comments, key order, quoting and the Markdown body "
+                     "are kept byte for byte; files are replaced atomically. Running it twice changes nothing."),
+        epilog=("--from is required: file dates are no guide (a git clone gives every file the same date), and "
+                "guessing wrong would overwrite the newer facts. Exit codes: 0 in sync (or synced), 1 --check found "
+                "differences or the case cannot be synced, 2 usage error."))
+    parser.add_argument("case", help="case id, or its folder or one of its files")
+    parser.add_argument("--from", dest="source", choices=("en", "fr"), required=True, help="the language file whose facts are right")
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when a sync would change a file")
+    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
+    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def case_folder(name: str, cases_dir: Path) -> Path:
+    """A case given as an id, a folder or a file inside its folder."""
+    path = Path(name)
+    if path.exists():
+        return path if path.is_dir() else path.parent
+    return cases_dir / name
+
+
+def _load(folder: Path, root: Path, lang: str) -> EditableCase | Problem:
+    path = folder / f"index.{lang}.md"
+    return load_editable(path, relative(path, root), lang)
+
+
+def _report(edited: dict[str, tuple[EditableCase, str, list[str]]], args: argparse.Namespace, root: Path) -> int:
+    lang, changed_any = args.lang, False
+    for case, text, fields in edited.values():
+        if text == case.original:
+            continue
+        changed_any = True
+        shown = ", ".join(fields) if fields else MESSAGES["layout"][lang]
+        code = "would-update" if args.check else "updated"
+        print(MESSAGES[code][lang].format(path=relative(case.path, root), fields=shown))
+        if not args.check:
+            try:
+                write_atomic(case.path, text)
+            except OSError as error:
+                print(MESSAGES["write-failed"][lang].format(path=relative(case.path, root), reason=error.strerror or error), file=sys.stderr)
+                return 1
+    if not changed_any:
+        print(MESSAGES["in-sync"][lang].format(case=args.case))
+    return 1 if (args.check and changed_any) else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    lang, source_lang = args.lang, args.source
+    target_lang = OTHER[source_lang]
+    cases_dir: Path = args.cases_dir.resolve()
+    folder = case_folder(args.case, cases_dir).resolve()
+    root = REPO_ROOT if folder.is_relative_to(REPO_ROOT) else cases_dir.parent
+    if not (folder / f"index.{source_lang}.md").is_file():
+        print(MESSAGES["no-case"][lang].format(case=args.case, path=relative(folder / f"index.{source_lang}.md", root)), file=sys.stderr)
+        return 1
+    if not (folder / f"index.{target_lang}.md").is_file():
+        print(MESSAGES["missing"][lang].format(path=relative(folder / f"index.{target_lang}.md", root)), file=sys.stderr)
+        return 1
+    source, target = _load(folder, root, source_lang), _load(folder, root, target_lang)
+    problems = [item for item in (source, target) if isinstance(item, Problem)]
+    if problems:
+        print(format_human(problems, lang), file=sys.stderr)
+        return 1
+    assert isinstance(source, EditableCase) and isinstance(target, EditableCase)
+    try:
+        result = copy_neutral_facts(source.data, target.data)
+    except ListLengthMismatch as error:
+        words = LANGUAGE[lang]
+        print(MESSAGES["lengths"][lang].format(path=relative(folder, root), field=error.field, source=error.source, target=error.target,
+                                               source_lang=words[source_lang], target_lang=words[target_lang]), file=sys.stderr)
+        return 1
+    edited = {source_lang: (source, source.render(), []), target_lang: (target, target.render(), result.changed)}
+    return _report(edited, args, root)
