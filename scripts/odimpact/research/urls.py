@@ -1,7 +1,8 @@
 """Where research outputs and case pages live on the site, per language.
 
-English is served at the site root and French under /fr/ (mkdocs-static-i18n's layout). Every
-address a generator emits comes from here, so a change of URL scheme is made once.
+English is served at the site root and French under /fr/ (mkdocs-static-i18n's layout). Case and
+overview addresses come from the site's own URL scheme (odimpact.site.pages), so they are defined
+once; this module adds the language prefix and the base URL.
 """
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from odimpact.paths import REPO_ROOT
+from odimpact.site.pages import case_url, listing_url
 
 LANGUAGE_PREFIX = {"en": "", "fr": "fr/"}
 DATA_FOLDER = "data"
+FEED_FILE = "feed.xml"
 _SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
 
 
@@ -27,30 +30,26 @@ def configured_site_url(mkdocs_yml: Path = REPO_ROOT / "mkdocs.yml") -> str:
 
 @dataclass(frozen=True)
 class SiteUrls:
-    """Addresses of pages and files, relative to the site root or absolute with `base`."""
+    """Addresses of pages and files: `base` + language prefix + language-relative path."""
 
     base: str = "/"
 
-    def path(self, lang: str, relative: str) -> str:
-        """Site-root-relative path (no leading slash) of `relative` in `lang`."""
-        return LANGUAGE_PREFIX[lang] + relative
-
     def absolute(self, lang: str, relative: str) -> str:
-        """Full address: base URL + language prefix + relative path."""
-        return self.base + self.path(lang, relative)
+        """Full address of a language-relative path."""
+        return self.base + LANGUAGE_PREFIX[lang] + relative
 
     def case(self, case_id: str, lang: str) -> str:
         """Stable address of a case page: it is also its citation URL."""
-        return self.absolute(lang, f"cases/{case_id}/")
+        return self.absolute(lang, case_url(case_id))
 
     def data_file(self, lang: str, name: str) -> str:
         """Stable address of an export file (`cases.csv`...)."""
         return self.absolute(lang, f"{DATA_FOLDER}/{name}")
 
-    def jurisdiction(self, jurisdiction_id: str, lang: str) -> str:
-        """Overview page of one jurisdiction."""
-        return self.absolute(lang, f"jurisdictions/{jurisdiction_id.lower()}/")
+    def feed(self, lang: str) -> str:
+        """The Atom feed of one language."""
+        return self.absolute(lang, FEED_FILE)
 
-    def sector(self, sector_id: str, lang: str) -> str:
-        """Overview page of one sector."""
-        return self.absolute(lang, f"sectors/{sector_id}/")
+    def listing(self, facet: str, term: object, lang: str) -> str:
+        """Overview page of one term of a facet (sectors, jurisdiction, impact_types, year)."""
+        return self.absolute(lang, listing_url(facet, term))

@@ -1,0 +1,80 @@
+"""Atom feeds (RFC 4287), one per language, of new and updated cases: an entry's `updated` is the
+date the case was last reviewed, `published` the date it first appeared. Entry ids are the cases'
+stable URLs, so a reader's feed client never sees the same case twice."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from odimpact.corpus import Case, Corpus
+from odimpact.research.citation import PROJECT
+from odimpact.research.records import exported_cases
+from odimpact.research.urls import SiteUrls
+from odimpact.vocabularies import load_vocabularies
+
+ATOM = "http://www.w3.org/2005/Atom"
+MAX_ENTRIES = 50
+WORDS = {
+    "en": {"title": "Open Data Impact Canada: new and updated cases",
+           "subtitle": "Case studies of the impact of open government data in Canada, newest review first."},
+    "fr": {"title": "Incidences des données ouvertes au Canada : études de cas nouvelles et mises à jour",
+           "subtitle": "Études de cas sur les incidences des données ouvertes gouvernementales au Canada, de la plus récemment révisée à la plus ancienne."},
+}
+
+
+def _timestamp(date: object) -> str:
+    return f"{date}T00:00:00Z"
+
+
+def _updated(case: Case) -> str:
+    meta = case.meta("en")
+    return str(meta.get("reviewed") or meta.get("published") or "1970-01-01")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _entry(feed: ET.Element, case: Case, lang: str, urls: SiteUrls) -> None:
+    meta = case.meta(lang)
+    entry = _sub(feed, "entry")
+    url = urls.case(case.id, lang)
+    _sub(entry, "id", url)
+    _sub(entry, "title", str(meta.get("title", case.id)))
+    _sub(entry, "updated", _timestamp(_updated(case)))
+    _sub(entry, "published", _timestamp(meta.get("published", _updated(case))))
+    _sub(entry, "link", rel="alternate", type="text/html", href=url, hreflang=case.source_lang(lang))
+    _sub(entry, "summary", str(meta.get("summary", "")))
+    for name in meta.get("contributors", []) or [PROJECT[lang]]:
+        _sub(_sub(entry, "author"), "name", str(name))
+    sectors = load_vocabularies()["sectors"]
+    for sector in meta.get("sectors", []):
+        if sector in sectors.ids():
+            _sub(entry, "category", term=str(sector), label=sectors.label(sector, lang))
+
+
+def atom_feed(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
+    """The Atom document of one language, newest review first."""
+    ET.register_namespace("", ATOM)
+    cases = sorted(exported_cases(corpus), key=lambda case: (_updated(case), case.id), reverse=True)[:MAX_ENTRIES]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "en-CA" if lang == "en" else "fr-CA"})
+    _sub(feed, "id", urls.feed(lang))
+    _sub(feed, "title", WORDS[lang]["title"])
+    _sub(feed, "subtitle", WORDS[lang]["subtitle"])
+    _sub(feed, "updated", _timestamp(_updated(cases[0])) if cases else _timestamp("1970-01-01"))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.feed(lang))
+    _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute(lang, ""))
+    _sub(_sub(feed, "author"), "name", PROJECT[lang])
+    _sub(feed, "rights", "CC BY 4.0")
+    for case in cases:
+        _entry(feed, case, lang, urls)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def feed_link(lang: str, urls: SiteUrls) -> str:
+    """The <link> every page's <head> carries so browsers and readers find the feed."""
+    title = WORDS[lang]["title"].replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{urls.feed(lang)}">'
