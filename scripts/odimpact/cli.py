@@ -17,6 +17,7 @@ COMMANDS = (
     "sync",
     "regenerate",
     "report",
+    "build",
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     target_lang = OTHER[source_lang]
     cases_dir: Path = args.cases_dir.resolve()
     folder = case_folder(args.case, cases_dir).resolve()
-    root = REPO_ROOT if folder.is_relative_to(REPO_ROOT) else cases_dir.parent
+    root = REPO_ROOT if folder.is_relative_to(REPO_ROOT) else folder.parent.parent
     if not (folder / f"index.{source_lang}.md").is_file():
         print(MESSAGES["no-case"][lang].format(case=args.case, path=relative(folder / f"index.{source_lang}.md", root)), file=sys.stderr)
         return 1
