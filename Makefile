@@ -13,11 +13,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## Build the bilingual site into site/ (strict: any warning fails).
+## Build the bilingual site into site/ (strict: any warning fails) and its Pagefind search index.
 site: setup
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/odimpact build --out site
 
-## Serve the site with live reload on http://127.0.0.1:8000/
+## Serve the site with live reload on http://127.0.0.1:8000/ (edits to cases/ rebuild it).
+## Search works on `make site` output only (Pagefind indexes the built pages).
 serve: setup
 	$(VENV)/bin/mkdocs serve
 

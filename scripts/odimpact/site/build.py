@@ -1,0 +1,81 @@
+"""Building the whole site: MkDocs (pages, through the hooks) then Pagefind (the search index).
+
+`build_site` builds from the repository's docs/ and mkdocs.yml; `build_isolated` copies the
+hand-written pages and configuration into a working folder first, so tests and the benchmark
+can build from another cases folder without touching docs/cases/ in the working tree.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from odimpact.paths import DOCS_DIR, REPO_ROOT
+from odimpact.site.hooks import CASES_ENV
+
+CONFIG = REPO_ROOT / "mkdocs.yml"
+GENERATED = "cases"  # docs/cases/: written by the hooks, never copied
+
+
+class BuildError(RuntimeError):
+    """MkDocs or Pagefind failed; the message holds their output."""
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    mkdocs_log: str
+    pagefind_log: str
+
+
+def _run(command: list[str], env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env)
+    if done.returncode != 0:
+        raise BuildError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    return done.stdout + done.stderr
+
+
+def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> str:
+    """`mkdocs build --strict`: any warning fails the build."""
+    env = dict(os.environ)
+    if cases_dir is not None:
+        env[CASES_ENV] = str(cases_dir.resolve())
+    return _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)], env)
+
+
+def run_pagefind(site_dir: Path) -> str:
+    """Index the built pages: Pagefind writes one index per <html lang> into site/pagefind/."""
+    # Heading permalinks ("¶") would show in result excerpts.
+    return _run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--quiet"])
+
+
+def isolated_config(work_dir: Path, docs_dir: Path = DOCS_DIR, config: Path = CONFIG) -> Path:
+    """A copy of the hand-written pages and of mkdocs.yml (absolute paths) in work_dir."""
+    target_docs = work_dir / "docs"
+    if target_docs.exists():
+        shutil.rmtree(target_docs)
+    shutil.copytree(docs_dir, target_docs, ignore=lambda folder, names: [GENERATED] if Path(folder) == docs_dir else [])
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["docs_dir"] = str(target_docs)
+    settings["theme"]["custom_dir"] = str(config.parent / settings["theme"]["custom_dir"])
+    settings["hooks"] = [str(config.parent / hook) for hook in settings.get("hooks", [])]
+    path = work_dir / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_site(site_dir: Path, config: Path = CONFIG, cases_dir: Path | None = None, search: bool = True) -> BuildResult:
+    """Build with a given configuration, then index for search."""
+    mkdocs_log = run_mkdocs(config, site_dir, cases_dir)
+    pagefind_log = run_pagefind(site_dir) if search else ""
+    return BuildResult(site_dir, mkdocs_log, pagefind_log)
+
+
+def build_isolated(cases_dir: Path, site_dir: Path, work_dir: Path, search: bool = True) -> BuildResult:
+    """Build from another cases folder, in a working folder (the repository's docs/ untouched)."""
+    return build_site(site_dir, isolated_config(work_dir), cases_dir, search)
