@@ -1,0 +1,27 @@
+"""One real build per test session for each corpus (real cases, synthetic cases, hostile cases)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from odimpact.paths import CASES_DIR
+from odimpact.site.build import build_isolated
+from tests.site.synthetic import synthetic_corpus
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built (MkDocs strict + Pagefind) from the synthetic corpus."""
+    root = tmp_path_factory.mktemp("synthetic-site")
+    synthetic_corpus(root / "cases")
+    build_isolated(root / "cases", root / "site", root / "work")
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the repository's cases/ (no search index: not needed by its tests)."""
+    root = tmp_path_factory.mktemp("real-site")
+    build_isolated(CASES_DIR, root / "site", root / "work", search=False)
+    return root / "site"

@@ -1,0 +1,125 @@
+"""The built site: pages, labels, formats, notices, metadata for machines, no third-party requests."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from odimpact.corpus import load_corpus
+from odimpact.paths import CASES_DIR
+from tests.site.helpers import json_ld, listed_links, main_text, normalise_spaces, page, visible_text
+
+pytestmark = pytest.mark.slow
+
+
+def test_case_page_exists_in_both_languages_with_its_language(synthetic_site: Path) -> None:
+    assert '<html lang="en"' in page(synthetic_site, "cases/synthetic-bus-data/")
+    assert '<html lang="fr"' in page(synthetic_site, "fr/cases/synthetic-bus-data/")
+
+
+def test_drafts_get_no_page_and_retired_keep_theirs_with_a_notice(synthetic_site: Path) -> None:
+    assert not (synthetic_site / "cases" / "synthetic-draft-case").exists()
+    assert not (synthetic_site / "fr" / "cases" / "synthetic-draft-case").exists()
+    assert "This case has been retired." in page(synthetic_site, "cases/synthetic-retired-case/")
+    assert "Synthétique : fusionné" in page(synthetic_site, "fr/cases/synthetic-retired-case/")
+
+
+def test_lists_show_published_cases_only(synthetic_site: Path) -> None:
+    # Sorted by title: "Synthetic case awaiting...", "Synthetic example: a fictional city...", "...: clinic...".
+    assert listed_links(page(synthetic_site, "cases/")) == [
+        "synthetic-english-only/",
+        "synthetic-bus-data/",
+        "synthetic-clinic-waits/",
+    ]
+
+
+def test_sector_list_has_exactly_its_cases(synthetic_site: Path) -> None:
+    assert listed_links(page(synthetic_site, "fr/cases/by-sector/health/")) == ["../../synthetic-clinic-waits/"]
+    assert listed_links(page(synthetic_site, "cases/by-sector/transport/")) == ["../../synthetic-bus-data/"]
+
+
+def test_awaiting_translation_notice_and_language_of_the_text(synthetic_site: Path) -> None:
+    html = page(synthetic_site, "fr/cases/synthetic-english-only/")
+    assert "n'a pas encore été traduite en français" in html.replace("&#x27;", "'")
+    assert '<div lang="en">' in html
+    assert "odi-awaiting" not in page(synthetic_site, "cases/synthetic-english-only/")
+
+
+def test_labels_not_raw_keys(synthetic_site: Path) -> None:
+    facts = re.search(r'<section class="odi-facts".*?</section>', page(synthetic_site, "fr/cases/synthetic-bus-data/"), re.S).group(0)
+    for label in ("Ontario", "Municipal", "Transports", "Économique", "Sociale", "1 – Description des incidences"):
+        assert label in facts, label
+    shown = visible_text(facts)
+    for raw in ("CA-ON", "transport ", "economy-business", "economic", "municipal"):
+        assert raw not in shown, raw
+
+
+def test_numbers_and_dates_formatted_per_language(synthetic_site: Path) -> None:
+    english = normalise_spaces(main_text(page(synthetic_site, "cases/synthetic-bus-data/")))
+    french = normalise_spaces(main_text(page(synthetic_site, "fr/cases/synthetic-bus-data/")))
+    assert "1,234.5 downloads" in english and "$20,000" in english
+    assert "20 000 $" in french and "1 234,5" in french
+    assert "February 1, 2026" in english and "1 février 2026" in french
+
+
+def test_citations_link_to_numbered_sources(synthetic_site: Path) -> None:
+    html = page(synthetic_site, "cases/synthetic-bus-data/")
+    assert '<a class="odi-cite" href="#source-s2">[2]</a>' in html
+    assert '<li id="source-s2">' in html
+
+
+def test_related_cases_link_only_to_cases_with_pages(synthetic_site: Path) -> None:
+    html = page(synthetic_site, "cases/synthetic-clinic-waits/")
+    assert 'href="../synthetic-bus-data/"' in html
+    assert "synthetic-draft-case" not in html
+
+
+def test_edit_link_points_to_the_case_file(synthetic_site: Path) -> None:
+    assert "/edit/main/cases/synthetic-bus-data/index.fr.md" in page(synthetic_site, "fr/cases/synthetic-bus-data/")
+
+
+def test_json_ld_article_with_place_and_datasets(synthetic_site: Path) -> None:
+    data = json_ld(page(synthetic_site, "fr/cases/synthetic-bus-data/"))
+    assert data["@type"] == "Article"
+    assert data["spatialCoverage"]["identifier"] == "CA-ON"
+    assert data["isBasedOn"][0]["url"] == "https://example.org/exampleville/bus-schedules"
+    assert data["inLanguage"] == "fr"
+
+
+def test_hreflang_and_open_graph(synthetic_site: Path) -> None:
+    html = page(synthetic_site, "cases/synthetic-bus-data/")
+    assert re.search(r'<link rel="alternate" hreflang="fr" href="https://[^"]+/fr/cases/synthetic-bus-data/">', html)
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:locale" content="en_CA">' in html
+
+
+def test_sitemap_lists_both_languages(synthetic_site: Path) -> None:
+    sitemap = (synthetic_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert re.search(r"<loc>[^<]+/cases/synthetic-bus-data/</loc>", sitemap)
+    assert re.search(r'hreflang="fr" href="[^"]+/fr/cases/synthetic-bus-data/"', sitemap)
+
+
+def test_no_asset_from_another_origin(synthetic_site: Path) -> None:
+    for path in synthetic_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', html) + re.findall(r'<link[^>]*rel="(?:stylesheet|preload|icon|preconnect)"[^>]*href="([^"]+)"', html):
+            assert not re.match(r"(https?:)?//", url), f"{path}: {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+
+
+def test_search_index_split_by_language(synthetic_site: Path) -> None:
+    names = {path.name.split("_")[0] for path in (synthetic_site / "pagefind").glob("pagefind.*.pf_meta")}
+    assert names == {"pagefind.en", "pagefind.fr"}
+
+
+def test_home_counts_published_cases(synthetic_site: Path) -> None:
+    assert "3 case studies from 3 jurisdictions" in page(synthetic_site, "")
+    assert "3 études de cas provenant de 3 secteurs de compétence" in page(synthetic_site, "fr/")
+
+
+def test_real_cases_build_strictly_with_a_page_each(real_site: Path) -> None:
+    corpus = load_corpus(CASES_DIR)
+    for case in corpus.with_pages():
+        assert (real_site / "cases" / case.id / "index.html").is_file(), case.id
+        assert (real_site / "fr" / "cases" / case.id / "index.html").is_file(), case.id
