@@ -15,6 +15,7 @@ COMMANDS = (
     "validate",
     "new",
     "sync",
+    "import_issue",
     "regenerate",
     "report",
     "build",

@@ -1,0 +1,174 @@
+"""Reading the body of a "Propose a case study" issue into front-matter values for a draft case.
+
+The text comes from anyone on the internet: nothing in it is trusted. Values reach the YAML only
+through the template's quoting (ruamel's emitter), ids must be kebab-case (never a path), and raw
+HTML in the story is escaped so it shows as text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from odimpact.contrib.choices import ChoiceError, check_id, check_terms
+from odimpact.contrib.issue_form import FIELDS, LANGUAGE_OPTIONS, FormField
+
+MAX_ISSUE_CHARS = 64 * 1024
+NO_RESPONSE = "_No response_"
+HEADING = re.compile(r"^### (.+?)\s*$", re.MULTILINE)
+OPTION_ID = re.compile(r"(?:^|, )([A-Za-z0-9-]+) — ")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+URL = re.compile(r"https?://[^\s/?#.][^\s]*\Z")
+MESSAGES = {
+    "too-long": {"en": "the issue text is longer than {limit} characters.", "fr": "le texte de la demande GitHub dépasse {limit} caractères."},
+    "missing": {"en": "the required answer {label!r} is missing.", "fr": "la réponse obligatoire {label!r} manque."},
+    "language": {"en": "unknown language {value!r}.", "fr": "langue inconnue : {value!r}."},
+    "no-id": {"en": "no id can be made from the title; give one in {label!r}.",
+              "fr": "impossible de tirer un identifiant du titre; indiquez-en un dans {label!r}."},
+    "unknown-heading": {"en": "ignored a section this form does not have: {value!r}", "fr": "section absente du formulaire, ignorée : {value!r}"},
+    "bad-year": {"en": "{value!r} is not a year; period.start is left empty.", "fr": "{value!r} n'est pas une année; period.start reste vide."},
+    "bad-line": {"en": "{label}: line {line} is not 'name | publisher | URL'; copied without its URL.",
+                 "fr": "{label} : la ligne {line} n'a pas la forme « nom | éditeur | URL »; copiée sans son URL."},
+}
+
+
+class IssueError(ValueError):
+    """The issue cannot become a draft; the message is in the requested language."""
+
+
+@dataclass
+class Draft:
+    """What the importer makes of an issue: front-matter values, body sections and warnings."""
+
+    lang: str
+    values: dict[str, Any]
+    sections: dict[str, str]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _say(code: str, lang: str, **params: object) -> str:
+    return MESSAGES[code][lang].format(**params)
+
+
+def parse_sections(body: str) -> dict[str, str | None]:
+    """'### Heading' -> answer text (None for GitHub's "_No response_")."""
+    parts = HEADING.split(body.replace("\r\n", "\n"))
+    answers: dict[str, str | None] = {}
+    for heading, text in zip(parts[1::2], parts[2::2]):
+        value = text.strip()
+        answers[heading.strip()] = None if value in ("", NO_RESPONSE) else value
+    return answers
+
+
+def one_line(text: str) -> str:
+    """Untrusted text for a one-line field: no control characters, whitespace collapsed."""
+    return " ".join(CONTROL.sub(" ", text).split())
+
+
+def slug(title: str) -> str:
+    """A kebab-case id from a title: accents dropped, at most 80 characters, cut at a hyphen."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    while len(text) > 80:
+        text = text.rsplit("-", 1)[0] if "-" in text[:81] else text[:80]
+    return text
+
+
+def _table(text: str | None, label: str, lang: str, keys: tuple[str, str], warnings: list[str]) -> list[dict[str, str]]:
+    """Lines 'a | b | URL' -> items; a URL that is not absolute http(s) is dropped with a warning."""
+    items = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        cells = [one_line(cell) for cell in line.strip().lstrip("-*").split("|")]
+        if not any(cells):
+            continue
+        item = {key: value for key, value in zip(keys, cells[:2]) if value}
+        url = cells[2] if len(cells) > 2 else ""
+        if URL.match(url):
+            item["url"] = url
+        else:
+            warnings.append(_say("bad-line", lang, label=label, line=number))
+        items.append(item)
+    return items
+
+
+def _terms(field_: FormField, text: str | None, lang: str, low: int = 1, high: int = 99) -> list[str | int]:
+    ids = OPTION_ID.findall(text or "") or ([text.strip()] if text else [])
+    return check_terms(field_.vocabulary or "", ids, lang, low, high) if ids else []
+
+
+def _answers(body: str, ui: str, warnings: list[str]) -> dict[str, str | None]:
+    """Answers by field id; unknown headings are reported, required ones must be there."""
+    by_heading = {field_.heading: field_ for field_ in FIELDS}
+    answers: dict[str, str | None] = {}
+    for heading, value in parse_sections(body).items():
+        if heading in by_heading:
+            answers[by_heading[heading].id] = value
+        else:
+            warnings.append(_say("unknown-heading", ui, value=heading[:80]))
+    for field_ in FIELDS:
+        if field_.required and field_.kind != "checkboxes" and not answers.get(field_.id):
+            raise IssueError(_say("missing", ui, label=field_.heading))
+    return answers
+
+
+def _case_id(answers: dict[str, str | None], title: str, ui: str) -> str:
+    suggested = one_line(answers.get("case_id") or "")
+    if suggested:
+        return check_id(suggested, ui)
+    made = slug(title)
+    if len(made) < 3:
+        label = next(field_.heading for field_ in FIELDS if field_.id == "case_id")
+        raise IssueError(_say("no-id", ui, label=label))
+    return check_id(made, ui)
+
+
+def _vocabulary_values(answers: dict[str, str | None], ui: str) -> dict[str, Any]:
+    fields = {field_.id: field_ for field_ in FIELDS}
+    values: dict[str, Any] = {"jurisdiction": _terms(fields["jurisdiction"], answers["jurisdiction"], ui, 1, 1)[0],
+                              "sectors": _terms(fields["sectors"], answers["sectors"], ui, 1, 3)}
+    for name in ("government_level", "impact_types"):
+        terms = _terms(fields[name], answers.get(name), ui, 0 if name == "impact_types" else 1,
+                       99 if name == "impact_types" else 1)
+        if terms:
+            values[name] = terms if fields[name].multiple else terms[0]
+    return values
+
+
+def _label(field_id: str, lang: str) -> str:
+    return next(field_.label[lang] for field_ in FIELDS if field_.id == field_id)
+
+
+def read_issue(body: str, ui: str, today: str) -> Draft:
+    """The draft case an issue describes, or IssueError saying what is wrong with the issue."""
+    if len(body) > MAX_ISSUE_CHARS:
+        raise IssueError(_say("too-long", ui, limit=MAX_ISSUE_CHARS))
+    warnings: list[str] = []
+    answers = _answers(body, ui, warnings)
+    language = one_line(answers["lang"] or "")
+    if language not in LANGUAGE_OPTIONS:
+        raise IssueError(_say("language", ui, value=language[:40]))
+    lang = LANGUAGE_OPTIONS[language]
+    title = one_line(answers["title"] or "")
+    try:
+        values: dict[str, Any] = {"id": _case_id(answers, title, ui), "lang": lang, "title": title,
+                                  "summary": one_line(answers["summary"] or ""), "status": "draft", "translation": "awaiting"}
+        values.update(_vocabulary_values(answers, ui))
+    except ChoiceError as error:
+        raise IssueError(str(error)) from None
+    if answers.get("place"):
+        values["place"] = one_line(answers["place"] or "")
+    start = one_line(answers.get("period_start") or "")
+    if re.fullmatch(r"(19|20)[0-9]{2}", start):
+        values["period"] = {"start": int(start), "end": "ongoing"}
+    elif start:
+        warnings.append(_say("bad-year", ui, value=start[:40]))
+    values["datasets"] = _table(answers.get("datasets"), _label("datasets", ui), ui, ("name", "publisher"), warnings)
+    sources = _table(answers.get("sources"), _label("sources", ui), ui, ("title", "publisher"), warnings)
+    values["sources"] = [{"id": f"s{number}", **item} for number, item in enumerate(sources, start=1)]
+    values.update({"evidence_strength": 1, "published": today, "reviewed": today, "licence": "CC-BY-4.0",
+                   "contributors": [one_line(answers["contributor"] or "")] if answers.get("contributor") else []})
+    story = CONTROL.sub(" ", (answers.get("story") or "").replace("\t", "    "))
+    # Raw HTML from an issue is shown as text, never passed to the page.
+    sections = {"context": story.replace("&", "&amp;").replace("<", "&lt;")} if story.strip() else {}
+    return Draft(lang, values, sections, warnings)
