@@ -16,6 +16,7 @@ COMMANDS = (
     "new",
     "sync",
     "import_issue",
+    "check_links",
     "regenerate",
     "report",
     "build",

@@ -1,0 +1,75 @@
+"""`odimpact check-links`: report dead source and dataset addresses, with a web-archive suggestion.
+
+Never part of the pull-request check: other people's servers are not reliable enough to block a
+contribution. A scheduled workflow runs it instead."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from odimpact.commands.validate import default_language
+from odimpact.contrib.links import LinkResult, Settings, as_json, check_links, collect_links, load_cache, save_cache
+from odimpact.paths import CASES_DIR, REPO_ROOT
+
+CACHE = REPO_ROOT / ".cache" / "links.json"
+MESSAGES = {
+    "dead": {"en": "dead: {url} ({why})", "fr": "lien mort : {url} ({why})"},
+    "in": {"en": "  in {place}", "fr": "  dans {place}"},
+    "archive": {"en": "  try an archived copy: {archive}", "fr": "  essayez une copie archivée : {archive}"},
+    "summary": {"en": "{total} address(es) checked ({cached} from the cache): {dead} dead.",
+                "fr": "{total} adresse(s) vérifiée(s) ({cached} tirée(s) du cache) : {dead} morte(s)."},
+    "status": {"en": "HTTP {status}", "fr": "HTTP {status}"},
+    "error": {"en": "no answer: {error}", "fr": "aucune réponse : {error}"},
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check-links", help="check the source and dataset addresses of all cases (network)",
+        description=("Check every sources[].url and datasets[].url: HEAD, then GET when HEAD is refused; redirects "
+                     "followed; timeouts and retries with backoff. Successes are cached in .cache/links.json. "
+                     "Dead addresses are listed with the file and field, and a Wayback Machine search address."),
+        epilog="Exit codes: 0 every address answered, 1 dead addresses found, 2 usage error.")
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
+    parser.add_argument("--retries", type=int, default=2, help="retries after a timeout or a 5xx/429 answer (default 2)")
+    parser.add_argument("--backoff", type=float, default=1.0, help="first wait between retries, doubled each time (default 1 s)")
+    parser.add_argument("--workers", type=int, default=8, help="addresses checked at once (default 8)")
+    parser.add_argument("--max-age", type=float, default=168.0, help="hours a success stays in the cache (default 168)")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="cache file (default .cache/links.json)")
+    parser.add_argument("--no-cache", action="store_true", help="check everything and leave the cache alone")
+    parser.add_argument("--format", choices=("human", "json"), default="human")
+    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
+    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def _why(result: LinkResult, lang: str) -> str:
+    if result.status is not None:
+        return MESSAGES["status"][lang].format(status=result.status)
+    return MESSAGES["error"][lang].format(error=result.error)
+
+
+def report(results: list[LinkResult], lang: str) -> str:
+    """Dead links first, each with where it is used and an archive search; then a summary line."""
+    lines = []
+    for result in (r for r in results if not r.ok):
+        lines.append(MESSAGES["dead"][lang].format(url=result.url, why=_why(result, lang)))
+        lines += [MESSAGES["in"][lang].format(place=place) for place in result.places]
+        lines.append(MESSAGES["archive"][lang].format(archive=result.archive))
+    lines.append(MESSAGES["summary"][lang].format(total=len(results), cached=sum(r.cached for r in results),
+                                                  dead=sum(not r.ok for r in results)))
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    cases_dir: Path = args.cases_dir.resolve()
+    root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
+    settings = Settings(args.timeout, max(0, args.retries), args.backoff, max(1, args.workers), dt.timedelta(hours=args.max_age))
+    cache = {} if args.no_cache else load_cache(args.cache)
+    results = check_links(collect_links(cases_dir, root), settings, cache)
+    if not args.no_cache:
+        save_cache(args.cache, cache)
+    print(as_json(results) if args.format == "json" else report(results, args.lang))
+    return 1 if any(not result.ok for result in results) else 0
