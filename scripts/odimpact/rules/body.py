@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from odimpact.citations import CITATION
 from odimpact.paths import OUTLINE
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
@@ -27,7 +28,6 @@ LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|^\s*\[[^\]]+\]:
 ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
 HEADING_ID = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}\s*$")
 OUTLINE_HEADING = re.compile(r"^## .+?\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
-CITATION = re.compile(r"\[(s[1-9][0-9]*)\](?![(\[:])")
 MIN_TEXT_FOR_LANGUAGE = 200
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from odimpact.citations import CITATION
 from odimpact.corpus import Case
 from odimpact.site.context import SiteContext, as_dicts, as_list
 from odimpact.site.formatting import escape, impact_value, link, long_date, number
 from odimpact.site.pages import case_url, listing_url, relative
 from odimpact.site.strings import case_count, text
 
-CITATION = re.compile(r"\[(s[1-9][0-9]*)\](?![(\[:])")
 
 
 def source_numbers(meta: dict[str, Any]) -> dict[str, int]:
