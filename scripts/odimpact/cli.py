@@ -17,6 +17,7 @@ COMMANDS = (
     "sync",
     "import_issue",
     "check_links",
+    "review_scope",
     "regenerate",
     "report",
     "build",

@@ -1,0 +1,60 @@
+"""`odimpact review-scope`: flag changes that go beyond case files, for maintainer review."""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from odimpact.commands.validate import default_language
+from odimpact.contrib.scope import review_flags
+from odimpact.paths import REPO_ROOT
+
+REASONS = {
+    "sensitive": {"en": "changes the project's code, workflows or configuration", "fr": "modifie le code, les flux de travail ou la configuration du projet"},
+    "outside-cases": {"en": "is outside cases/", "fr": "est hors de cases/"},
+    "outside-layout": {"en": "is not a case file (cases/<id>/index.en.md, index.fr.md) or an image",
+                       "fr": "n'est pas un fichier d'étude de cas (cases/<id>/index.en.md, index.fr.md) ni une image"},
+    "symlink": {"en": "is a symbolic link", "fr": "est un lien symbolique"},
+    "submodule": {"en": "is a git submodule", "fr": "est un sous-module git"},
+    "binary": {"en": "is a binary file", "fr": "est un fichier binaire"},
+}
+MESSAGES = {
+    "flag": {"en": "{path}: {reason}: needs maintainer review", "fr": "{path} : {reason} : à faire examiner par l'équipe"},
+    "clean": {"en": "Only case files changed since {ref}.", "fr": "Seuls des fichiers d'études de cas ont changé depuis {ref}."},
+    "git": {"en": "odimpact review-scope: cannot list changes since {ref!r}: {reason}",
+            "fr": "odimpact review-scope : impossible de lister les changements depuis {ref!r} : {reason}"},
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "review-scope", help="flag changes beyond case files (for the pull-request check)",
+        description=("List every path changed since REF that is not a case file or case image: workflows, hooks, "
+                     "mkdocs.yml, scripts, files outside the case layout, symbolic links, submodules, binaries."),
+        epilog="Exit codes: 0 only case files changed, 1 something needs maintainer review, 2 usage error.")
+    parser.add_argument("--changed-since", metavar="REF", required=True, help="git ref to compare with (origin/main in a pull request)")
+    parser.add_argument("--format", choices=("human", "github"), default="human", help="human (default) or github (annotations)")
+    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
+    parser.add_argument("--repo", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang
+    try:
+        flags = review_flags(args.changed_since, args.repo)
+    except (subprocess.CalledProcessError, FileNotFoundError) as error:
+        reason = (getattr(error, "stderr", "") or str(error)).strip()
+        print(MESSAGES["git"][lang].format(ref=args.changed_since, reason=reason), file=sys.stderr)
+        return 2
+    for flag in flags:
+        text = MESSAGES["flag"][lang].format(path=flag.path, reason=REASONS[flag.reason][lang])
+        if args.format == "github":
+            path = flag.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+            print(f"::warning file={path},title=review-scope ({flag.reason})::{text.replace('%', '%25')}")
+        else:
+            print(text)
+    if not flags:
+        print(MESSAGES["clean"][lang].format(ref=args.changed_since))
+    return 1 if flags else 0
