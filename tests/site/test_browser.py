@@ -1,0 +1,148 @@
+"""What a reader sees, in Debian's chromium driven by Playwright: languages, switcher, search,
+lists, accessibility (axe-core), console errors and requests to other hosts."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from odimpact.paths import REPO_ROOT
+from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO_ROOT / "test-artifacts"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def base_url(synthetic_site: Path) -> Iterator[str]:
+    with serve(synthetic_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    # Fails, never skips, when chromium is missing: `make browser-deps` installs it.
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run `make browser-deps`"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Reader:
+    """A page that records console errors and blocks, then reports, requests to other hosts."""
+
+    def __init__(self, browser: object, base_url: str, width: int = 1280) -> None:
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route: object) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str) -> object:
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def search(self, query: str) -> list[str]:
+        """Result links of a search on this page's language search page."""
+        self.page.fill(".pagefind-ui__search-input", query)
+        self.page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+        self.page.wait_for_load_state("networkidle")
+        return self.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(l => l.getAttribute('href'))")
+
+    def axe_violations(self) -> list[str]:
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+    def close(self) -> None:
+        self.page.close()
+        assert self.foreign == [], f"requests to other hosts: {self.foreign}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+@pytest.fixture
+def reader(browser: object, base_url: str) -> Iterator[Reader]:
+    opened = Reader(browser, base_url)
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("path, lang", [("", "en"), ("fr/", "fr")])
+def test_home_loads_in_its_language(reader: Reader, path: str, lang: str) -> None:
+    page = reader.open(path)
+    assert page.get_attribute("html", "lang") == lang
+    assert page.locator(".odi-counts").count() == 1
+
+
+def test_switcher_on_a_case_lands_on_the_same_case_in_french(reader: Reader) -> None:
+    page = reader.open("cases/synthetic-bus-data/")
+    page.locator('a.md-select__link[hreflang="fr"]').dispatch_event("click")
+    page.wait_for_url("**/fr/cases/synthetic-bus-data/")
+    assert page.get_attribute("html", "lang") == "fr"
+    assert "Exemple synthétique" in page.inner_text("h1") or "Synthetic example" in page.inner_text("h1")
+
+
+@pytest.mark.parametrize("query", ["santé", "sante", "donnée"])
+def test_french_search_returns_french_pages_only(reader: Reader, query: str) -> None:
+    reader.open("fr/search/")
+    links = reader.search(query)
+    assert links, query
+    assert all("/fr/cases/" in link for link in links), links
+
+
+def test_accents_are_optional_in_search(reader: Reader) -> None:
+    reader.open("fr/search/")
+    with_accent = reader.search("santé")
+    reader.page.fill(".pagefind-ui__search-input", "")
+    without = reader.search("sante")
+    assert "/knowledge-base/fr/cases/synthetic-clinic-waits/" in with_accent
+    assert set(with_accent) == set(without)
+
+
+def test_english_search_returns_english_pages_only(reader: Reader) -> None:
+    reader.open("search/")
+    links = reader.search("health")
+    assert links and all("/fr/" not in link for link in links), links
+
+
+def test_overview_lists_exactly_its_cases(reader: Reader) -> None:
+    page = reader.open("cases/by-sector/transport/")
+    titles = page.eval_on_selector_all(".odi-cases > li > a", "links => links.map(l => l.textContent)")
+    assert titles == ["Synthetic example: a fictional city opens its bus data"]
+
+
+@pytest.mark.parametrize("path", ["", "fr/", "cases/synthetic-bus-data/", "fr/cases/synthetic-bus-data/",
+                                  "cases/by-sector/", "fr/cases/by-sector/health/", "search/?q=bus", "fr/search/?q=donn%C3%A9es"])
+def test_no_accessibility_violations(reader: Reader, path: str) -> None:
+    page = reader.open(path)
+    if "search" in path:
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+    assert reader.axe_violations() == []
+
+
+@pytest.mark.parametrize("lang, width", [("en", 390), ("en", 1280), ("fr", 390), ("fr", 1280)])
+def test_case_page_screenshots(browser: object, base_url: str, lang: str, width: int) -> None:
+    reader = Reader(browser, base_url, width)
+    page = reader.open(("" if lang == "en" else "fr/") + "cases/synthetic-bus-data/")
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / f"case-{lang}-{width}.png"
+    page.screenshot(path=str(target), full_page=True)
+    reader.close()
+    assert target.stat().st_size > 10_000
