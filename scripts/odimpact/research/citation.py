@@ -98,10 +98,10 @@ def cite_block(case: Case, lang: str, urls: SiteUrls) -> str:
     words = WORDS[lang]
     csl = json.dumps([csl_json(case, lang, urls)], ensure_ascii=False, indent=2)
     return "\n".join([
-        '<section class="odi-cite" aria-labelledby="cite-this-case">',
+        '<section class="odi-citation" aria-labelledby="cite-this-case">',
         f'<h2 id="cite-this-case">{html.escape(words["heading"])}</h2>',
         f"<p>{html.escape(words['copy'])}</p>",
-        f'<p class="odi-cite-reference">{html.escape(formatted_reference(case, lang, urls))}</p>',
+        f'<p class="odi-citation-reference">{html.escape(formatted_reference(case, lang, urls))}</p>',
         f"<details><summary>BibTeX</summary><pre><code>{html.escape(bibtex(case, lang, urls))}</code></pre></details>",
         f"<details><summary>CSL-JSON</summary><pre><code>{html.escape(csl)}</code></pre></details>",
         "</section>",

@@ -3,9 +3,10 @@ values with their labels, generated from the same column table, schema and vocab
 exports themselves (so it cannot drift from them)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
 from odimpact.research.datapackage import FRICTIONLESS_TYPES
-from odimpact.research.urls import SiteUrls
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 WORDS = {
@@ -21,7 +22,7 @@ WORDS = {
         "cases": "One row per published case.", "impacts": "One row per quantified impact, with the source that supports it.",
         "json": "Every published case with its full front matter (the fields of the format reference), plus `url` and `awaiting_translation`, and the labels of every vocabulary.",
         "package": "Frictionless Data Package describing the files above (types, descriptions, allowed values).",
-        "format": "The fields of the case files themselves are described in the [format reference]({format}).",
+        "format": 'The fields of the case files themselves are described in the <a href="{format}">format reference</a>.',
     },
     "fr": {
         "title": "Dictionnaire de données",
@@ -37,7 +38,7 @@ WORDS = {
         "cases": "Une ligne par étude de cas publiée.", "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
         "json": "Chaque étude de cas publiée avec tout son en-tête (les champs de la référence du format), plus `url` et `awaiting_translation`, ainsi que les libellés de chaque vocabulaire.",
         "package": "Paquet de données Frictionless (Data Package) qui décrit les fichiers ci-dessus (types, descriptions, valeurs permises).",
-        "format": "Les champs des fichiers d'étude de cas sont décrits dans la [référence du format]({format}).",
+        "format": 'Les champs des fichiers d\'étude de cas sont décrits dans la <a href="{format}">référence du format</a>.',
     },
 }
 TYPE_WORDS = {
@@ -68,19 +69,19 @@ def _vocabulary_table(vocabulary: Vocabulary, lang: str) -> list[str]:
     return lines + [f"| `{term.id}` | {cell(term.label[lang])} | {cell(term.definition[lang])} |" for term in vocabulary.terms] + [""]
 
 
-def _files_table(lang: str, urls: SiteUrls) -> list[str]:
+def _files_table(lang: str, data_href: Callable[[str], str]) -> list[str]:
     words = WORDS[lang]
     rows = [("cases.csv", "cases"), ("impacts.csv", "impacts"), ("cases.json", "json"), ("datapackage.json", "package")]
     lines = [f"| {words['file']} | {words['what']} |", "|---|---|"]
-    return lines + [f"| [`{name}`]({urls.data_file(lang, name)}) | {words[key]} |" for name, key in rows]
+    return lines + [f'| <a href="{data_href(name)}"><code>{name}</code></a> | {words[key]} |' for name, key in rows]
 
 
-def render_dictionary(lang: str, urls: SiteUrls, format_reference: str = "../reference/format.md") -> str:
-    """The data dictionary page in `lang` (Markdown)."""
+def render_dictionary(lang: str, data_href: Callable[[str], str], format_href: str) -> str:
+    """The data dictionary page in `lang` (Markdown); links are HTML so that they are page-relative as given."""
     words = WORDS[lang]
     used = sorted({c.vocabulary for c in CASE_COLUMNS + IMPACT_COLUMNS if c.vocabulary and c.kind in ("id", "ids")})
-    lines = [f"# {words['title']}", "", words["intro"], "", words["format"].format(format=format_reference), "",
-             f"## {words['files']}", "", *_files_table(lang, urls), "",
+    lines = [f"# {words['title']}", "", words["intro"], "", words["format"].format(format=format_href), "",
+             f"## {words['files']}", "", *_files_table(lang, data_href), "",
              "## cases.csv", "", *_columns_table(CASE_COLUMNS, lang), "",
              "## impacts.csv", "", *_columns_table(IMPACT_COLUMNS, lang), "",
              f"## {words['vocabularies']}", ""]

@@ -1,0 +1,70 @@
+"""The data the Explore page filters in the browser: facets with their labels, and each published
+case reduced to what the filters, the sort and the downloads need. Compact on purpose: it is
+embedded in the page (10,000 cases must stay a reasonable download)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from odimpact.corpus import Case
+from odimpact.vocabularies import load_vocabularies
+
+# URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
+FACETS: dict[str, tuple[str, str]] = {
+    "sector": ("sectors", "sectors"),
+    "jurisdiction": ("jurisdiction", "jurisdictions"),
+    "level": ("government_level", "government-levels"),
+    "impact": ("impact_types", "impact-types"),
+    "dimension": ("impact_dimensions", "impact-dimensions"),
+    "evidence": ("evidence_strength", "evidence-levels"),
+}
+QUANTIFIED = "quantified"
+WORDS = {
+    "en": {"quantified": "Quantified impacts", "yes": "Has quantified impacts", "no": "No quantified impact"},
+    "fr": {"quantified": "Incidences chiffrées", "yes": "Avec incidences chiffrées", "no": "Sans incidence chiffrée"},
+}
+# Every word the Explore script shows; {n} is a formatted number.
+UI = {
+    "en": {"filters": "Filters", "search": "Search within results", "sort": "Sort by", "title": "Title", "newest": "Newest first",
+           "period": "Period (earliest first)", "from": "From year", "to": "To year", "years": "Period",
+           "count_one": "{n} case", "count_other": "{n} cases", "clear": "Clear all filters", "more": "Show more results",
+           "csv": "Download these results (CSV)", "json": "Download these results (JSON)", "ongoing": "ongoing", "none": "No case matches these filters."},
+    "fr": {"filters": "Filtres", "search": "Rechercher dans les résultats", "sort": "Trier par", "title": "Titre", "newest": "Plus récentes d'abord",
+           "period": "Période (plus anciennes d'abord)", "from": "De l'année", "to": "À l'année", "years": "Période",
+           "count_one": "{n} étude de cas", "count_other": "{n} études de cas", "clear": "Effacer tous les filtres", "more": "Afficher plus de résultats",
+           "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)", "ongoing": "en cours", "none": "Aucune étude de cas ne correspond à ces filtres."},
+}
+
+
+def _values(meta: dict[str, Any], field: str) -> list[str]:
+    value = meta.get(field)
+    return [str(item) for item in (value if isinstance(value, list) else [value]) if item is not None]
+
+
+def facet_descriptions(lang: str) -> list[dict[str, Any]]:
+    """Each facet: its URL key, title and values (id and label) in vocabulary order."""
+    vocabularies = load_vocabularies()
+    facets = [{"key": key, "label": vocabularies[vocab].title[lang],
+               "values": [{"id": str(term.id), "label": term.label[lang]} for term in vocabularies[vocab].terms]}
+              for key, (_, vocab) in FACETS.items()]
+    words = WORDS[lang]
+    facets.append({"key": QUANTIFIED, "label": words["quantified"],
+                   "values": [{"id": "yes", "label": words["yes"]}, {"id": "no", "label": words["no"]}]})
+    return facets
+
+
+def case_entry(case: Case, lang: str, href: str) -> dict[str, Any]:
+    """One case for the browser: t title, s summary, u link, f facet values, y0/y1 period, p published."""
+    meta = case.meta(lang)
+    period = meta.get("period") if isinstance(meta.get("period"), dict) else {}
+    end = period.get("end")
+    facets = {key: _values(meta, field) for key, (field, _) in FACETS.items()}
+    facets[QUANTIFIED] = ["yes" if meta.get("impacts") else "no"]
+    return {"id": case.id, "t": str(meta.get("title", case.id)), "s": str(meta.get("summary", "")), "u": href,
+            "f": facets, "y0": period.get("start"), "y1": end if isinstance(end, int) else None,
+            "p": str(meta.get("published", ""))}
+
+
+def explore_data(cases: list[Case], lang: str, href_of: Callable[[str], str]) -> dict[str, Any]:
+    """Everything the Explore page's script needs, for `lang`."""
+    return {"lang": lang, "ui": UI[lang], "facets": facet_descriptions(lang),
+            "cases": [case_entry(case, lang, href_of(case.id)) for case in cases]}

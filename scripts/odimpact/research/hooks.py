@@ -1,0 +1,84 @@
+"""MkDocs hooks for the research features (listed in mkdocs.yml after the site's hooks).
+
+The site's hooks generate the research pages (through odimpact.site.generate) and sanitise every
+page; these hooks then add the trusted, generated markup the allow-list would strip (inline SVG,
+the Explore page's data and script), link every page to its language's Atom feed, and write the
+open-data files and feeds next to the built pages."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from odimpact.research.exports import write_exports
+from odimpact.research.explore_data import explore_data
+from odimpact.research.feeds import atom_feed, feed_link
+from odimpact.research.site_pages import PAGES, charts_svgs, placeholder
+from odimpact.research.urls import DATA_FOLDER, FEED_FILE, LANGUAGE_PREFIX, SiteUrls
+from odimpact.site.context import SiteContext
+from odimpact.site.hooks import context
+from odimpact.site.pages import case_url, relative, script_json
+
+ASSETS = "assets/research/"
+_state: dict[str, Any] = {}
+
+
+def _context(config: Any) -> SiteContext:
+    # One corpus load per configuration: static-i18n runs one build per language.
+    if _state.get("config") is not id(config):
+        _state.update(config=id(config), ctx=context(config))
+    return _state["ctx"]
+
+
+def _research_page(page: Any) -> str | None:
+    meta = page.meta.get("odimpact") if isinstance(page.meta, dict) else None
+    return meta.get("research") if isinstance(meta, dict) and meta.get("kind") == "research" else None
+
+
+def _lang(page: Any) -> str:
+    return "fr" if page.url.startswith("fr/") else "en"
+
+
+def explore_markup(ctx: SiteContext, lang: str, page_url: str) -> str:
+    """The Explore app's mount point, its embedded data and its script (deferred, same origin)."""
+    here = PAGES["explore"]
+    data = explore_data(ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)))
+    return (f'<div id="odi-explore-app" data-lang="{lang}"></div>'
+            f'<script type="application/json" id="odi-explore-data">{script_json(data)}</script>'
+            f'<script src="{relative(page_url, ASSETS)}explore.js" defer></script>')
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    key = _research_page(page)
+    if key == "charts":
+        for name, svg in charts_svgs(_context(config), _lang(page)).items():
+            html = html.replace(placeholder(name), f'<figure class="odi-figure">{svg}</figure>')
+    elif key == "explore":
+        html = html.replace('<div id="odi-explore-app"></div>', explore_markup(_context(config), _lang(page), page.url))
+    return html
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Every page links to its language's feed; research pages also load their stylesheet."""
+    lang = _lang(page)
+    head = feed_link(lang, SiteUrls(relative(page.url, "")))
+    if _research_page(page):
+        head += f'<link rel="stylesheet" href="{relative(page.url, ASSETS)}research.css">'
+    return output.replace("</head>", head + "</head>", 1)
+
+
+def site_root(config: Any) -> Path:
+    """The root of the built site (static-i18n builds French into <site>/fr/)."""
+    site_dir = Path(config.site_dir)
+    return site_dir.parent if site_dir.name == "fr" and (site_dir.parent / "index.html").exists() else site_dir
+
+
+def write_data_files(ctx: SiteContext, root: Path, base_url: str) -> None:
+    """Exports and feeds of both languages under `root` (data/, fr/data/, feed.xml, fr/feed.xml)."""
+    urls = SiteUrls(base_url or "/")
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        write_exports(ctx.corpus, lang, urls, root / prefix / DATA_FOLDER)
+        (root / prefix / FEED_FILE).write_text(atom_feed(ctx.corpus, lang, urls), encoding="utf-8")
+
+
+def on_post_build(config: Any) -> None:
+    write_data_files(_context(config), site_root(config), config.site_url or "")

@@ -1,0 +1,104 @@
+"""The research pages of the site (Explore, visual overview, coverage, datasets behind the impact,
+data dictionary) as renderer-independent Pages, plus the trusted markup that the research hook
+puts in after the site's sanitiser (inline SVG and the Explore page's data and script, which the
+HTML allow-list would otherwise strip). Every value from a case is escaped where it is emitted."""
+from __future__ import annotations
+
+from odimpact.corpus import Case
+from odimpact.paths import LANGUAGES
+from odimpact.research.charts import Bar, bar_chart, count_by
+from odimpact.research.coverage import coverage_matrix, datasets_tables
+from odimpact.research.dictionary import render_dictionary
+from odimpact.research.tilemap import tile_map
+from odimpact.research.words import text
+from odimpact.site.context import SiteContext
+from odimpact.site.overviews import case_item
+from odimpact.site.pages import Page, case_url, listing_url, relative
+
+PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
+         "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
+RESERVED = frozenset(url.split("/")[1] for url in PAGES.values())
+CHARTS = ("sectors", "year", "impact_types")
+
+
+def placeholder(name: str) -> str:
+    """A marker that survives the sanitiser (a div with an id) and that the hook replaces."""
+    return f'<div class="odi-svg" id="odi-svg-{name}"></div>'
+
+
+def _page(key: str, lang: str, markdown: str) -> Page:
+    return Page(PAGES[key], lang, {"title": text(f"{key}_title", lang), "odimpact": {"kind": "research", "research": key}}, markdown)
+
+
+def _chart_bars(ctx: SiteContext, facet: str, here: str, lang: str) -> list[Bar]:
+    listed = ctx.listed()
+    if facet == "year":
+        counts = count_by(listed, lambda case: [case.meta("en").get("period", {}).get("start")])
+        return [Bar(str(year), counts[year], relative(here, listing_url("year", year))) for year in sorted(y for y in counts if isinstance(y, int))]
+    counts = count_by(listed, lambda case: case.meta("en").get(facet) or [])
+    return [Bar(ctx.vocabularies[{"sectors": "sectors", "impact_types": "impact-types"}[facet]].label(term, lang), counts[term],
+                relative(here, listing_url(facet, term))) for term in ctx.terms(facet) if counts[term]]
+
+
+def charts_svgs(ctx: SiteContext, lang: str) -> dict[str, str]:
+    """Placeholder name -> inline SVG for the charts page."""
+    here = PAGES["charts"]
+    svgs = {facet: bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[0] for facet in CHARTS}
+    counts = count_by(ctx.listed(), lambda case: [case.meta("en").get("jurisdiction")])
+    svgs["map"] = tile_map({str(k): v for k, v in counts.items()}, lambda code: relative(here, listing_url("jurisdiction", code)), lang)
+    return svgs
+
+
+def charts_page(ctx: SiteContext, lang: str) -> Page:
+    here = PAGES["charts"]
+    parts = [f"<h1>{text('charts_title', lang)}</h1>", f"<p>{text('charts_intro', lang)}</p>",
+             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map")]
+    for facet in CHARTS:
+        table = bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[1]
+        parts += [f"<h2 id=\"by-{facet.replace('_', '-')}\">{text(f'chart_{facet}', lang)}</h2>", placeholder(facet), table]
+    return _page("charts", lang, "\n\n".join(parts))
+
+
+def coverage_page(ctx: SiteContext, lang: str) -> Page:
+    here = PAGES["coverage"]
+    matrix = coverage_matrix(ctx.listed(), lambda j, s: f"{relative(here, PAGES['explore'])}?jurisdiction={j}&sector={s}", lang)
+    return _page("coverage", lang, "\n\n".join([f"<h1>{text('coverage_title', lang)}</h1>", f"<p>{text('coverage_intro', lang)}</p>", matrix]))
+
+
+def datasets_page(ctx: SiteContext, lang: str) -> Page:
+    here = PAGES["datasets"]
+    datasets, publishers = datasets_tables(ctx.listed(), lambda case_id: relative(here, case_url(case_id)), lang)
+    return _page("datasets", lang, "\n\n".join([f"<h1>{text('datasets_title', lang)}</h1>", f"<p>{text('datasets_intro', lang)}</p>",
+                                                f"<h2 id=\"datasets\">{text('datasets_heading', lang)}</h2>", datasets,
+                                                f"<h2 id=\"publishers\">{text('publishers_heading', lang)}</h2>", publishers]))
+
+
+def dictionary_page(lang: str) -> Page:
+    here = PAGES["dictionary"]
+    markdown = render_dictionary(lang, lambda name: relative(here, "data/") + name, relative(here, "reference/format/"))
+    return _page("dictionary", lang, markdown)
+
+
+def explore_page(ctx: SiteContext, lang: str) -> Page:
+    here = PAGES["explore"]
+    overviews = "".join(f'<li><a href="{relative(here, listing_url(facet))}">{text(f"overview_{facet}", lang)}</a></li>'
+                        for facet in ("sectors", "jurisdiction", "impact_types", "year"))
+    items = "".join(case_item(case, here, lang) for case in sorted(ctx.listed(), key=lambda c: str(c.meta(lang).get("title", "")).casefold()))
+    parts = [f"<h1>{text('explore_title', lang)}</h1>", f"<p>{text('explore_intro', lang)}</p>",
+             '<div id="odi-explore-app"></div>',
+             f'<div id="odi-explore-static"><p>{text("explore_static", lang)}</p><ul>{overviews}</ul>',
+             f'<ul class="odi-cases">{items}</ul></div>']
+    return _page("explore", lang, "\n\n".join(parts))
+
+
+def research_pages(ctx: SiteContext) -> list[Page]:
+    """Every research page in both languages."""
+    pages: list[Page] = []
+    for lang in LANGUAGES:
+        pages += [explore_page(ctx, lang), charts_page(ctx, lang), coverage_page(ctx, lang), datasets_page(ctx, lang), dictionary_page(lang)]
+    return pages
+
+
+def listed_cases(ctx: SiteContext) -> list[Case]:
+    """The cases the research pages show (published, with a page)."""
+    return ctx.listed()

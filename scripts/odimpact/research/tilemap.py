@@ -1,0 +1,73 @@
+"""A tile-grid map of Canada: each province and territory a labelled square placed roughly where
+it lies (row, column), shaded by its number of cases and linking to its overview page.
+
+A tile grid needs no boundary data, so nothing here is invented geometry: the honest claim is
+only "roughly west to east, north to south". The Government of Canada (CA) gets its own tile.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from odimpact.research.svg import EDGE, SHADES, TEXT, esc, shade_index, svg_open
+from odimpact.site.formatting import number
+from odimpact.vocabularies import load_vocabularies
+
+TILE, GAP = 64, 6
+# (row, column) of each jurisdiction: north to south, west to east.
+GRID: dict[str, tuple[int, int]] = {
+    "CA-YT": (0, 0), "CA-NT": (0, 1), "CA-NU": (0, 2),
+    "CA-BC": (1, 0), "CA-AB": (1, 1), "CA-SK": (1, 2), "CA-MB": (1, 3), "CA-ON": (1, 4), "CA-QC": (1, 5), "CA-NL": (1, 6),
+    "CA-NB": (2, 5), "CA-PE": (2, 6),
+    "CA-NS": (3, 6),
+    "CA": (3, 0),
+}
+WORDS = {
+    "en": {"title": "Cases by province and territory", "legend": "Number of cases",
+           "desc": "Tile map of Canada: each province or territory is a square placed roughly where it lies, darker with more cases. {items}.",
+           "item": "{label}: {count}", "link": "{label}: {count} case(s), see the cases"},
+    "fr": {"title": "Études de cas par province et territoire", "legend": "Nombre d'études de cas",
+           "desc": "Carte en tuiles du Canada : chaque province ou territoire est un carré placé à peu près à sa position, plus foncé s'il compte plus d'études de cas. {items}.",
+           "item": "{label} : {count}", "link": "{label} : {count} étude(s) de cas, voir les études de cas"},
+}
+
+
+def _short(code: str) -> str:
+    return "CA" if code == "CA" else code.removeprefix("CA-")
+
+
+def _tile(code: str, count: int, peak: int, href: str | None, lang: str) -> str:
+    row, column = GRID[code]
+    x, y = GAP + column * (TILE + GAP), GAP + row * (TILE + GAP)
+    fill, ink = SHADES[shade_index(count, peak)]
+    label = load_vocabularies()["jurisdictions"].label(code, lang)
+    square = (f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}" stroke="{EDGE}"/>'
+              f'<text x="{x + TILE / 2}" y="{y + 28}" text-anchor="middle" font-size="16" font-weight="700" fill="{ink}">{_short(code)}</text>'
+              f'<text x="{x + TILE / 2}" y="{y + 50}" text-anchor="middle" font-size="14" fill="{ink}">{esc(number(count, lang))}</text>')
+    if not href:
+        return f"<g>{square}</g>"
+    name = WORDS[lang]["link"].format(label=label, count=number(count, lang))
+    return f'<a href="{esc(href)}" aria-label="{esc(name)}" class="odi-map-region" data-jurisdiction="{code}">{square}</a>'
+
+
+def _legend(top: int, peak: int, lang: str) -> str:
+    parts = [f'<text x="{GAP}" y="{top + 14}" font-size="13" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
+    for step, (fill, _) in enumerate(SHADES):
+        low = 0 if step == 0 else 1 + (step - 1) * peak // (len(SHADES) - 1)
+        x = GAP + 170 + step * 70
+        parts.append(f'<rect x="{x}" y="{top + 2}" width="16" height="16" fill="{fill}" stroke="{EDGE}"/>'
+                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">{"0" if step == 0 else "≥ " + number(max(low, 1), lang)}</text>')
+    return "".join(parts)
+
+
+def tile_map(counts: dict[str, int], href_of: Callable[[str], str | None], lang: str) -> str:
+    """The map as inline SVG; regions with cases link to `href_of(code)`, the others are not links."""
+    words = WORDS[lang]
+    labels = load_vocabularies()["jurisdictions"]
+    items = "; ".join(words["item"].format(label=labels.label(code, lang), count=number(counts.get(code, 0), lang)) for code in GRID)
+    peak = max(counts.values(), default=0)
+    width = GAP + 7 * (TILE + GAP)
+    top = GAP + 4 * (TILE + GAP)
+    parts = [svg_open(width, top + 30, words["title"], words["desc"].format(items=items), "odi-map", role="group")]
+    parts += [_tile(code, counts.get(code, 0), peak, href_of(code) if counts.get(code, 0) else None, lang) for code in GRID]
+    parts.append(_legend(top, peak, lang))
+    return "".join(parts) + "</svg>"

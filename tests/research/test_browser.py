@@ -1,0 +1,120 @@
+"""The research pages in Debian's chromium (Playwright): Explore filters, counts, URL state,
+downloads and the no-JavaScript list; map links; axe-core on Explore and the charts page."""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from odimpact.corpus import Corpus
+from odimpact.site.build import build_isolated
+from odimpact.vocabularies import load_vocabularies
+from tests.site.browser import serve
+from tests.site.test_browser import Reader, browser  # noqa: F401 - the fixture is used by name
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+EXPLORE = "cases/explore/"
+
+
+@pytest.fixture(scope="module")
+def research_site(corpus_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("research-site")
+    build_isolated(corpus_root / "cases", work / "site", work / "work", search=False)
+    return work / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(research_site: Path) -> Iterator[str]:
+    with serve(research_site) as url:
+        yield url
+
+
+@pytest.fixture
+def reader(browser: object, base_url: str) -> Iterator[Reader]:  # noqa: F811 - pytest fixture injection
+    opened = Reader(browser, base_url)
+    yield opened
+    opened.close()
+
+
+def _pick(corpus: Corpus) -> tuple[str, str, list[str]]:
+    """A sector and a jurisdiction that share at least two cases, and those cases' ids by title."""
+    published = corpus.published()
+    for case in published:
+        meta = case.meta("en")
+        for sector in meta["sectors"]:
+            both = [c for c in published if sector in c.meta("en")["sectors"] and c.meta("en")["jurisdiction"] == meta["jurisdiction"]]
+            if len(both) >= 1 and len([c for c in published if sector in c.meta("en")["sectors"]]) > len(both):
+                return sector, meta["jurisdiction"], [c.id for c in sorted(both, key=lambda c: c.meta("en")["title"].casefold())]
+    raise AssertionError("the synthetic corpus has no usable sector and jurisdiction")
+
+
+def _results(page: object) -> list[str]:
+    return page.evaluate("window.odiExplore.results()")
+
+
+def _count(page: object, facet: str, value: str) -> str:
+    return page.inner_text(f'fieldset[data-facet="{facet}"] input[value="{value}"] ~ .odi-facet-count')
+
+
+def test_choose_sector_and_jurisdiction_then_reload_and_go_back(reader: Reader, corpus: Corpus) -> None:
+    sector, jurisdiction, expected = _pick(corpus)
+    page = reader.open(EXPLORE)
+    assert len(_results(page)) == len(corpus.published())
+    sector_only = [c for c in corpus.published() if sector in c.meta("en")["sectors"]]
+    page.check(f'fieldset[data-facet="sector"] input[value="{sector}"]')
+    assert len(_results(page)) == len(sector_only)
+    assert _count(page, "jurisdiction", jurisdiction) == str(len(expected))
+    page.check(f'fieldset[data-facet="jurisdiction"] input[value="{jurisdiction}"]')
+    assert _results(page) == expected
+    assert page.inner_text("[role=status]") == f"{len(expected)} case{'s' if len(expected) != 1 else ''}"
+    assert f"sector={sector}" in page.url and f"jurisdiction={jurisdiction}" in page.url
+    page.reload()
+    assert _results(page) == expected
+    assert page.is_checked(f'fieldset[data-facet="jurisdiction"] input[value="{jurisdiction}"]')
+    page.go_back()
+    assert sorted(_results(page)) == sorted(c.id for c in sector_only)
+
+
+def test_download_the_filtered_csv(reader: Reader, corpus: Corpus, tmp_path: Path) -> None:
+    sector, jurisdiction, expected = _pick(corpus)
+    page = reader.open(f"{EXPLORE}?sector={sector}&jurisdiction={jurisdiction}")
+    with page.expect_download() as download:
+        page.click('button[data-download="csv"]')
+    path = tmp_path / "results.csv"
+    download.value.save_as(path)
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    assert [row["id"] for row in rows] == expected
+    assert all(sector in row["sector"].split("|") and row["jurisdiction"] == jurisdiction for row in rows)
+    assert rows[0]["url"].startswith(reader.base_url + "cases/")
+
+
+def test_without_javascript_every_case_is_listed(browser: object, base_url: str, corpus: Corpus) -> None:  # noqa: F811
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "fr/" + EXPLORE)
+    links = page.eval_on_selector_all("#odi-explore-static .odi-cases a", "links => links.map(l => l.getAttribute('href'))")
+    assert sorted(links) == sorted(f"../{case.id}/" for case in corpus.published())
+    assert page.eval_on_selector_all("#odi-explore-static > ul:first-of-type a", "links => links.length") == 4
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_map_links_land_on_the_jurisdiction_overview(reader: Reader, corpus: Corpus, lang: str) -> None:
+    prefix = "fr/" if lang == "fr" else ""
+    page = reader.open(f"{prefix}cases/charts/")
+    codes = page.eval_on_selector_all("a.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
+    assert sorted(codes) == sorted({case.meta("en")["jurisdiction"] for case in corpus.published()})
+    for code in codes[:3]:
+        page = reader.open(f"{prefix}cases/charts/")
+        page.click(f'a.odi-map-region[data-jurisdiction="{code}"]')
+        page.wait_for_load_state()
+        assert page.url == f"{reader.base_url}{prefix}cases/by-jurisdiction/{code.lower()}/"
+        assert page.inner_text("article h1") == load_vocabularies()["jurisdictions"].label(code, lang)
+
+
+@pytest.mark.parametrize("path", [EXPLORE, "fr/" + EXPLORE, "cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/datasets/"])
+def test_no_accessibility_violations(reader: Reader, path: str) -> None:
+    reader.open(path)
+    assert reader.axe_violations() == []
