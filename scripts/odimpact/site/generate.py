@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from odimpact.research.site_pages import research_pages
 from odimpact.site.case_page import case_pages
 from odimpact.site.context import SiteContext
 from odimpact.site.overviews import overview_pages
@@ -15,7 +16,7 @@ MARKER_FILE = ".generated"  # marks a folder as ours: we never delete in a folde
 
 def all_pages(ctx: SiteContext) -> list[Page]:
     """Every generated page, both languages."""
-    return case_pages(ctx) + overview_pages(ctx)
+    return case_pages(ctx) + overview_pages(ctx) + research_pages(ctx)
 
 
 def write_if_changed(path: Path, content: str) -> bool:

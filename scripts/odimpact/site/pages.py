@@ -14,7 +14,8 @@ import yaml
 
 CASES = "cases"
 # Path segments under cases/ that generated lists use: a case with one of these ids gets no page.
-RESERVED_IDS = frozenset({"page", "by-sector", "by-jurisdiction", "by-impact", "by-year"})
+RESERVED_IDS = frozenset({"page", "by-sector", "by-jurisdiction", "by-impact", "by-year",
+                          "explore", "charts", "coverage", "datasets", "data-dictionary"})  # research pages
 FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "impact_types": "by-impact", "year": "by-year"}
 
 
