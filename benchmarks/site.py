@@ -1,0 +1,121 @@
+"""Site build benchmark on a SYNTHETIC corpus (written to a temporary folder, never under cases/).
+
+    .venv/bin/python -m benchmarks.site [N ...]      (default: 100 1000 2000)
+
+Prints, for N bilingual cases: MkDocs build seconds, Pagefind seconds, peak memory of the build,
+output size, the compressed bytes a reader downloads before the first search result, and the
+floor: Python-Markdown alone converting the same 2N bodies.
+"""
+from __future__ import annotations
+
+import gzip
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import markdown
+
+from odimpact.site.build import build_isolated
+from tests.site.synthetic import fixture_meta, write_case_file
+
+WORDS = {
+    "en": "open data city province dataset transit health budget map residents researchers council portal service "
+          "inspection school water budget analysis developers app release licence reuse report schedule".split(),
+    "fr": "données ouvertes ville province jeu transport santé budget carte résidents chercheurs conseil portail service "
+          "inspection école eau analyse développeurs application diffusion licence réutilisation rapport horaire".split(),
+}
+SECTORS = ["health", "transport", "environment", "education", "government", "economy-business"]
+JURISDICTIONS = ["CA", "CA-ON", "CA-QC", "CA-BC", "CA-AB", "CA-NS", "CA-NB", "CA-MB", "CA-SK", "CA-YT"]
+SECTION_IDS = ["context", "data", "what-was-done", "impact", "evidence-and-limits", "lessons"]
+
+
+def body(rng: random.Random, lang: str) -> str:
+    """600 to 900 synthetic words in the six outline sections, with citations."""
+    words = rng.randint(600, 900)
+    per_section = words // len(SECTION_IDS)
+    parts = []
+    for section in SECTION_IDS:
+        text = " ".join(rng.choice(WORDS[lang]) for _ in range(per_section))
+        parts.append(f"## {section.replace('-', ' ').capitalize()} {{#{section}}}\n\n{text} [s1].\n")
+    return "\n" + "\n".join(parts)
+
+
+def write_corpus(cases_dir: Path, count: int) -> list[str]:
+    """N synthetic bilingual cases; returns their bodies (for the Markdown floor)."""
+    rng = random.Random(count)
+    bodies = []
+    for index in range(count):
+        case_id = f"synthetic-benchmark-{index:05d}"
+        facts = {"sectors": [rng.choice(SECTORS)], "jurisdiction": rng.choice(JURISDICTIONS), "period": {"start": rng.randint(2005, 2024), "end": "ongoing"}}
+        for lang in ("en", "fr"):
+            meta, _ = fixture_meta(lang)
+            meta.update(id=case_id, title=f"{meta['title']} #{index}", **facts)
+            text = body(rng, lang)
+            bodies.append(text)
+            write_case_file(cases_dir / case_id, lang, meta, text)
+    return bodies
+
+
+def markdown_floor(bodies: list[str]) -> float:
+    """Seconds Python-Markdown alone takes for the bodies, with the site's extensions."""
+    converter = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition", "tables", "footnotes", "toc"])
+    start = time.perf_counter()
+    for text in bodies:
+        converter.reset().convert(text)
+    return time.perf_counter() - start
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def search_bytes(site: Path, lang: str = "fr", results: int = 5) -> int:
+    """Compressed bytes before the first results: UI, engine, the language's metadata and wasm,
+    the largest index chunk (worst query) and the fragments of the first results shown."""
+    bundle = site / "pagefind"
+    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json", f"wasm.{lang}.pagefind"]
+    total = sum(gzip_size(bundle / name) for name in fixed)
+    total += sum(gzip_size(p) for p in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
+    total += max(p.stat().st_size for p in (bundle / "index").glob(f"{lang}_*.pf_index"))  # already compressed
+    fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"))
+    return total + sum(fragments[-results:])
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(count: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="odimpact-bench-") as tmp:
+        root = Path(tmp)
+        bodies = write_corpus(root / "cases", count)
+        start = time.perf_counter()
+        result = build_isolated(root / "cases", root / "site", root / "work", search=False)
+        built = time.perf_counter() - start
+        from odimpact.site.build import run_pagefind
+
+        start = time.perf_counter()
+        run_pagefind(result.site_dir)
+        indexed = time.perf_counter() - start
+        return {
+            "cases": count, "build_s": built, "pagefind_s": indexed,
+            "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "output_mb": folder_size(root / "site") / 1e6, "search_kb": search_bytes(root / "site") / 1024,
+            "markdown_s": markdown_floor(bodies),
+        }
+
+
+def main(argv: list[str]) -> int:
+    counts = [int(arg) for arg in argv] or [100, 1000, 2000]
+    print(f"{'cases':>6} {'build s':>8} {'pagefind s':>10} {'peak MB':>8} {'output MB':>9} {'search KB':>9} {'markdown s':>10}")
+    for count in counts:
+        row = measure(count)
+        print(f"{row['cases']:>6} {row['build_s']:>8.1f} {row['pagefind_s']:>10.1f} {row['peak_mb']:>8.0f} {row['output_mb']:>9.1f} {row['search_kb']:>9.0f} {row['markdown_s']:>10.1f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
