@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from typing import Any, Callable, Iterator
 
+from odimpact.layout import RESERVED_IDS
 from odimpact.problems import Problem, field_name
 from odimpact.reading import CaseFile
 
@@ -51,6 +52,12 @@ def id_matches_folder(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     folder = case.path.parent.name
     if case.data.get("id") != folder:
         yield _problem(case, ("id",), "id-folder-mismatch", value=case.data.get("id"), folder=folder)
+
+
+def id_is_not_reserved(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """Some ids are the site's own list pages (cases/by-sector/...); a case there would be unreachable."""
+    if case.data["id"] in RESERVED_IDS:
+        yield _problem(case, ("id",), "id-reserved", value=case.data["id"], reserved=", ".join(sorted(RESERVED_IDS)))
 
 
 def lang_matches_file_name(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -151,6 +158,7 @@ def summary_is_plain_text(case: CaseFile, today: dt.date) -> Iterator[Problem]:
 
 RULES: tuple[Rule, ...] = (
     id_matches_folder,
+    id_is_not_reserved,
     lang_matches_file_name,
     dates_are_real_and_ordered,
     period_is_ordered,

@@ -12,10 +12,9 @@ from typing import Any
 
 import yaml
 
+from odimpact.layout import RESERVED_IDS  # noqa: F401  (re-exported: the site skips such cases)
+
 CASES = "cases"
-# Path segments under cases/ that generated lists use: a case with one of these ids gets no page.
-RESERVED_IDS = frozenset({"page", "by-sector", "by-jurisdiction", "by-impact", "by-year",
-                          "explore", "charts", "coverage", "datasets", "data-dictionary"})  # research pages
 FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "impact_types": "by-impact", "year": "by-year"}
 
 
