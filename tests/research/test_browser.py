@@ -50,6 +50,12 @@ def _pick(corpus: Corpus) -> tuple[str, str, list[str]]:
     raise AssertionError("the synthetic corpus has no usable sector and jurisdiction")
 
 
+def _ready(page: object) -> object:
+    """The page once the Explore script has loaded its data and drawn the results."""
+    page.wait_for_function("window.odiExplore && window.odiExplore.ready", timeout=10000)
+    return page
+
+
 def _results(page: object) -> list[str]:
     return page.evaluate("window.odiExplore.results()")
 
@@ -60,7 +66,7 @@ def _count(page: object, facet: str, value: str) -> str:
 
 def test_choose_sector_and_jurisdiction_then_reload_and_go_back(reader: Reader, corpus: Corpus) -> None:
     sector, jurisdiction, expected = _pick(corpus)
-    page = reader.open(EXPLORE)
+    page = _ready(reader.open(EXPLORE))
     assert len(_results(page)) == len(corpus.published())
     sector_only = [c for c in corpus.published() if sector in c.meta("en")["sectors"]]
     page.check(f'fieldset[data-facet="sector"] input[value="{sector}"]')
@@ -71,7 +77,7 @@ def test_choose_sector_and_jurisdiction_then_reload_and_go_back(reader: Reader, 
     assert page.inner_text("[role=status]") == f"{len(expected)} case{'s' if len(expected) != 1 else ''}"
     assert f"sector={sector}" in page.url and f"jurisdiction={jurisdiction}" in page.url
     page.reload()
-    assert _results(page) == expected
+    assert _results(_ready(page)) == expected
     assert page.is_checked(f'fieldset[data-facet="jurisdiction"] input[value="{jurisdiction}"]')
     page.go_back()
     assert sorted(_results(page)) == sorted(c.id for c in sector_only)
@@ -79,7 +85,7 @@ def test_choose_sector_and_jurisdiction_then_reload_and_go_back(reader: Reader, 
 
 def test_download_the_filtered_csv(reader: Reader, corpus: Corpus, tmp_path: Path) -> None:
     sector, jurisdiction, expected = _pick(corpus)
-    page = reader.open(f"{EXPLORE}?sector={sector}&jurisdiction={jurisdiction}")
+    page = _ready(reader.open(f"{EXPLORE}?sector={sector}&jurisdiction={jurisdiction}"))
     with page.expect_download() as download:
         page.click('button[data-download="csv"]')
     path = tmp_path / "results.csv"
@@ -104,17 +110,21 @@ def test_without_javascript_every_case_is_listed(browser: object, base_url: str,
 def test_map_links_land_on_the_jurisdiction_overview(reader: Reader, corpus: Corpus, lang: str) -> None:
     prefix = "fr/" if lang == "fr" else ""
     page = reader.open(f"{prefix}cases/charts/")
-    codes = page.eval_on_selector_all("a.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
+    codes = page.eval_on_selector_all("area.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
     assert sorted(codes) == sorted({case.meta("en")["jurisdiction"] for case in corpus.published()})
     for code in codes[:3]:
         page = reader.open(f"{prefix}cases/charts/")
-        page.click(f'a.odi-map-region[data-jurisdiction="{code}"]')
-        page.wait_for_load_state()
+        # Keyboard, as a reader without a mouse would: focus the region's link and press Enter.
+        page.eval_on_selector(f'area.odi-map-region[data-jurisdiction="{code}"]', "area => area.focus()")
+        with page.expect_navigation(timeout=5000):
+            page.keyboard.press("Enter")
         assert page.url == f"{reader.base_url}{prefix}cases/by-jurisdiction/{code.lower()}/"
         assert page.inner_text("article h1") == load_vocabularies()["jurisdictions"].label(code, lang)
 
 
 @pytest.mark.parametrize("path", [EXPLORE, "fr/" + EXPLORE, "cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/datasets/"])
 def test_no_accessibility_violations(reader: Reader, path: str) -> None:
-    reader.open(path)
+    page = reader.open(path)
+    if path.endswith(EXPLORE):
+        _ready(page)
     assert reader.axe_violations() == []

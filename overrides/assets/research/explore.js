@@ -1,13 +1,17 @@
-/* Explore page: faceted filtering of the cases embedded in the page (no request, no framework).
+/* Explore page: faceted filtering of the cases in data/explore.json (same origin, no framework).
    OR within a facet, AND across facets; each value shows how many cases it would leave; the state
    lives in the URL query so a view can be shared and back/forward work. Without this script the
    page lists every case (the static list this script hides). */
 (function () {
   "use strict";
-  var dataElement = document.getElementById("odi-explore-data");
   var app = document.getElementById("odi-explore-app");
-  if (!dataElement || !app) return;
-  var DATA = JSON.parse(dataElement.textContent);
+  if (!app || !app.dataset.src || !window.fetch) return;
+  fetch(app.dataset.src).then(function (response) {
+    if (!response.ok) throw new Error("explore data: HTTP " + response.status);
+    return response.json();
+  }).then(start);
+
+  function start(DATA) {
   var UI = DATA.ui, FACETS = DATA.facets, CASES = DATA.cases, LANG = DATA.lang;
   var PAGE_SIZE = 50, SORTS = ["title", "newest", "period"];
   var numberFormat = new Intl.NumberFormat(LANG === "fr" ? "fr-CA" : "en-CA");
@@ -244,12 +248,14 @@
     render();
   }
 
-  window.odiExplore = { lastRenderMs: null, results: function () { return current.map(function (item) { return item.id; }); } };
+  window.odiExplore = { ready: false, lastRenderMs: null, results: function () { return current.map(function (item) { return item.id; }); } };
   state = readState(location.search);
   build();
   sync();
   render();
   var fallback = document.getElementById("odi-explore-static");
   if (fallback) fallback.hidden = true;
+  window.odiExplore.ready = true;
   window.addEventListener("popstate", function () { state = readState(location.search); shown = PAGE_SIZE; sync(); render(); });
+  }
 }());

@@ -39,8 +39,7 @@ def count_by(cases: list[Case], values_of: Any) -> Counter:
 def _bar_svg(bars: list[Bar], title: str, ident: str, lang: str) -> str:
     words = WORDS[lang]
     items = "; ".join(words["item"].format(label=bar.label, count=number(bar.count, lang)) for bar in bars) or words["none"]
-    height = MARGIN * 2 + ROW_HEIGHT * max(1, len(bars))
-    width = LABEL_WIDTH + BAR_WIDTH + 60
+    width, height = chart_size(bars)
     peak = max([bar.count for bar in bars] + [1])
     parts = [svg_open(width, height, title, words["desc"].format(items=items), ident)]
     for row, bar in enumerate(bars):
@@ -54,8 +53,13 @@ def _bar_svg(bars: list[Bar], title: str, ident: str, lang: str) -> str:
     return "".join(parts) + "</svg>"
 
 
+def chart_size(bars: list[Bar]) -> tuple[int, int]:
+    """Width and height of a chart's SVG."""
+    return LABEL_WIDTH + BAR_WIDTH + 60, MARGIN * 2 + ROW_HEIGHT * max(1, len(bars))
+
+
 def bar_chart(bars: list[Bar], title: str, heading: str, ident: str, lang: str) -> tuple[str, str]:
-    """(inline SVG, HTML data table) of one chart; `heading` names the first column of the table."""
+    """(SVG document, HTML data table) of one chart; `heading` names the first column of the table."""
     rows = [(f'<a href="{esc(bar.href)}">{esc(bar.label)}</a>' if bar.href else esc(bar.label), esc(number(bar.count, lang))) for bar in bars]
     table = data_table(WORDS[lang]["data"].format(title=title), (heading, WORDS[lang]["cases"]), rows)
     return _bar_svg(bars, title, ident, lang), table

@@ -6,19 +6,21 @@ the Explore page's data and script), link every page to its language's Atom feed
 open-data files and feeds next to the built pages."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from odimpact.research.exports import write_exports
 from odimpact.research.explore_data import explore_data
 from odimpact.research.feeds import atom_feed, feed_link
-from odimpact.research.site_pages import PAGES, charts_svgs, placeholder
+from odimpact.research.site_pages import PAGES, charts_files, map_markup, placeholder
 from odimpact.research.urls import DATA_FOLDER, FEED_FILE, LANGUAGE_PREFIX, SiteUrls
 from odimpact.site.context import SiteContext
 from odimpact.site.hooks import context
-from odimpact.site.pages import case_url, relative, script_json
+from odimpact.site.pages import case_url, relative
 
 ASSETS = "assets/research/"
+EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
 _state: dict[str, Any] = {}
 
 
@@ -38,22 +40,19 @@ def _lang(page: Any) -> str:
     return "fr" if page.url.startswith("fr/") else "en"
 
 
-def explore_markup(ctx: SiteContext, lang: str, page_url: str) -> str:
-    """The Explore app's mount point, its embedded data and its script (deferred, same origin)."""
-    here = PAGES["explore"]
-    data = explore_data(ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)))
-    return (f'<div id="odi-explore-app" data-lang="{lang}"></div>'
-            f'<script type="application/json" id="odi-explore-data">{script_json(data)}</script>'
+def explore_markup(page_url: str) -> str:
+    """The Explore app's mount point, where its data is, and its script (deferred, same origin)."""
+    data = relative(PAGES["explore"], f"{DATA_FOLDER}/") + EXPLORE_FILE
+    return (f'<div id="odi-explore-app" data-src="{data}"></div>'
             f'<script src="{relative(page_url, ASSETS)}explore.js" defer></script>')
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     key = _research_page(page)
     if key == "charts":
-        for name, svg in charts_svgs(_context(config), _lang(page)).items():
-            html = html.replace(placeholder(name), f'<figure class="odi-figure">{svg}</figure>')
+        html = html.replace(placeholder("map"), map_markup(_context(config), _lang(page)))
     elif key == "explore":
-        html = html.replace('<div id="odi-explore-app"></div>', explore_markup(_context(config), _lang(page), page.url))
+        html = html.replace('<div id="odi-explore-app"></div>', explore_markup(page.url))
     return html
 
 
@@ -73,11 +72,17 @@ def site_root(config: Any) -> Path:
 
 
 def write_data_files(ctx: SiteContext, root: Path, base_url: str) -> None:
-    """Exports and feeds of both languages under `root` (data/, fr/data/, feed.xml, fr/feed.xml)."""
+    """Exports, feeds, chart images and the Explore data of both languages under `root`."""
     urls = SiteUrls(base_url or "/")
     for lang, prefix in LANGUAGE_PREFIX.items():
         write_exports(ctx.corpus, lang, urls, root / prefix / DATA_FOLDER)
         (root / prefix / FEED_FILE).write_text(atom_feed(ctx.corpus, lang, urls), encoding="utf-8")
+        explore = explore_data(ctx.listed(), lang, lambda case_id: relative(PAGES["explore"], case_url(case_id)))
+        (root / prefix / DATA_FOLDER / EXPLORE_FILE).write_text(json.dumps(explore, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        charts = root / prefix / PAGES["charts"]
+        charts.mkdir(parents=True, exist_ok=True)
+        for name, svg in charts_files(ctx, lang).items():
+            (charts / name).write_text(svg, encoding="utf-8")
 
 
 def on_post_build(config: Any) -> None:

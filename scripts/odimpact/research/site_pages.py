@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from odimpact.corpus import Case
 from odimpact.paths import LANGUAGES
-from odimpact.research.charts import Bar, bar_chart, count_by
+from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
 from odimpact.research.coverage import coverage_matrix, datasets_tables
 from odimpact.research.dictionary import render_dictionary
-from odimpact.research.tilemap import tile_map
+from odimpact.research.tilemap import map_figure, tile_map
 from odimpact.research.words import text
 from odimpact.site.context import SiteContext
 from odimpact.site.overviews import case_item
@@ -40,22 +40,42 @@ def _chart_bars(ctx: SiteContext, facet: str, here: str, lang: str) -> list[Bar]
                 relative(here, listing_url(facet, term))) for term in ctx.terms(facet) if counts[term]]
 
 
-def charts_svgs(ctx: SiteContext, lang: str) -> dict[str, str]:
-    """Placeholder name -> inline SVG for the charts page."""
-    here = PAGES["charts"]
-    svgs = {facet: bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[0] for facet in CHARTS}
+def _jurisdiction_counts(ctx: SiteContext) -> dict[str, int]:
     counts = count_by(ctx.listed(), lambda case: [case.meta("en").get("jurisdiction")])
-    svgs["map"] = tile_map({str(k): v for k, v in counts.items()}, lambda code: relative(here, listing_url("jurisdiction", code)), lang)
-    return svgs
+    return {str(code): count for code, count in counts.items()}
+
+
+def charts_files(ctx: SiteContext, lang: str) -> dict[str, str]:
+    """File name (next to the charts page) -> SVG document."""
+    here = PAGES["charts"]
+    files = {f"{facet}.svg": bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[0] for facet in CHARTS}
+    files["map.svg"] = tile_map(_jurisdiction_counts(ctx), lang)
+    return files
+
+
+def map_markup(ctx: SiteContext, lang: str) -> str:
+    """The map image and its image map of links (the hook puts it in after sanitising)."""
+    here = PAGES["charts"]
+    return map_figure(_jurisdiction_counts(ctx), "map.svg", lambda code: relative(here, listing_url("jurisdiction", code)), lang)
+
+
+def _map_table(ctx: SiteContext, lang: str) -> str:
+    here, counts = PAGES["charts"], _jurisdiction_counts(ctx)
+    bars = [Bar(ctx.vocabularies["jurisdictions"].label(code, lang), counts[code], relative(here, listing_url("jurisdiction", code)))
+            for code in ctx.terms("jurisdiction") if counts.get(str(code))]
+    return bar_chart(bars, text("map_heading", lang), text("column_jurisdiction", lang), "odi-map-table", lang)[1]
 
 
 def charts_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["charts"]
     parts = [f"<h1>{text('charts_title', lang)}</h1>", f"<p>{text('charts_intro', lang)}</p>",
-             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map")]
+             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map"), _map_table(ctx, lang)]
     for facet in CHARTS:
-        table = bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[1]
-        parts += [f"<h2 id=\"by-{facet.replace('_', '-')}\">{text(f'chart_{facet}', lang)}</h2>", placeholder(facet), table]
+        bars = _chart_bars(ctx, facet, here, lang)
+        width, height = chart_size(bars)
+        table = bar_chart(bars, text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[1]
+        image = f'<figure class="odi-figure"><img src="{facet}.svg" width="{width}" height="{height}" alt="{text(f"chart_{facet}", lang)}. {text("chart_alt", lang)}"></figure>'
+        parts += [f"<h2 id=\"by-{facet.replace('_', '-')}\">{text(f'chart_{facet}', lang)}</h2>", image, table]
     return _page("charts", lang, "\n\n".join(parts))
 
 

@@ -18,12 +18,11 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def svg_open(width: int, height: int, title: str, description: str, ident: str, role: str = "img") -> str:
-    """An accessible <svg> start named by its <title> and described by its <desc>; role "group" when it holds links
-    (an img's children are presentational, which would hide the links from assistive technology)."""
+def svg_open(width: int, height: int, title: str, description: str, ident: str) -> str:
+    """The start of a standalone SVG document, named by its <title> and described by its <desc>."""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-        f'style="max-width:{width}px" role="{role}" aria-labelledby="{ident}-title {ident}-desc" class="odi-chart">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'font-family="sans-serif" role="img" aria-labelledby="{ident}-title {ident}-desc" class="odi-chart">'
         f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc(description)}</desc>'
     )
 

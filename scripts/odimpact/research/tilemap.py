@@ -35,18 +35,19 @@ def _short(code: str) -> str:
     return "CA" if code == "CA" else code.removeprefix("CA-")
 
 
-def _tile(code: str, count: int, peak: int, href: str | None, lang: str) -> str:
+def _origin(code: str) -> tuple[int, int]:
     row, column = GRID[code]
-    x, y = GAP + column * (TILE + GAP), GAP + row * (TILE + GAP)
+    return GAP + column * (TILE + GAP), GAP + row * (TILE + GAP)
+
+
+def _tile(code: str, count: int, peak: int, lang: str) -> str:
+    x, y = _origin(code)
     fill, ink = SHADES[shade_index(count, peak)]
     label = load_vocabularies()["jurisdictions"].label(code, lang)
     square = (f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}" stroke="{EDGE}"/>'
               f'<text x="{x + TILE / 2}" y="{y + 28}" text-anchor="middle" font-size="16" font-weight="700" fill="{ink}">{_short(code)}</text>'
               f'<text x="{x + TILE / 2}" y="{y + 50}" text-anchor="middle" font-size="14" fill="{ink}">{esc(number(count, lang))}</text>')
-    if not href:
-        return f"<g>{square}</g>"
-    name = WORDS[lang]["link"].format(label=label, count=number(count, lang))
-    return f'<a href="{esc(href)}" aria-label="{esc(name)}" class="odi-map-region" data-jurisdiction="{code}">{square}</a>'
+    return f'<g aria-label="{esc(label)}">{square}</g>'
 
 
 def _legend(top: int, peak: int, lang: str) -> str:
@@ -59,15 +60,33 @@ def _legend(top: int, peak: int, lang: str) -> str:
     return "".join(parts)
 
 
-def tile_map(counts: dict[str, int], href_of: Callable[[str], str | None], lang: str) -> str:
-    """The map as inline SVG; regions with cases link to `href_of(code)`, the others are not links."""
+WIDTH = GAP + 7 * (TILE + GAP)
+HEIGHT = GAP + 4 * (TILE + GAP) + 30
+
+
+def tile_map(counts: dict[str, int], lang: str) -> str:
+    """The map as an SVG document (shown as an image; `map_areas` makes its regions links)."""
     words = WORDS[lang]
     labels = load_vocabularies()["jurisdictions"]
     items = "; ".join(words["item"].format(label=labels.label(code, lang), count=number(counts.get(code, 0), lang)) for code in GRID)
     peak = max(counts.values(), default=0)
-    width = GAP + 7 * (TILE + GAP)
     top = GAP + 4 * (TILE + GAP)
-    parts = [svg_open(width, top + 30, words["title"], words["desc"].format(items=items), "odi-map", role="group")]
-    parts += [_tile(code, counts.get(code, 0), peak, href_of(code) if counts.get(code, 0) else None, lang) for code in GRID]
+    parts = [svg_open(WIDTH, HEIGHT, words["title"], words["desc"].format(items=items), "odi-map")]
+    parts += [_tile(code, counts.get(code, 0), peak, lang) for code in GRID]
     parts.append(_legend(top, peak, lang))
     return "".join(parts) + "</svg>"
+
+
+def map_figure(counts: dict[str, int], src: str, href_of: Callable[[str], str], lang: str) -> str:
+    """The map image with an HTML image map: each region with cases is a keyboard-reachable link
+    named by its jurisdiction and count (an image map needs no script and no inline SVG)."""
+    labels = load_vocabularies()["jurisdictions"]
+    areas = []
+    for code in GRID:
+        if counts.get(code, 0):
+            x, y = _origin(code)
+            name = WORDS[lang]["link"].format(label=labels.label(code, lang), count=number(counts[code], lang))
+            areas.append(f'<area shape="rect" coords="{x},{y},{x + TILE},{y + TILE}" href="{esc(href_of(code))}" '
+                         f'alt="{esc(name)}" class="odi-map-region" data-jurisdiction="{code}">')
+    return (f'<figure class="odi-figure odi-map"><img src="{esc(src)}" usemap="#odi-map-areas" width="{WIDTH}" height="{HEIGHT}" '
+            f'alt="{esc(WORDS[lang]["title"])}"><map name="odi-map-areas">{"".join(areas)}</map></figure>')

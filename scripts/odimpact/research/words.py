@@ -22,6 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_impact_types": {"en": "Cases by impact type", "fr": "Études de cas par type d'incidences"},
     "column_sectors": {"en": "Sector", "fr": "Secteur"},
     "column_year": {"en": "Year", "fr": "Année"},
+    "column_jurisdiction": {"en": "Jurisdiction", "fr": "Secteur de compétence"},
+    "chart_alt": {"en": "Bar chart; the table below gives its data.", "fr": "Diagramme à barres; le tableau qui suit en donne les données."},
     "column_impact_types": {"en": "Impact type", "fr": "Type d'incidences"},
     "coverage_title": {"en": "Coverage: jurisdictions and sectors", "fr": "Couverture : secteurs de compétence et secteurs"},
     "coverage_intro": {"en": "How many published cases each jurisdiction has in each sector. Empty cells are gaps: cases contributors can add.",
