@@ -48,7 +48,14 @@ def contrast(first: str, second: str) -> float:
 
 
 def shade_index(count: int, maximum: int) -> int:
-    """Which of SHADES a count gets: 0 for none, then four equal steps up to the maximum."""
+    """Which of SHADES a count gets: 0 for none, then four equal steps, the maximum the darkest."""
     if count <= 0 or maximum <= 0:
         return 0
-    return min(len(SHADES) - 1, 1 + (count - 1) * (len(SHADES) - 1) // maximum)
+    steps = len(SHADES) - 1
+    return min(steps, 1 + (count * steps - 1) // maximum)
+
+
+def shade_floor(step: int, maximum: int) -> int:
+    """The smallest count that gets shade `step` (for the legend)."""
+    steps = len(SHADES) - 1
+    return 0 if step == 0 else max(1, -(-((step - 1) * maximum + 1) // steps))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from odimpact.research.svg import EDGE, SHADES, TEXT, esc, shade_index, svg_open
+from odimpact.research.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
 from odimpact.site.formatting import number
 from odimpact.vocabularies import load_vocabularies
 
@@ -53,10 +53,10 @@ def _tile(code: str, count: int, peak: int, lang: str) -> str:
 def _legend(top: int, peak: int, lang: str) -> str:
     parts = [f'<text x="{GAP}" y="{top + 14}" font-size="13" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
     for step, (fill, _) in enumerate(SHADES):
-        low = 0 if step == 0 else 1 + (step - 1) * peak // (len(SHADES) - 1)
+        low = shade_floor(step, peak)
         x = GAP + 170 + step * 70
         parts.append(f'<rect x="{x}" y="{top + 2}" width="16" height="16" fill="{fill}" stroke="{EDGE}"/>'
-                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">{"0" if step == 0 else "≥ " + number(max(low, 1), lang)}</text>')
+                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">{"0" if step == 0 else "≥ " + number(low, lang)}</text>')
     return "".join(parts)
 
 
