@@ -21,6 +21,7 @@ COMMANDS = (
     "regenerate",
     "report",
     "build",
+    "export",
 )
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

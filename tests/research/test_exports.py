@@ -102,3 +102,12 @@ def test_datapackage_descriptions_come_from_the_schema(corpus: Corpus, urls: Sit
     assert fields["fr"]["sectors"]["description"].startswith("Un à trois secteurs")
     assert fields["en"]["evidence_strength"]["constraints"]["enum"] == [1, 2, 3, 4, 5]
     assert all(f["description"] for lang in LANGS for f in fields[lang].values())
+
+
+def test_export_command_writes_both_languages(corpus_root: Path, tmp_path: Path) -> None:
+    from odimpact.cli import main
+
+    assert main(["export", str(tmp_path), "--cases", str(corpus_root / "cases"), "--site-url", "https://example.org/x"]) == 0
+    for folder in (tmp_path / "data", tmp_path / "fr" / "data"):
+        assert sorted(p.name for p in folder.iterdir()) == ["cases.csv", "cases.json", "datapackage.json", "impacts.csv"]
+    assert "https://example.org/x/fr/cases/synthetic-bus-data/" in (tmp_path / "fr" / "feed.xml").read_text(encoding="utf-8")
