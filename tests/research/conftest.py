@@ -11,6 +11,7 @@ from odimpact.corpus import Corpus, load_corpus
 from odimpact.paths import REPO_ROOT
 from odimpact.research.synthetic import case_text, synthetic_front_matter, write_synthetic_cases
 from odimpact.research.urls import SiteUrls
+from odimpact.site.build import build_isolated
 
 BASE_URL = "https://example.org/kb/"
 GENERATED_COUNT = 12
@@ -44,3 +45,11 @@ def corpus(corpus_root: Path) -> Corpus:
 @pytest.fixture(scope="session")
 def urls() -> SiteUrls:
     return SiteUrls(BASE_URL)
+
+
+@pytest.fixture(scope="session")
+def research_site(corpus_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site (MkDocs strict, no search index) built from the synthetic corpus."""
+    work = tmp_path_factory.mktemp("research-site")
+    build_isolated(corpus_root / "cases", work / "site", work / "work", search=False)
+    return work / "site"

@@ -9,20 +9,12 @@ from pathlib import Path
 import pytest
 
 from odimpact.corpus import Corpus
-from odimpact.site.build import build_isolated
 from odimpact.vocabularies import load_vocabularies
 from tests.site.browser import serve
 from tests.site.test_browser import Reader, browser  # noqa: F401 - the fixture is used by name
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 EXPLORE = "cases/explore/"
-
-
-@pytest.fixture(scope="module")
-def research_site(corpus_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("research-site")
-    build_isolated(corpus_root / "cases", work / "site", work / "work", search=False)
-    return work / "site"
 
 
 @pytest.fixture(scope="module")

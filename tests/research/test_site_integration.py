@@ -1,0 +1,55 @@
+"""The research features in the built site: data files at their stable URLs, feeds linked from
+every page, the cite block on case pages, chart images with their data tables."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from odimpact.corpus import Corpus
+
+pytestmark = pytest.mark.slow
+SITE_URL = "https://open-data-impact-canada.github.io/knowledge-base/"  # mkdocs.yml's site_url
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_data_files_are_published_and_valid(research_site: Path, corpus: Corpus, prefix: str) -> None:
+    folder = research_site / prefix / "data"
+    assert frictionless.validate(folder / "datapackage.json").valid
+    document = json.loads((folder / "cases.json").read_text(encoding="utf-8"))
+    assert sorted(case["id"] for case in document["cases"]) == sorted(case.id for case in corpus.published())
+    assert document["cases"][0]["url"].startswith(SITE_URL + prefix + "cases/")
+    explore = json.loads((folder / "explore.json").read_text(encoding="utf-8"))
+    assert len(explore["cases"]) == len(corpus.published()) and explore["lang"] == (prefix.rstrip("/") or "en")
+
+
+@pytest.mark.parametrize("page, feed", [("index.html", "./feed.xml"), ("fr/cases/synthetic-bus-data/index.html", "../../../fr/feed.xml"),
+                                        ("cases/explore/index.html", "../../feed.xml"), ("fr/index.html", "../fr/feed.xml")])
+def test_every_page_links_its_language_feed(research_site: Path, page: str, feed: str) -> None:
+    html = (research_site / page).read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert re.search(rf'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="{re.escape(feed)}">', head)
+    assert (research_site / Path(page).parent / feed).resolve().is_file()
+
+
+def test_case_page_offers_cite_this_case(research_site: Path) -> None:
+    html = (research_site / "fr/cases/synthetic-bus-data/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="cite-this-case">Citer cette étude de cas</h2>' in html
+    assert f"@misc{{synthetic-bus-data," in html and f"{SITE_URL}fr/cases/synthetic-bus-data/" in html
+    assert "Dernière révision le 1 février 2026" in html
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_charts_page_has_images_tables_and_map(research_site: Path, prefix: str) -> None:
+    folder = research_site / prefix / "cases" / "charts"
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    for name in ("sectors", "year", "impact_types", "map"):
+        assert f'src="{name}.svg"' in html
+        root = ET.parse(folder / f"{name}.svg").getroot()
+        assert root.get("role") == "img" and root.find("{http://www.w3.org/2000/svg}title").text
+    assert html.count("<table>") == 4 and html.count("<caption>") == 4
+    assert re.findall(r'<area shape="rect" coords="[\d,]+" href="\.\./by-jurisdiction/ca-[a-z]{2}/"', html)
