@@ -5,6 +5,8 @@ from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.paths import LANGUAGES
+from odimpact.research.citation import cite_block
+from odimpact.research.urls import SiteUrls
 from odimpact.site import case_sections as sections
 from odimpact.site.context import SiteContext, as_dicts, as_list
 from odimpact.site.formatting import escape, long_date, safe_url
@@ -90,6 +92,7 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
         section("organisations", "organisations", lang, sections.organisations_list(ctx, meta, lang)),
         section("sources", "sources", lang, sections.sources_list(ctx, meta, lang)),
         section("related", "related", lang, sections.related_list(ctx, case, here, lang)),
+        cite_block(case, lang, SiteUrls(ctx.site_url or "/")),
         footer(ctx, case, lang),
     ]
     page_meta = {
