@@ -4,7 +4,6 @@ puts in after the site's sanitiser (inline SVG and the Explore page's data and s
 HTML allow-list would otherwise strip). Every value from a case is escaped where it is emitted."""
 from __future__ import annotations
 
-from odimpact.corpus import Case
 from odimpact.paths import LANGUAGES
 from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
 from odimpact.research.coverage import coverage_matrix, datasets_tables
@@ -118,7 +117,3 @@ def research_pages(ctx: SiteContext) -> list[Page]:
         pages += [explore_page(ctx, lang), charts_page(ctx, lang), coverage_page(ctx, lang), datasets_page(ctx, lang), dictionary_page(lang)]
     return pages
 
-
-def listed_cases(ctx: SiteContext) -> list[Case]:
-    """The cases the research pages show (published, with a page)."""
-    return ctx.listed()
