@@ -18,6 +18,7 @@ from odimpact.site.sanitise import sanitise
 log = logging.getLogger("mkdocs.hooks.odimpact")
 CASES_ENV = "ODIMPACT_CASES_DIR"  # tests and the benchmark build from a temporary cases folder
 _state: dict[str, Any] = {}
+_contexts: dict[int, tuple[Any, Path, SiteContext]] = {}
 
 
 def cases_dir(config: Any) -> Path:
@@ -29,9 +30,20 @@ def cases_dir(config: Any) -> Path:
 
 
 def context(config: Any) -> SiteContext:
-    settings = config.extra.get("odimpact", {})
+    """The site's context, loaded once per configuration and cases folder.
+
+    Loading is the costliest step after Markdown (strict YAML keeps positions), and static-i18n
+    runs every language's build, and the research hooks ask again, with the same configuration.
+    `mkdocs serve` loads a new configuration for each rebuild, so an edited case is re-read."""
     folder = cases_dir(config)
-    return make_context(load_corpus(folder, REPO_ROOT), settings.get("repository", ""), settings.get("branch", "main"), config.site_url or "")
+    cached = _contexts.get(id(config))
+    # The configuration itself is kept, so its id cannot be reused by another one.
+    if cached is None or cached[0] is not config or cached[1] != folder:
+        settings = config.extra.get("odimpact", {})
+        ctx = make_context(load_corpus(folder, REPO_ROOT), settings.get("repository", ""), settings.get("branch", "main"), config.site_url or "")
+        _contexts.clear()
+        _contexts[id(config)] = (config, folder, ctx)
+    return _contexts[id(config)][2]
 
 
 def on_pre_build(config: Any) -> None:
@@ -65,9 +77,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild when a case changes (the generated pages are rewritten only when they differ)."""
     _state.clear()
+    _contexts.clear()
     server.watch(str(cases_dir(config)))
     return server
 
 
 def on_shutdown() -> None:
     _state.clear()
+    _contexts.clear()
