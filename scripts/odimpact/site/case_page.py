@@ -1,4 +1,4 @@
-"""One case -> one page per language (Markdown with raw HTML blocks and front matter)."""
+"""One case -> one page per language (Markdown with fill tokens for the generated HTML, and front matter)."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,7 +10,7 @@ from odimpact.research.urls import SiteUrls
 from odimpact.site import case_sections as sections
 from odimpact.site.context import SiteContext, as_dicts, as_list
 from odimpact.site.formatting import escape, long_date, safe_url
-from odimpact.site.pages import Page, case_url, script_json
+from odimpact.site.pages import Fills, Page, case_url, script_json
 from odimpact.site.strings import text
 
 OTHER = {"en": "fr", "fr": "en"}
@@ -27,17 +27,17 @@ def notices(case: Case, lang: str) -> str:
     return "\n\n".join(blocks)
 
 
-def body(case: Case, lang: str, numbers: dict[str, int]) -> str:
+def body(case: Case, lang: str, numbers: dict[str, int], fills: Fills) -> str:
     """The case's own Markdown with citations linked; marked with its language when it is the other one."""
-    markdown = sections.link_citations(case.body(lang), numbers)
+    markdown = sections.link_citations(case.body(lang), numbers, fills.add)
     if case.awaiting_translation(lang):
         return f'<div lang="{case.source_lang(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
     return markdown
 
 
-def section(key: str, anchor: str, lang: str, html: str) -> str:
-    """A titled section: a Markdown heading (so it enters the table of contents) and its HTML block."""
-    return f"## {text(key, lang)} {{#{anchor}}}\n\n{html}" if html else ""
+def section(key: str, anchor: str, lang: str, token: str) -> str:
+    """A titled section: a Markdown heading (so it enters the table of contents) and its HTML's token."""
+    return f"## {text(key, lang)} {{#{anchor}}}\n\n{token}" if token else ""
 
 
 def footer(ctx: SiteContext, case: Case, lang: str) -> str:
@@ -80,25 +80,25 @@ def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
 def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     """The page of one case in one language."""
     meta, here = case.meta(lang), case_url(case.id)
-    numbers = sections.source_numbers(meta)
+    numbers, fills = sections.source_numbers(meta), Fills()
     blocks = [
-        f'<h1 id="odi-title">{escape(meta.get("title"))}</h1>',
-        f'<p class="odi-summary">{escape(meta.get("summary"))}</p>',
-        notices(case, lang),
-        sections.facts_panel(ctx, meta, here, lang),
-        body(case, lang, numbers),
-        section("impacts", "impacts", lang, sections.impacts_table(meta, numbers, lang) if as_dicts(meta.get("impacts")) else ""),
-        section("datasets", "datasets", lang, sections.datasets_list(ctx, meta, lang)),
-        section("organisations", "organisations", lang, sections.organisations_list(ctx, meta, lang)),
-        section("sources", "sources", lang, sections.sources_list(ctx, meta, lang)),
-        section("related", "related", lang, sections.related_list(ctx, case, here, lang)),
-        cite_block(case, lang, SiteUrls(ctx.site_url or "/")),
-        footer(ctx, case, lang),
+        fills.add(f'<h1 id="odi-title">{escape(meta.get("title"))}</h1>'),
+        fills.add(f'<p class="odi-summary">{escape(meta.get("summary"))}</p>'),
+        fills.add(notices(case, lang)),
+        fills.add(sections.facts_panel(ctx, meta, here, lang)),
+        body(case, lang, numbers, fills),
+        section("impacts", "impacts", lang, fills.add(sections.impacts_table(meta, numbers, lang) if as_dicts(meta.get("impacts")) else "")),
+        section("datasets", "datasets", lang, fills.add(sections.datasets_list(ctx, meta, lang))),
+        section("organisations", "organisations", lang, fills.add(sections.organisations_list(ctx, meta, lang))),
+        section("sources", "sources", lang, fills.add(sections.sources_list(ctx, meta, lang))),
+        section("related", "related", lang, fills.add(sections.related_list(ctx, case, here, lang))),
+        fills.add(cite_block(case, lang, SiteUrls(ctx.site_url or "/"))),
+        fills.add(footer(ctx, case, lang)),
     ]
     page_meta = {
         "title": escape(meta.get("title")),
         "description": escape(meta.get("summary")),
-        "odimpact": {"kind": "case", "id": case.id, "status": case.status, "json_ld": script_json(json_ld(ctx, case, lang))},
+        "odimpact": {"kind": "case", "id": case.id, "status": case.status, "json_ld": script_json(json_ld(ctx, case, lang)), "fills": fills.blocks},
     }
     return Page(here, lang, page_meta, "\n\n".join(block for block in blocks if block))
 

@@ -5,7 +5,7 @@ Every value from front matter is escaped here; the blocks are raw HTML so Markdo
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from odimpact.citations import CITATION
 from odimpact.corpus import Case
@@ -30,9 +30,13 @@ def cite(source_id: Any, numbers: dict[str, int]) -> str:
     return f'<a class="odi-cite" href="#source-{escape(source_id)}">[{number_}]</a>'
 
 
-def link_citations(body: str, numbers: dict[str, int]) -> str:
-    """Body citations [s1] become links to the numbered sources list."""
-    return CITATION.sub(lambda match: cite(match.group(1), numbers) if match.group(1) in numbers else match.group(0), body)
+def link_citations(body: str, numbers: dict[str, int], token: Callable[[str], str] = lambda html: html) -> str:
+    """Body citations [s1] become links to the numbered sources list (through `token`, outside headings,
+    whose text also becomes the table of contents)."""
+    def linked(line: str) -> str:
+        wrap = (lambda html: html) if line.lstrip().startswith("#") else token
+        return CITATION.sub(lambda match: wrap(cite(match.group(1), numbers)) if match.group(1) in numbers else match.group(0), line)
+    return "".join(linked(line) for line in body.splitlines(keepends=True))
 
 
 def _term_links(ctx: SiteContext, field: str, values: list[Any], here: str, lang: str) -> str:
@@ -126,7 +130,7 @@ def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
 
 def related_list(ctx: SiteContext, case: Case, here: str, lang: str) -> str:
     """Related cases that have a page, linked by their title in `lang`."""
-    pages = {c.id: c for c in ctx.with_pages()}
+    pages = ctx.pages_by_id()
     items = [
         f'<li><a href="{relative(here, case_url(other))}">{escape(pages[other].meta(lang).get("title"))}</a></li>'
         for other in as_list(case.meta(lang).get("related"))

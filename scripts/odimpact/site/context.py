@@ -1,7 +1,7 @@
 """What every generator needs: the cases with pages, vocabularies and where the repository lives."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from odimpact.corpus import Case, Corpus
@@ -31,16 +31,25 @@ class SiteContext:
     edit_base: str  # e.g. https://github.com/org/repo/edit/main/ ; "" to show no edit link
     site_url: str  # absolute, ending in "/"; "" when unknown
 
+    # Computed once: every page asks (related cases, lists), and asking per page made the build quadratic.
+    _pages: dict[str, Case] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def pages_by_id(self) -> dict[str, Case]:
+        """Id -> case, for the published and retired cases whose id can be a page."""
+        if self._pages is None:
+            self._pages = {case.id: case for case in self.corpus.with_pages() if case.id not in RESERVED_IDS}
+        return self._pages
+
     def with_pages(self) -> list[Case]:
         """Published and retired cases whose id can be a page (drafts never get one)."""
-        return [case for case in self.corpus.with_pages() if case.id not in RESERVED_IDS]
+        return list(self.pages_by_id().values())
 
     def listed(self) -> list[Case]:
         """Published cases: the only ones lists and counts show."""
-        return [case for case in self.with_pages() if case.status == "published"]
+        return [case for case in self.pages_by_id().values() if case.status == "published"]
 
     def page_ids(self) -> set[str]:
-        return {case.id for case in self.with_pages()}
+        return set(self.pages_by_id())
 
     def label(self, field: str, term: Any, lang: str) -> str:
         """Escaped reader-facing label of a vocabulary value; an unknown value is shown escaped as is."""

@@ -13,6 +13,7 @@ from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.site import fragments
 from odimpact.site.context import SiteContext, make_context
 from odimpact.site.generate import all_pages, write_pages
+from odimpact.site.pages import fill
 from odimpact.site.sanitise import sanitise
 
 log = logging.getLogger("mkdocs.hooks.odimpact")
@@ -71,7 +72,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return sanitise(html)
+    """Put the generated HTML back in place of its tokens, then sanitise everything together."""
+    odimpact = page.meta.get("odimpact") if isinstance(page.meta, dict) else None
+    blocks = odimpact.get("fills") if isinstance(odimpact, dict) else None
+    return sanitise(fill(html, blocks) if isinstance(blocks, dict) else html)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
