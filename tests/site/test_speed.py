@@ -2,12 +2,14 @@
 sanitised), front matter written as JSON reads back as YAML, and per-page work does not grow with N."""
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import yaml
 
 from odimpact.corpus import Case, Corpus
 from odimpact.site import case_sections
+from odimpact.site.build import merge_sitemaps
 from odimpact.site.context import make_context
 from odimpact.site.hooks import on_page_content
 from odimpact.site.pages import Fills, Page, fill
@@ -68,3 +70,21 @@ def test_cases_with_pages_are_listed_once_not_per_page() -> None:
         ctx.with_pages(), ctx.page_ids(), ctx.pages_by_id()
     assert CountingCorpus.calls == 1
     assert sorted(ctx.page_ids()) == ["synthetic-0", "synthetic-1", "synthetic-2"]
+
+
+SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}\n</urlset>\n'
+
+
+def url(loc: str) -> str:
+    return f"\n    <url>\n        <loc>https://example.invalid/{loc}</loc>\n    </url>"
+
+
+def test_sitemaps_of_both_language_builds_are_merged(tmp_path: Path) -> None:
+    english, french = tmp_path / "en" / "sitemap.xml", tmp_path / "fr" / "sitemap.xml"
+    for path, locs in ((english, ["", "cases/x/", "fr/"]), (french, ["", "fr/", "fr/cases/x/"])):
+        path.parent.mkdir()
+        path.write_text(SITEMAP.format("".join(url(loc) for loc in locs)), encoding="utf-8")
+    merge_sitemaps(english, french)
+    merged = english.read_text(encoding="utf-8")
+    assert merged == SITEMAP.format("".join(url(loc) for loc in ["", "cases/x/", "fr/", "fr/cases/x/"]))
+    assert gzip.decompress((tmp_path / "en" / "sitemap.xml.gz").read_bytes()).decode("utf-8") == merged

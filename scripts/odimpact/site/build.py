@@ -6,7 +6,9 @@ can build from another cases folder without touching docs/cases/ in the working 
 """
 from __future__ import annotations
 
+import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from odimpact.paths import DOCS_DIR, REPO_ROOT
-from odimpact.site.hooks import CASES_ENV
+from odimpact.paths import DOCS_DIR, LANGUAGES, REPO_ROOT
+from odimpact.site.hooks import CASES_ENV, LANGUAGE_ENV
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 GENERATED = "cases"  # docs/cases/: written by the hooks, never copied
@@ -40,12 +42,63 @@ def _run(command: list[str], env: dict[str, str] | None = None) -> str:
     return done.stdout + done.stderr
 
 
+def _mkdocs_command(config: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
+
+
+def _start(config: Path, site_dir: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as output:  # a file, not a pipe: a full pipe would block the build
+        return subprocess.Popen(_mkdocs_command(config, site_dir), stdout=output, stderr=subprocess.STDOUT, env=env)
+
+
 def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> str:
-    """`mkdocs build --strict`: any warning fails the build."""
+    """`mkdocs build --strict` (any warning fails), one process per language, run at once.
+
+    Each process renders all of one language's pages (and the other's hand-written ones, which
+    static-i18n needs for its links); the English tree and the French one are then put together."""
     env = dict(os.environ)
     if cases_dir is not None:
         env[CASES_ENV] = str(cases_dir.resolve())
-    return _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)], env)
+    parts = site_dir.parent / f".{site_dir.name}.parts"
+    shutil.rmtree(parts, ignore_errors=True)
+    parts.mkdir(parents=True)
+    try:
+        running = {lang: _start(config, parts / lang, {**env, LANGUAGE_ENV: lang}, parts / f"{lang}.log") for lang in LANGUAGES}
+        codes = {lang: process.wait() for lang, process in running.items()}
+        logs = {lang: (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace") for lang in LANGUAGES}
+        failed = [lang for lang, code in codes.items() if code != 0]
+        if failed:
+            raise BuildError("\n".join(f"mkdocs build ({lang}) failed ({codes[lang]}):\n{logs[lang]}" for lang in failed))
+        merge_languages(parts / "en", parts / "fr", site_dir)
+        return "".join(logs.values())
+    finally:
+        shutil.rmtree(parts, ignore_errors=True)
+
+
+def merge_languages(english: Path, french: Path, site_dir: Path) -> None:
+    """The English build with the French build's fr/ tree, and one sitemap listing both."""
+    shutil.rmtree(english / "fr")
+    (french / "fr").rename(english / "fr")
+    merge_sitemaps(english / "sitemap.xml", french / "sitemap.xml")
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    english.rename(site_dir)
+
+
+def merge_sitemaps(english: Path, french: Path) -> None:
+    """Each build's sitemap lacks the case pages it did not render: add the French build's."""
+    def entries(path: Path) -> dict[str, str]:
+        urls = re.findall(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", path.read_text(encoding="utf-8"), re.DOTALL)
+        blocks = re.findall(r"\s*<url>.*?</url>", path.read_text(encoding="utf-8"), re.DOTALL)
+        return dict(zip(urls, blocks))
+
+    listed, added = entries(english), entries(french)
+    text = english.read_text(encoding="utf-8")
+    head, tail = text[: text.index("<url>")].rstrip(), text[text.rindex("</urlset>") :]
+    merged = head + "".join({**listed, **added}.values()) + "\n" + tail
+    english.write_text(merged, encoding="utf-8")
+    with gzip.GzipFile(english.with_name("sitemap.xml.gz"), "wb", mtime=0) as packed:
+        packed.write(merged.encode("utf-8"))
 
 
 def run_pagefind(site_dir: Path) -> str:

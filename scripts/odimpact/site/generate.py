@@ -2,6 +2,7 @@
 does not loop) and remove the ones no longer generated."""
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -24,7 +25,8 @@ def write_if_changed(path: Path, content: str) -> bool:
     if path.exists() and path.read_text(encoding="utf-8") == content:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
+    # One temporary name per process: both languages' builds may write the same page at once.
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     temporary.write_text(content, encoding="utf-8")
     os.replace(temporary, path)
     return True
@@ -35,11 +37,12 @@ def remove_stale(out_dir: Path, keep: set[Path]) -> int:
     removed = 0
     for path in sorted(out_dir.rglob("*.md"), reverse=True):
         if path not in keep and not path.is_symlink():
-            path.unlink()
+            path.unlink(missing_ok=True)  # the other language's build may have removed it first
             removed += 1
     for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+        with contextlib.suppress(FileNotFoundError):  # gone already: removed by the other build
+            if not any(folder.iterdir()):
+                folder.rmdir()
     return removed
 
 

@@ -8,18 +8,20 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.site import fragments
-from odimpact.site.context import SiteContext, make_context
+from odimpact.site.context import SiteContext, forget_contexts, make_context, shared_context
 from odimpact.site.generate import all_pages, write_pages
 from odimpact.site.pages import fill
 from odimpact.site.sanitise import sanitise
 
 log = logging.getLogger("mkdocs.hooks.odimpact")
 CASES_ENV = "ODIMPACT_CASES_DIR"  # tests and the benchmark build from a temporary cases folder
+LANGUAGE_ENV = "ODIMPACT_BUILD_LANGUAGE"  # set by build.py: the language this process renders
 _state: dict[str, Any] = {}
-_contexts: dict[int, tuple[Any, Path, SiteContext]] = {}
 
 
 def cases_dir(config: Any) -> Path:
@@ -37,14 +39,9 @@ def context(config: Any) -> SiteContext:
     runs every language's build, and the research hooks ask again, with the same configuration.
     `mkdocs serve` loads a new configuration for each rebuild, so an edited case is re-read."""
     folder = cases_dir(config)
-    cached = _contexts.get(id(config))
-    # The configuration itself is kept, so its id cannot be reused by another one.
-    if cached is None or cached[0] is not config or cached[1] != folder:
-        settings = config.extra.get("odimpact", {})
-        ctx = make_context(load_corpus(folder, REPO_ROOT), settings.get("repository", ""), settings.get("branch", "main"), config.site_url or "")
-        _contexts.clear()
-        _contexts[id(config)] = (config, folder, ctx)
-    return _contexts[id(config)][2]
+    settings = config.extra.get("odimpact", {})
+    return shared_context(config, folder, lambda: make_context(
+        load_corpus(folder, REPO_ROOT), settings.get("repository", ""), settings.get("branch", "main"), config.site_url or ""))
 
 
 def on_pre_build(config: Any) -> None:
@@ -81,11 +78,32 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild when a case changes (the generated pages are rewritten only when they differ)."""
     _state.clear()
-    _contexts.clear()
+    forget_contexts()
     server.watch(str(cases_dir(config)))
     return server
 
 
 def on_shutdown() -> None:
     _state.clear()
-    _contexts.clear()
+    forget_contexts()
+
+
+# `odimpact build` runs one MkDocs process per language (see build.py). static-i18n still runs
+# both languages' builds in each (its language switcher, hreflang and sitemap need both), so
+# the process for one language drops the other language's case pages, the bulk of the work.
+# After static-i18n's own on_files (priority -100), which has recorded their alternates.
+@event_priority(-110)
+def on_files(files: Any, config: Any) -> Any:
+    only = os.environ.get(LANGUAGE_ENV)
+    if only not in ("en", "fr"):
+        return files
+    ids = _state["ctx"].page_ids() if "ctx" in _state else set()
+    for file in list(files.documentation_pages()):
+        parts = file.src_uri.split("/")
+        if len(parts) == 3 and parts[0] == "cases" and parts[1] in ids and url_language(file.url) != only:
+            files.remove(file)
+    return files
+
+
+def url_language(url: str) -> str:
+    return "fr" if url.startswith("fr/") else "en"
