@@ -33,6 +33,8 @@ A paragraph with attributes.
 <iframe src="https://example.org/"></iframe><form action="https://example.org/"><input></form>
 <svg><script>alert(7)</script></svg><math><mi xlink:href="javascript:alert(8)">m</mi></math>
 <a href="JaVaScRiPt:alert(9)">caps</a> <a href="&#106;avascript:alert(10)">entity</a>
+
+![tracker](https://tracker.example/pixel.png) <img src="//tracker.example/p2.png">
 """
 
 
@@ -102,6 +104,8 @@ def problems(html: str, scripts: set[str], handlers: set[str]) -> list[str]:
         if tag == "script" and "src" not in attrs and attrs.get("type", "") not in scripts | {"application/ld+json"}:
             found.append(f"inline script {attrs}")
         found += [f"handler {name} on <{tag}>" for name in attrs if name.startswith("on") and name not in handlers]
+        if tag == "img" and re.match(r"(?i)([a-z][a-z0-9+.-]*:)?//", attrs.get("src", "")):
+            found.append(f"image from another host {attrs['src']}")
         for name in URL_ATTRIBUTES & set(attrs):
             if re.match(r"(?i)(javascript|data|vbscript):", re.sub(r"\s", "", attrs[name])):
                 found.append(f"unsafe URL {name}={attrs[name]!r} on <{tag}>")
@@ -131,8 +135,9 @@ def test_no_script_handler_or_unsafe_url_beyond_the_theme(hostile_site: Path) ->
 
 
 def test_the_scanner_sees_what_it_must_refuse() -> None:
-    hostile = '<script src="https://cdn.example/x.js"></script><p onclick="x"><a href=" jav&#x61;script:alert(1)">a</a><img src="data:x">'
-    assert len(problems(hostile, set(), set())) == 4
+    hostile = ('<script src="https://cdn.example/x.js"></script><p onclick="x"><a href=" jav&#x61;script:alert(1)">a</a>'
+               '<img src="data:x"><img src="https://tracker.example/p.png">')
+    assert len(problems(hostile, set(), set())) == 5
 
 
 def test_hostile_text_is_shown_escaped(hostile_site: Path) -> None:

@@ -25,6 +25,7 @@ UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORE
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"`[^`\n]+`")
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^)\s>]*)")
 ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
 HEADING_ID = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}\s*$")
 OUTLINE_HEADING = re.compile(r"^## .+?\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
@@ -120,6 +121,13 @@ def body_links_are_safe(case: CaseFile) -> Iterator[Problem]:
             yield _problem(case, match.start(), text, "html-unsafe-url", value=target)
 
 
+def images_are_local(case: CaseFile) -> Iterator[Problem]:
+    """An image from another host makes every reader's browser contact that host (tracking, leaks)."""
+    text = prose(case.body)
+    for match in REMOTE_IMAGE.finditer(text):
+        yield _problem(case, match.start(), text, "remote-image", value=match.group(1))
+
+
 def attribute_lists_only_name_headings(case: CaseFile) -> Iterator[Problem]:
     """attr_list would let a case set any attribute (onclick, style); only heading ids are needed."""
     text = prose(case.body)
@@ -169,6 +177,7 @@ RULES = (
     body_follows_outline,
     body_html_is_safe,
     body_links_are_safe,
+    images_are_local,
     attribute_lists_only_name_headings,
     citations_exist,
     body_is_in_its_language,

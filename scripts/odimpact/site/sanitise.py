@@ -27,6 +27,13 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+def _no_remote_images(tag: str, attribute: str, value: str) -> str | None:
+    """An image from another host would make every reader's browser call it: keep local ones only."""
+    if tag == "img" and attribute == "src" and ("//" in value or ":" in value.split("/")[0]):
+        return None
+    return value
+
+
 def sanitise(html: str) -> str:
     """Page HTML reduced to the allow-list (relative links, anchors and highlight classes kept)."""
     return nh3.clean(
@@ -36,4 +43,5 @@ def sanitise(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_no_remote_images,
     )
