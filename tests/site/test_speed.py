@@ -11,7 +11,7 @@ from odimpact.corpus import Case, Corpus
 from odimpact.site import case_sections
 from odimpact.site.build import merge_sitemaps
 from odimpact.site.context import make_context
-from odimpact.site.hooks import on_page_content
+from odimpact.site.hooks import nav_sources, on_page_content
 from odimpact.site.pages import Fills, Page, fill
 
 
@@ -88,3 +88,8 @@ def test_sitemaps_of_both_language_builds_are_merged(tmp_path: Path) -> None:
     merged = english.read_text(encoding="utf-8")
     assert merged == SITEMAP.format("".join(url(loc) for loc in ["", "cases/x/", "fr/", "fr/cases/x/"]))
     assert gzip.decompress((tmp_path / "en" / "sitemap.xml.gz").read_bytes()).decode("utf-8") == merged
+
+
+def test_the_pages_the_navigation_names_are_found_at_any_depth() -> None:
+    nav = [{"Home": "index.md"}, {"Cases": [{"All cases": "cases/index.md"}, {"Deeper": [{"Year": "cases/by-year/index.md"}]}]}, "about.md"]
+    assert nav_sources(nav) == {"index.md", "cases/index.md", "cases/by-year/index.md", "about.md"}

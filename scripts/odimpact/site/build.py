@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -33,13 +33,26 @@ class BuildResult:
     site_dir: Path
     mkdocs_log: str
     pagefind_log: str
+    peak_mb: dict[str, float] = field(default_factory=dict)  # per process: "en", "fr", "pagefind"
 
 
-def _run(command: list[str], env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env)
-    if done.returncode != 0:
-        raise BuildError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    return done.stdout + done.stderr
+def _wait(process: subprocess.Popen[bytes]) -> tuple[int, float]:
+    """Wait for a child; its exit code and its own peak memory in MB (os.wait4 gives each child's)."""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return process.returncode, usage.ru_maxrss / 1024
+
+
+def _run(command: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[str, float]:
+    """Run a command, its output in `log` (a file, not a pipe: a full pipe would block it)."""
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
+    code, peak = _wait(process)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    log.unlink()
+    if code != 0:
+        raise BuildError(f"{' '.join(command)} failed ({code}):\n{text}")
+    return text, peak
 
 
 def _mkdocs_command(config: Path, site_dir: Path) -> list[str]:
@@ -51,11 +64,12 @@ def _start(config: Path, site_dir: Path, env: dict[str, str], log: Path) -> subp
         return subprocess.Popen(_mkdocs_command(config, site_dir), stdout=output, stderr=subprocess.STDOUT, env=env)
 
 
-def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> str:
+def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> tuple[str, dict[str, float]]:
     """`mkdocs build --strict` (any warning fails), one process per language, run at once.
 
     Each process renders all of one language's pages (and the other's hand-written ones, which
-    static-i18n needs for its links); the English tree and the French one are then put together."""
+    static-i18n needs for its links); the English tree and the French one are then put together.
+    Returns the output and each process's peak memory in MB."""
     env = dict(os.environ)
     if cases_dir is not None:
         env[CASES_ENV] = str(cases_dir.resolve())
@@ -64,13 +78,13 @@ def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> s
     parts.mkdir(parents=True)
     try:
         running = {lang: _start(config, parts / lang, {**env, LANGUAGE_ENV: lang}, parts / f"{lang}.log") for lang in LANGUAGES}
-        codes = {lang: process.wait() for lang, process in running.items()}
+        finished = {lang: _wait(process) for lang, process in running.items()}
         logs = {lang: (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace") for lang in LANGUAGES}
-        failed = [lang for lang, code in codes.items() if code != 0]
+        failed = [lang for lang, (code, _) in finished.items() if code != 0]
         if failed:
-            raise BuildError("\n".join(f"mkdocs build ({lang}) failed ({codes[lang]}):\n{logs[lang]}" for lang in failed))
+            raise BuildError("\n".join(f"mkdocs build ({lang}) failed ({finished[lang][0]}):\n{logs[lang]}" for lang in failed))
         merge_languages(parts / "en", parts / "fr", site_dir)
-        return "".join(logs.values())
+        return "".join(logs.values()), {lang: peak for lang, (_, peak) in finished.items()}
     finally:
         shutil.rmtree(parts, ignore_errors=True)
 
@@ -101,10 +115,11 @@ def merge_sitemaps(english: Path, french: Path) -> None:
         packed.write(merged.encode("utf-8"))
 
 
-def run_pagefind(site_dir: Path) -> str:
+def run_pagefind(site_dir: Path) -> tuple[str, float]:
     """Index the built pages: Pagefind writes one index per <html lang> into site/pagefind/."""
     # Heading permalinks ("¶") would show in result excerpts.
-    return _run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--quiet"])
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--quiet"]
+    return _run(command, site_dir.parent / f".{site_dir.name}.pagefind.log")
 
 
 def isolated_config(work_dir: Path, docs_dir: Path = DOCS_DIR, config: Path = CONFIG) -> Path:
@@ -124,9 +139,11 @@ def isolated_config(work_dir: Path, docs_dir: Path = DOCS_DIR, config: Path = CO
 
 def build_site(site_dir: Path, config: Path = CONFIG, cases_dir: Path | None = None, search: bool = True) -> BuildResult:
     """Build with a given configuration, then index for search."""
-    mkdocs_log = run_mkdocs(config, site_dir, cases_dir)
-    pagefind_log = run_pagefind(site_dir) if search else ""
-    return BuildResult(site_dir, mkdocs_log, pagefind_log)
+    mkdocs_log, peaks = run_mkdocs(config, site_dir, cases_dir)
+    result = BuildResult(site_dir, mkdocs_log, "", peaks)
+    if search:
+        result.pagefind_log, result.peak_mb["pagefind"] = run_pagefind(site_dir)
+    return result
 
 
 def build_isolated(cases_dir: Path, site_dir: Path, work_dir: Path, search: bool = True) -> BuildResult:

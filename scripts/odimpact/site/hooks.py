@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -90,19 +91,28 @@ def on_shutdown() -> None:
 
 # `odimpact build` runs one MkDocs process per language (see build.py). static-i18n still runs
 # both languages' builds in each (its language switcher, hreflang and sitemap need both), so
-# the process for one language drops the other language's case pages, the bulk of the work.
-# After static-i18n's own on_files (priority -100), which has recorded their alternates.
+# the process for one language drops the other language's generated pages (cases and lists, the
+# bulk of the work), keeping those the navigation names. After static-i18n's own on_files
+# (priority -100), which has recorded their alternates.
 @event_priority(-110)
 def on_files(files: Any, config: Any) -> Any:
     only = os.environ.get(LANGUAGE_ENV)
     if only not in ("en", "fr"):
         return files
-    ids = _state["ctx"].page_ids() if "ctx" in _state else set()
+    kept = nav_sources(config.nav or [])
     for file in list(files.documentation_pages()):
-        parts = file.src_uri.split("/")
-        if len(parts) == 3 and parts[0] == "cases" and parts[1] in ids and url_language(file.url) != only:
+        source = re.sub(r"\.(en|fr)\.md$", ".md", file.src_uri)
+        if source.startswith("cases/") and source not in kept and url_language(file.url) != only:
             files.remove(file)
     return files
+
+
+def nav_sources(nav: Any) -> set[str]:
+    """The Markdown files the navigation names (without language suffix)."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*(nav_sources(item) for item in items)) if items else set()
 
 
 def url_language(url: str) -> str:
