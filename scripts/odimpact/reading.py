@@ -47,12 +47,18 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
 
 def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Problem:
     """(front matter, body, body's first line number) or the problem with the fences."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != FENCE:
-        return Problem(display, 1, 1, "no-front-matter", params={"found": lines[0][:40] if lines else ""})
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1 :]), index + 2
+    opening_end = text.find("\n")
+    first = text if opening_end == -1 else text[:opening_end]
+    if first.rstrip() != FENCE:
+        return Problem(display, 1, 1, "no-front-matter", params={"found": first[:40]})
+    start, end, line_number = opening_end + 1, opening_end, 2
+    while end != -1:  # walk the front matter's lines only, not the whole body
+        end = text.find("\n", start)
+        line = text[start:] if end == -1 else text[start:end]
+        if line.rstrip() in (FENCE, "..."):
+            body = "" if end == -1 else text[end + 1 :]
+            return text[opening_end + 1 : start], body, line_number + 1
+        start, line_number = end + 1, line_number + 1
     return Problem(display, 1, 1, "unclosed-front-matter")
 
 

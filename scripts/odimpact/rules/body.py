@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 from typing import Any, Iterator
 
@@ -43,6 +43,7 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+@lru_cache(maxsize=8)  # several rules read the same body's prose
 def prose(body: str) -> str:
     """The body without code, where markup checks apply."""
     return INLINE_CODE.sub(_blank, FENCED_CODE.sub(_blank, body))
@@ -162,7 +163,8 @@ LANGUAGE_NAMES = {"en": ("English", "anglais"), "fr": ("French", "français")}
 
 def body_is_in_its_language(case: CaseFile) -> Iterator[Problem]:
     """A French file holding English text (or the reverse) is a common copy-paste slip."""
-    text = re.sub(r"[#*_\[\]()>{}`|-]+", " ", prose(case.body))
+    # The opening of the text decides the language: no need to clean the whole body.
+    text = re.sub(r"[#*_\[\]()>{}`|-]+", " ", prose(case.body[:3000]))
     if len(text.strip()) < MIN_TEXT_FOR_LANGUAGE:
         return
     found, _ = _identifier().classify(text[:500])  # 500 characters decide reliably and keep it fast
