@@ -9,7 +9,7 @@ import yaml
 
 from odimpact.corpus import Case, Corpus
 from odimpact.site import case_sections
-from odimpact.site.build import merge_sitemaps
+from odimpact.site.build import merge_languages, merge_sitemaps
 from odimpact.site.context import make_context
 from odimpact.site.hooks import nav_sources, on_page_content
 from odimpact.site.pages import Fills, Page, fill
@@ -93,3 +93,17 @@ def test_sitemaps_of_both_language_builds_are_merged(tmp_path: Path) -> None:
 def test_the_pages_the_navigation_names_are_found_at_any_depth() -> None:
     nav = [{"Home": "index.md"}, {"Cases": [{"All cases": "cases/index.md"}, {"Deeper": [{"Year": "cases/by-year/index.md"}]}]}, "about.md"]
     assert nav_sources(nav) == {"index.md", "cases/index.md", "cases/by-year/index.md", "about.md"}
+
+
+def test_merging_the_languages_keeps_hidden_entries_of_the_output(tmp_path: Path) -> None:
+    english, french, site = tmp_path / "en", tmp_path / "fr", tmp_path / "site"
+    for folder, locs in ((english, ["", "fr/"]), (french, ["fr/"])):
+        (folder / "fr").mkdir(parents=True)
+        (folder / "sitemap.xml").write_text(SITEMAP.format("".join(url(loc) for loc in locs)), encoding="utf-8")
+    (english / "index.html").write_text("synthetic en", encoding="utf-8")
+    (french / "fr" / "index.html").write_text("synthetic fr", encoding="utf-8")
+    (site / "stale").mkdir(parents=True)
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    merge_languages(english, french, site)
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [".nojekyll", "fr", "fr/index.html", "index.html", "sitemap.xml", "sitemap.xml.gz"]
+    assert (site / "fr" / "index.html").read_text(encoding="utf-8") == "synthetic fr"

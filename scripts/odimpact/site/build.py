@@ -76,8 +76,10 @@ def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> t
     parts = site_dir.parent / f".{site_dir.name}.parts"
     shutil.rmtree(parts, ignore_errors=True)
     parts.mkdir(parents=True)
+    running: dict[str, subprocess.Popen[bytes]] = {}
     try:
-        running = {lang: _start(config, parts / lang, {**env, LANGUAGE_ENV: lang}, parts / f"{lang}.log") for lang in LANGUAGES}
+        for lang in LANGUAGES:
+            running[lang] = _start(config, parts / lang, {**env, LANGUAGE_ENV: lang}, parts / f"{lang}.log")
         finished = {lang: _wait(process) for lang, process in running.items()}
         logs = {lang: (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace") for lang in LANGUAGES}
         failed = [lang for lang, (code, _) in finished.items() if code != 0]
@@ -86,6 +88,10 @@ def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> t
         merge_languages(parts / "en", parts / "fr", site_dir)
         return "".join(logs.values()), {lang: peak for lang, (_, peak) in finished.items()}
     finally:
+        for process in running.values():
+            if process.returncode is None:  # interrupted: leave no build running behind
+                process.kill()
+                _wait(process)
         shutil.rmtree(parts, ignore_errors=True)
 
 
@@ -94,9 +100,12 @@ def merge_languages(english: Path, french: Path, site_dir: Path) -> None:
     shutil.rmtree(english / "fr")
     (french / "fr").rename(english / "fr")
     merge_sitemaps(english / "sitemap.xml", french / "sitemap.xml")
-    if site_dir.exists():
-        shutil.rmtree(site_dir)
-    english.rename(site_dir)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    for entry in site_dir.iterdir():
+        if not entry.name.startswith("."):  # as MkDocs does: hidden entries (.git, .nojekyll) are kept
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    for entry in english.iterdir():
+        entry.rename(site_dir / entry.name)
 
 
 def merge_sitemaps(english: Path, french: Path) -> None:
