@@ -7,6 +7,7 @@ open-data files and feeds next to the built pages."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from odimpact.research.feeds import atom_feed, feed_link
 from odimpact.research.site_pages import PAGES, charts_files, map_markup, placeholder
 from odimpact.research.urls import DATA_FOLDER, FEED_FILE, LANGUAGE_PREFIX, SiteUrls
 from odimpact.site.context import SiteContext
-from odimpact.site.hooks import context
+from odimpact.site.hooks import LANGUAGE_ENV, context
 from odimpact.site.pages import case_url, relative
 
 ASSETS = "assets/research/"
@@ -26,7 +27,7 @@ _state: dict[str, Any] = {}
 
 def _context(config: Any) -> SiteContext:
     # One corpus load per configuration: static-i18n runs one build per language.
-    if _state.get("config") is not id(config):
+    if _state.get("config") != id(config):
         _state.update(config=id(config), ctx=context(config))
     return _state["ctx"]
 
@@ -71,10 +72,11 @@ def site_root(config: Any) -> Path:
     return site_dir.parent if site_dir.name == "fr" and (site_dir.parent / "index.html").exists() else site_dir
 
 
-def write_data_files(ctx: SiteContext, root: Path, base_url: str) -> None:
-    """Exports, feeds, chart images and the Explore data of both languages under `root`."""
+def write_data_files(ctx: SiteContext, root: Path, base_url: str, languages: tuple[str, ...] = tuple(LANGUAGE_PREFIX)) -> None:
+    """Exports, feeds, chart images and the Explore data of the given languages under `root`."""
     urls = SiteUrls(base_url or "/")
-    for lang, prefix in LANGUAGE_PREFIX.items():
+    for lang in languages:
+        prefix = LANGUAGE_PREFIX[lang]
         write_exports(ctx.corpus, lang, urls, root / prefix / DATA_FOLDER)
         (root / prefix / FEED_FILE).write_text(atom_feed(ctx.corpus, lang, urls), encoding="utf-8")
         explore = explore_data(ctx.listed(), lang, lambda case_id: relative(PAGES["explore"], case_url(case_id)))
@@ -85,5 +87,14 @@ def write_data_files(ctx: SiteContext, root: Path, base_url: str) -> None:
             (charts / name).write_text(svg, encoding="utf-8")
 
 
+def _pass_language(config: Any) -> str:
+    """The language of this static-i18n pass: it builds French into <site>/fr/."""
+    return "fr" if Path(config.site_dir).name == "fr" else "en"
+
+
 def on_post_build(config: Any) -> None:
-    write_data_files(_context(config), site_root(config), config.site_url or "")
+    # Each pass writes its own language's files, and only in the process that renders that
+    # language (odimpact build runs one process per language): every file is written once.
+    lang = _pass_language(config)
+    if os.environ.get(LANGUAGE_ENV, lang) == lang:
+        write_data_files(_context(config), site_root(config), config.site_url or "", (lang,))
