@@ -41,4 +41,4 @@ benchmark: setup
 	$(VENV)/bin/python -m benchmarks.validate
 
 clean:
-	rm -rf site docs/generated .pytest_cache test-artifacts
+	rm -rf site docs/cases .pytest_cache test-artifacts
