@@ -123,3 +123,10 @@ def test_real_cases_build_strictly_with_a_page_each(real_site: Path) -> None:
     for case in corpus.with_pages():
         assert (real_site / "cases" / case.id / "index.html").is_file(), case.id
         assert (real_site / "fr" / "cases" / case.id / "index.html").is_file(), case.id
+
+
+def test_footer_speaks_the_page_language(synthetic_site: Path) -> None:
+    english = (synthetic_site / "index.html").read_text(encoding="utf-8")
+    french = (synthetic_site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert "Case studies licensed CC BY 4.0" in english and "Études de cas" not in english
+    assert "Études de cas sous licence CC BY 4.0" in french and "Case studies licensed" not in french
