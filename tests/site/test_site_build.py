@@ -130,3 +130,21 @@ def test_footer_speaks_the_page_language(synthetic_site: Path) -> None:
     french = (synthetic_site / "fr" / "index.html").read_text(encoding="utf-8")
     assert "Case studies licensed CC BY 4.0" in english and "Études de cas" not in english
     assert "Études de cas sous licence CC BY 4.0" in french and "Case studies licensed" not in french
+
+
+def test_build_command_refuses_invalid_cases(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from odimpact.paths import REPO_ROOT
+
+    cases = tmp_path / "cases"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data", cases / "synthetic-bus-data")
+    english = cases / "synthetic-bus-data" / "index.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("reusers: [business]", "reusers: [busines]"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "odimpact.cli", "build", "--cases", str(cases), "--out", str(tmp_path / "site")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "[schema-vocabulary]" in result.stdout and "--skip-validation" in result.stderr
+    assert not (tmp_path / "site").exists()
