@@ -22,7 +22,10 @@ def counts(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     jurisdictions = {case.meta(lang).get("jurisdiction") for case in listed}
     sectors = {sector for sector in group(ctx, "sectors")}
     sentence = text("counts", lang, cases=number(len(listed), lang), jurisdictions=number(len(jurisdictions), lang), sectors=number(len(sectors), lang))
-    return f'<p class="odi-counts">{sentence}</p>'
+    # A missing translation is shown and counted, never hidden.
+    awaiting = sum(case.awaiting_translation(lang) for case in listed)
+    backlog = text("backlog", lang, count=number(awaiting, lang)) if awaiting else text("backlog_none", lang)
+    return f'<p class="odi-counts">{sentence}</p>\n<p class="odi-backlog">{backlog}</p>'
 
 
 def featured(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:

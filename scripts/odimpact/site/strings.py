@@ -67,6 +67,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "no": {"en": "no", "fr": "non"},
     "cite_as": {"en": "How to cite this case", "fr": "Comment citer cette étude de cas"},
     "other_language_text": {"en": "French", "fr": "anglais"},
+    "backlog": {"en": "Translation backlog: {count} of these cases are not yet written in English; they are shown in French with a notice.",
+                "fr": "Traductions en attente\u00a0: {count} de ces études de cas ne sont pas encore rédigées en français; elles sont affichées en anglais, avec un avis."},
+    "backlog_none": {"en": "Every case is available in English and in French.",
+                     "fr": "Toutes les études de cas sont offertes en français et en anglais."},
 }
 
 
