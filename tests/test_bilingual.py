@@ -11,7 +11,6 @@ from odimpact.problems import catalogue
 # (module, attribute) of each catalogue of reader- or contributor-facing strings: {key: {en, fr}}.
 CATALOGUES = [
     ("odimpact.site.strings", "STRINGS"),
-    ("odimpact.research.words", "STRINGS"),
     ("odimpact.contrib.choices", "MESSAGES"),
 ]
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(?:_en|_fr)?(?:![rs])?(?::[^}]*)?\}")  # {kind_en} pairs with {kind_fr}

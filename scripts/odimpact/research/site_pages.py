@@ -9,10 +9,10 @@ from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
 from odimpact.research.coverage import coverage_matrix, datasets_tables
 from odimpact.research.dictionary import render_dictionary
 from odimpact.research.tilemap import map_figure, tile_map
-from odimpact.research.words import text
 from odimpact.site.context import SiteContext
 from odimpact.site.overviews import case_item
 from odimpact.site.pages import Page, case_url, listing_url, relative
+from odimpact.site.strings import text
 
 PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
          "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
