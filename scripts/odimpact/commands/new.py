@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from odimpact.commands.validate import default_language
+from odimpact.contrib import translate
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.choices import ChoiceError, check_terms, split_values
 from odimpact.contrib.questions import REQUIRED, Question, menu
@@ -41,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=("Create cases/<id>/index.<lang>.md from a template whose comments explain every field in "
                      "your language. Asks for the id, language, title, jurisdiction, sectors and impact types "
                      "unless given as options; never overwrites an existing case."),
-        epilog="Exit codes: 0 created, 1 the case already exists, 2 usage error (bad or missing value).")
+        epilog=("Exit codes: 0 created, 1 the case already exists (with --translate: it does not exist, already has both "
+                "languages or cannot be read), 2 usage error (bad or missing value)."))
     parser.add_argument("--id", help="case id: lowercase kebab-case, 3 to 80 characters")
     parser.add_argument("--lang", choices=("en", "fr"), help="language of the file you will write")
     parser.add_argument("--title", help="title in that language")
@@ -55,6 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--start-year", type=int, help="first year of the use")
     parser.add_argument("--contributor", action="append", help="your name as credited (repeatable; default: git user.name)")
     parser.add_argument("--both", action="store_true", help="also create the file in the other language")
+    parser.add_argument("--translate", metavar="ID", help=("add the missing language to case ID (or cases/ID), which exists in one "
+                                                           "language only: texts left empty beside their original, facts copied; "
+                                                           "the other options except --ui-lang are ignored"))
     parser.add_argument("--ui-lang", choices=("en", "fr"), default=None, help="language of questions and messages (default: --lang, else the locale)")
     parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
@@ -157,6 +162,8 @@ def _say(code: str, ui: str, **params: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.translate is not None:
+        return translate.run(args)
     ui: str = args.ui_lang or args.lang or default_language()
     cases_dir: Path = args.cases_dir.resolve()
     root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
