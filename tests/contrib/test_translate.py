@@ -161,6 +161,16 @@ def test_an_unusual_layout_keeps_every_other_byte(run_cli, cases_dir):
         ("translation: 'awaiting'   # until someone translates it", "translation: complete   # until someone translates it")]
 
 
+def test_an_empty_optional_list_stays_empty(run_cli, cases_dir):
+    existing = one_language_case(cases_dir, "en")
+    text = existing.read_text(encoding="utf-8")
+    start, end = text.index("impacts:\n"), text.index("sources:\n")
+    existing.write_text(text[:start] + "impacts: []\n" + text[end:], encoding="utf-8")
+    assert run_cli("new", "--translate", CASE, "--cases-dir", str(cases_dir)).code == 0
+    assert "\n# impacts:\n" in (cases_dir / CASE / "index.fr.md").read_text(encoding="utf-8")
+    assert problems(run_cli, cases_dir) == [item for item in LEFT_TO_TRANSLATE if not item[0].startswith("impacts")]
+
+
 HOSTILE_ORIGINAL = "\n\nSECRET ORIGINAL --> <script>alert(1)</script> --!> <b>x</b> -- > <i>y</i> ---> still secret\n\n## Annex {#annex}\n\nANNEX TEXT [s1]\n"
 
 

@@ -119,6 +119,14 @@ def originals(source: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], s
                 yield where, " ".join(str(value).split())
 
 
+def _without_empty_object_lists(data: CommentedMap) -> CommentedMap:
+    """The source tree minus `impacts: []` and the like: the template shows no empty object list
+    (it comments the field out), and an absent list says the same as an empty one."""
+    properties = case_schema()["properties"]
+    return CommentedMap((key, value) for key, value in data.items()
+                        if not (value == [] and properties.get(key, {}).get("items", {}).get("type") == "object"))
+
+
 def _value_line(tree: CommentedMap, path: tuple[str | int, ...]) -> int:
     node: Any = tree
     for step in path[:-1]:
@@ -161,7 +169,7 @@ def translation_text(source: EditableCase, source_lang: str, ui: str) -> str:
     lang = OTHER[source_lang]
     facts = plain(source.data)
     tree = round_trip_yaml().load(render_front_matter(skeleton_values(facts, lang), ui))
-    copy_neutral_facts(source.data, tree)
+    copy_neutral_facts(_without_empty_object_lists(source.data), tree)
     front = annotate(dump_text(tree), facts, source_lang, ui)
     body = source.parts.rest.split("\n", 1)[1] if "\n" in source.parts.rest else ""
     return f"{FENCE}\n{front}{FENCE}\n\n{render_body(lang, original_sections(body, source_lang, ui))}"
