@@ -24,6 +24,7 @@ FORBIDDEN_TAGS = {
 UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 FENCED_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"`[^`\n]+`")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)  # stripped by the site's sanitiser, never shown
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^)\s>]*)")
 ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
@@ -45,8 +46,8 @@ def _blank(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=8)  # several rules read the same body's prose
 def prose(body: str) -> str:
-    """The body without code, where markup checks apply."""
-    return INLINE_CODE.sub(_blank, FENCED_CODE.sub(_blank, body))
+    """The body without code or HTML comments: the text readers see, where markup checks apply."""
+    return HTML_COMMENT.sub(_blank, INLINE_CODE.sub(_blank, FENCED_CODE.sub(_blank, body)))
 
 
 def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
