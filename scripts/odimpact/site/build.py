@@ -12,13 +12,14 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from odimpact.paths import DOCS_DIR, LANGUAGES, REPO_ROOT
-from odimpact.site.hooks import CASES_ENV, LANGUAGE_ENV
+from odimpact.site.hooks import BARRIER_ENV, CASES_ENV, LANGUAGE_ENV
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 GENERATED = "cases"  # docs/cases/: written by the hooks, never copied
@@ -41,6 +42,23 @@ def _wait(process: subprocess.Popen[bytes]) -> tuple[int, float]:
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     return process.returncode, usage.ru_maxrss / 1024
+
+
+def _wait_all(running: dict[str, subprocess.Popen[bytes]]) -> dict[str, tuple[int, float]]:
+    """Wait for every child; as soon as one fails, stop the others (they may be waiting for its pages)."""
+    finished: dict[str, tuple[int, float]] = {}
+    while len(finished) < len(running):
+        for lang, process in running.items():
+            if lang in finished:
+                continue
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                process.returncode = os.waitstatus_to_exitcode(status)
+                finished[lang] = (process.returncode, usage.ru_maxrss / 1024)
+        if any(code != 0 for code, _ in finished.values()):
+            break
+        time.sleep(0.02)
+    return finished
 
 
 def _run(command: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[str, float]:
@@ -67,20 +85,22 @@ def _start(config: Path, site_dir: Path, env: dict[str, str], log: Path) -> subp
 def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> tuple[str, dict[str, float]]:
     """`mkdocs build --strict` (any warning fails), one process per language, run at once.
 
-    Each process renders all of one language's pages (and the other's hand-written ones, which
-    static-i18n needs for its links); the English tree and the French one are then put together.
+    Each process generates and renders all of one language's pages (and the other's hand-written
+    ones, which static-i18n needs for its links); they wait for each other's generated pages in
+    `parts/barrier` (see hooks.py). The English tree and the French one are then put together.
     Returns the output and each process's peak memory in MB."""
     env = dict(os.environ)
     if cases_dir is not None:
         env[CASES_ENV] = str(cases_dir.resolve())
     parts = site_dir.parent / f".{site_dir.name}.parts"
     shutil.rmtree(parts, ignore_errors=True)
-    parts.mkdir(parents=True)
+    (parts / "barrier").mkdir(parents=True)
+    env[BARRIER_ENV] = str((parts / "barrier").resolve())
     running: dict[str, subprocess.Popen[bytes]] = {}
     try:
         for lang in LANGUAGES:
             running[lang] = _start(config, parts / lang, {**env, LANGUAGE_ENV: lang}, parts / f"{lang}.log")
-        finished = {lang: _wait(process) for lang, process in running.items()}
+        finished = _wait_all(running)
         logs = {lang: (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace") for lang in LANGUAGES}
         failed = [lang for lang, (code, _) in finished.items() if code != 0]
         if failed:

@@ -103,6 +103,6 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     return Page(here, lang, page_meta, "\n\n".join(block for block in blocks if block))
 
 
-def case_pages(ctx: SiteContext) -> list[Page]:
-    """Every case page in both languages (drafts never)."""
-    return [case_page(ctx, case, lang) for case in ctx.with_pages() for lang in LANGUAGES]
+def case_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:
+    """Every case page in the given languages, both by default (drafts never)."""
+    return [case_page(ctx, case, lang) for case in ctx.with_pages() for lang in languages]

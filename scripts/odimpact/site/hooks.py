@@ -6,22 +6,25 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
 from odimpact.corpus import load_corpus
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.paths import CASES_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site import fragments
 from odimpact.site.context import SiteContext, forget_contexts, make_context, shared_context
-from odimpact.site.generate import all_pages, write_pages
+from odimpact.site.generate import all_pages, remove_empty_folders, write_pages
 from odimpact.site.pages import fill
 from odimpact.site.sanitise import sanitise
 
 log = logging.getLogger("mkdocs.hooks.odimpact")
 CASES_ENV = "ODIMPACT_CASES_DIR"  # tests and the benchmark build from a temporary cases folder
 LANGUAGE_ENV = "ODIMPACT_BUILD_LANGUAGE"  # set by build.py: the language this process renders
+BARRIER_ENV = "ODIMPACT_BUILD_BARRIER"  # set by build.py: a fresh folder where each process says "written"
+BARRIER_TIMEOUT_S = 600.0
 _state: dict[str, Any] = {}
 
 
@@ -52,9 +55,31 @@ def on_pre_build(config: Any) -> None:
     if _state.get("key") == key:
         return
     ctx = context(config)
-    written, removed = write_pages(all_pages(ctx), Path(config.docs_dir))
+    languages = own_languages()
+    written, removed = write_pages(all_pages(ctx, languages), Path(config.docs_dir), languages)
+    if languages != LANGUAGES:
+        wait_for_other_languages(Path(os.environ[BARRIER_ENV]), languages[0])
+    remove_empty_folders(Path(config.docs_dir) / "cases")
     _state.update(key=key, ctx=ctx)
     log.info("odimpact: %d cases with pages, %d files written, %d removed", len(ctx.with_pages()), written, removed)
+
+
+def own_languages() -> tuple[str, ...]:
+    """The languages whose pages this process generates: its own when build.py runs one process
+    per language (each writes half the pages, at once), else both."""
+    only = os.environ.get(LANGUAGE_ENV)
+    return (only,) if only in LANGUAGES and os.environ.get(BARRIER_ENV) else LANGUAGES
+
+
+def wait_for_other_languages(barrier: Path, lang: str) -> None:
+    """Say this language's pages are written, then wait for the other processes' pages: static-i18n
+    lists files right after on_pre_build, and its switcher, hreflang and sitemap need them all."""
+    (barrier / f"{lang}.written").touch()
+    deadline = time.monotonic() + BARRIER_TIMEOUT_S
+    while not all((barrier / f"{other}.written").exists() for other in LANGUAGES):
+        if time.monotonic() > deadline:  # build.py stops the build when another process fails
+            raise RuntimeError(f"odimpact: the other languages' pages were not written within {BARRIER_TIMEOUT_S:.0f} s")
+        time.sleep(0.02)
 
 
 def page_language(page: Any) -> str:

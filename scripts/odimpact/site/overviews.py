@@ -111,10 +111,10 @@ def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
         yield from list_pages(cases, label, intro, lambda page, t=term: listing_url(facet, t, page), lang)
 
 
-def overview_pages(ctx: SiteContext) -> list[Page]:
-    """All lists of cases in both languages."""
+def overview_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:
+    """All lists of cases in the given languages, both by default."""
     pages: list[Page] = []
-    for lang in LANGUAGES:
+    for lang in languages:
         pages += list_pages(ctx.listed(), text("all_cases", lang), text("all_cases_intro", lang), lambda page: listing_url(page=page), lang)
         for facet in FACET_TITLES:
             pages += facet_pages(ctx, facet, lang)

@@ -1,0 +1,61 @@
+"""The two language processes of `odimpact build` each write only their own language's generated
+pages, wait for each other's, and a failing one stops the other instead of leaving it waiting."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from odimpact.site import hooks
+from odimpact.site.build import _wait_all
+from odimpact.site.generate import remove_empty_folders, write_pages
+from odimpact.site.pages import Page
+
+
+def test_one_language_keeps_the_other_languages_files(tmp_path: Path) -> None:
+    write_pages([Page("cases/synthetic-a/", lang, {}, "A") for lang in ("en", "fr")]
+                + [Page("cases/synthetic-old/", lang, {}, "Old") for lang in ("en", "fr")], tmp_path)
+    written, removed = write_pages([Page("cases/synthetic-a/", "fr", {}, "A2")], tmp_path, ("fr",))
+    left = sorted(str(path.relative_to(tmp_path)) for path in (tmp_path / "cases").rglob("*.md"))
+    assert (written, removed) == (1, 1)
+    assert left == ["cases/synthetic-a/index.en.md", "cases/synthetic-a/index.fr.md", "cases/synthetic-old/index.en.md"]
+
+
+def test_every_language_removes_stray_files_and_empty_folders(tmp_path: Path) -> None:
+    write_pages([Page("cases/synthetic-old/", "en", {}, "Old")], tmp_path)
+    (tmp_path / "cases" / "synthetic-old" / "stray.md").write_text("Stray\n", encoding="utf-8")
+    assert write_pages([Page("cases/synthetic-a/", "en", {}, "A")], tmp_path) == (1, 2)
+    remove_empty_folders(tmp_path / "cases")
+    assert not (tmp_path / "cases" / "synthetic-old").exists()
+
+
+def test_barrier_waits_for_every_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(hooks, "BARRIER_TIMEOUT_S", 0.2)
+    with pytest.raises(RuntimeError, match="not written within"):
+        hooks.wait_for_other_languages(tmp_path, "en")
+    (tmp_path / "fr.written").touch()
+    hooks.wait_for_other_languages(tmp_path, "en")  # both written: returns at once
+
+
+def test_own_languages_needs_the_barrier(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(hooks.LANGUAGE_ENV, "fr")
+    monkeypatch.delenv(hooks.BARRIER_ENV, raising=False)
+    assert hooks.own_languages() == ("en", "fr")  # run alone (mkdocs serve, a test): it writes both
+    monkeypatch.setenv(hooks.BARRIER_ENV, "/nonexistent-synthetic-barrier")
+    assert hooks.own_languages() == ("fr",)
+
+
+def test_a_failing_language_stops_the_wait_for_the_other() -> None:
+    waiting = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    failing = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    try:
+        start = time.monotonic()
+        finished = _wait_all({"en": waiting, "fr": failing})
+        assert time.monotonic() - start < 30
+        assert finished["fr"][0] == 3 and "en" not in finished
+    finally:
+        waiting.kill()
+        waiting.wait()
