@@ -110,10 +110,10 @@ def explore_page(ctx: SiteContext, lang: str) -> Page:
     return _page("explore", lang, "\n\n".join(parts))
 
 
-def research_pages(ctx: SiteContext) -> list[Page]:
-    """Every research page in both languages."""
+def research_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:
+    """Every research page in the given languages, both by default."""
     pages: list[Page] = []
-    for lang in LANGUAGES:
+    for lang in languages:
         pages += [explore_page(ctx, lang), charts_page(ctx, lang), coverage_page(ctx, lang), datasets_page(ctx, lang), dictionary_page(lang)]
     return pages
 

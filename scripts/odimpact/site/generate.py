@@ -18,8 +18,7 @@ MARKER_FILE = ".generated"  # marks a folder as ours: we never delete in a folde
 
 def all_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:
     """Every generated page in the given languages, both by default."""
-    research = [page for page in research_pages(ctx) if page.lang in languages]
-    return case_pages(ctx, languages) + overview_pages(ctx, languages) + research
+    return case_pages(ctx, languages) + overview_pages(ctx, languages) + research_pages(ctx, languages)
 
 
 def write_if_changed(path: Path, content: str) -> bool:
