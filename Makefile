@@ -17,7 +17,7 @@ setup: $(STAMP)
 site: setup
 	$(VENV)/bin/odimpact build --out site
 
-## Serve the site with live reload on http://127.0.0.1:8000/ (edits to cases/ rebuild it).
+## Serve the site with live reload on http://127.0.0.1:8000/knowledge-base/ (edits to cases/ rebuild it).
 ## Search works on `make site` output only (Pagefind indexes the built pages).
 serve: setup
 	$(VENV)/bin/mkdocs serve
