@@ -2,26 +2,69 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
+from types import ModuleType
 
 import pytest
 
 from odimpact.problems import catalogue
 
-# (module, attribute) of each catalogue of reader- or contributor-facing strings: {key: {en, fr}}.
-CATALOGUES = [
-    ("odimpact.site.strings", "STRINGS"),
-    ("odimpact.contrib.choices", "MESSAGES"),
-]
+LANGS = {"en", "fr"}
+NOT_TEXT = {"LANGUAGE_PREFIX"}  # language-keyed tables that are not interface text (URL prefixes)
+
+
+def _modules() -> list[ModuleType]:
+    package = importlib.import_module("odimpact")
+    names = [info.name for info in pkgutil.walk_packages(package.__path__, "odimpact.")]
+    return [importlib.import_module(name) for name in sorted(names)]
+
+
+def _turn(english: dict, french: dict, prefix: str = "") -> dict:
+    """{en: {k: ...}, fr: {k: ...}} as {k: {en, fr}}; nested tables become dotted keys."""
+    turned: dict = {}
+    for key in set(english) | set(french):
+        en, fr = english.get(key, ""), french.get(key, "")
+        if isinstance(en, dict) or isinstance(fr, dict):
+            turned.update(_turn(en if isinstance(en, dict) else {}, fr if isinstance(fr, dict) else {}, f"{prefix}{key}."))
+        else:
+            turned[f"{prefix}{key}"] = {"en": en, "fr": fr}
+    return turned
+
+
+def _catalogues() -> list[tuple[str, dict]]:
+    """Every module-level table of interface strings in the package, found rather than listed:
+    {key: {en, fr}} tables, and {en: {...}, fr: {...}} tables turned the same way."""
+    found = []
+    for module in _modules():
+        for attribute, value in vars(module).items():
+            if not isinstance(value, dict) or not value or attribute.startswith("_") or attribute in NOT_TEXT:
+                continue
+            where = f"{module.__name__}.{attribute}"
+            if set(value) == LANGS and all(isinstance(v, str) for v in value.values()):
+                found.append((where, {"text": value}))
+            elif set(value) == LANGS and all(isinstance(v, dict) for v in value.values()):
+                found.append((where, _turn(value["en"], value["fr"])))
+            elif all(isinstance(v, dict) and LANGS <= set(v) and all(isinstance(v[l], str) for l in LANGS) for v in value.values()):
+                found.append((where, value))
+    return found
+
+
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(?:_en|_fr)?(?:![rs])?(?::[^}]*)?\}")  # {kind_en} pairs with {kind_fr}
 
 
 def _all() -> list[tuple[str, str, dict[str, str]]]:
     entries = [("messages.yml", code, texts) for code, texts in catalogue().items()]
-    for module, attribute in CATALOGUES:
-        for key, texts in getattr(importlib.import_module(module), attribute).items():
-            entries.append((module, key, texts))
+    for where, table in _catalogues():
+        entries += [(where, str(key), texts) for key, texts in table.items()]
     return entries
+
+
+def test_known_catalogues_are_found() -> None:
+    found = {where for where, _ in _catalogues()}
+    for expected in ("odimpact.site.strings.STRINGS", "odimpact.commands.sync.MESSAGES", "odimpact.reference.WORDS",
+                     "odimpact.research.feeds.WORDS", "odimpact.commands.validate.SUMMARY"):
+        assert expected in found
 
 
 @pytest.mark.parametrize(("where", "key", "texts"), _all(), ids=[f"{w}:{k}" for w, k, _ in _all()])
@@ -34,4 +77,4 @@ def test_entry_exists_in_both_languages(where: str, key: str, texts: dict[str, s
 
 
 def test_catalogues_are_not_empty() -> None:
-    assert len(_all()) > 100
+    assert len(_all()) > 300

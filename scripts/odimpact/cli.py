@@ -24,8 +24,6 @@ COMMANDS = (
     "export",
 )
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""

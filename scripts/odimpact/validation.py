@@ -8,8 +8,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from odimpact.layout import CaseFolder, discover, is_case_id, relative, scan_case_folder
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.layout import CaseFolder, discover, relative, scan_case_folder
+from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile, read_case_file
 from odimpact.rules import body, front_matter, pairs
@@ -168,5 +168,3 @@ def changed_case_folders(ref: str, cases_dir: Path, root: Path) -> list[Path]:
             folders.add(cases_dir / parts[1])
     return sorted(folders)
 
-
-__all__ = ["validate", "discover", "folders_for_paths", "changed_case_folders", "all_case_ids", "is_case_id", "CASES_DIR"]

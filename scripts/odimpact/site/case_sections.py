@@ -4,7 +4,6 @@ Every value from front matter is escaped here; the blocks are raw HTML so Markdo
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
 from odimpact.citations import CITATION
