@@ -56,6 +56,11 @@ def subschema(path: Path_) -> dict[str, Any]:
     return node
 
 
+def expects_date(path: Path_) -> bool:
+    """Whether the schema wants a date (YYYY-MM-DD, or a partial YYYY[-MM[-DD]]) at `path`."""
+    return subschema(path).get("pattern", "").startswith("^[0-9]{4}")
+
+
 def _neutral_paths(node: dict[str, Any], prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     for name, child in node.get("properties", {}).items():

@@ -7,6 +7,7 @@ from typing import Any, Callable, Iterator
 
 from odimpact.layout import RESERVED_IDS
 from odimpact.problems import Problem, field_name
+from odimpact.schema import expects_date
 from odimpact.reading import CaseFile
 
 Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
@@ -21,7 +22,6 @@ SURPRISE_KINDS = {
     "underscore-number": ("a number", "un nombre"),
     "special-float": ("infinity or not-a-number", "l'infini ou « pas un nombre »"),
 }
-DATE_FIELDS = {("published",), ("reviewed",)}
 MARKUP = re.compile(r"<[a-zA-Z/!]|\*\*|__|\[[^\]]+\]\(|`")
 
 
@@ -33,8 +33,7 @@ def _problem(case: CaseFile, path: tuple, code: str, severity: str = "error", **
 def yaml_surprises(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     """Unquoted values that YAML 1.1 tools (PyYAML, hence MkDocs) would not read as the text written."""
     for path, kind in case.document.surprises.items():
-        is_date_field = path in DATE_FIELDS or (len(path) == 3 and path[0] == "sources" and path[2] == "date")
-        if kind == "date" and is_date_field:
+        if kind == "date" and expects_date(path):
             continue
         value = _get(case.data, path)
         en, fr = SURPRISE_KINDS[kind]
