@@ -22,14 +22,6 @@ from odimpact.site.pages import case_url, relative
 
 ASSETS = "assets/research/"
 EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
-_state: dict[str, Any] = {}
-
-
-def _context(config: Any) -> SiteContext:
-    # One corpus load per configuration: static-i18n runs one build per language.
-    if _state.get("config") != id(config):
-        _state.update(config=id(config), ctx=context(config))
-    return _state["ctx"]
 
 
 def _research_page(page: Any) -> str | None:
@@ -51,7 +43,7 @@ def explore_markup(page_url: str) -> str:
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     key = _research_page(page)
     if key == "charts":
-        html = html.replace(placeholder("map"), map_markup(_context(config), _lang(page)))
+        html = html.replace(placeholder("map"), map_markup(context(config), _lang(page)))
     elif key == "explore":
         html = html.replace('<div id="odi-explore-app"></div>', explore_markup(page.url))
     return html
@@ -97,4 +89,4 @@ def on_post_build(config: Any) -> None:
     # language (odimpact build runs one process per language): every file is written once.
     lang = _pass_language(config)
     if os.environ.get(LANGUAGE_ENV, lang) == lang:
-        write_data_files(_context(config), site_root(config), config.site_url or "", (lang,))
+        write_data_files(context(config), site_root(config), config.site_url or "", (lang,))
