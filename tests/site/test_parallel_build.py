@@ -2,6 +2,9 @@
 pages, wait for each other's, and a failing one stops the other instead of leaving it waiting."""
 from __future__ import annotations
 
+import gzip
+import os
+import re
 import subprocess
 import sys
 import time
@@ -10,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from odimpact.site import hooks
-from odimpact.site.build import _wait_all
+from odimpact.site.build import _wait_all, build_isolated
 from odimpact.site.generate import remove_empty_folders, write_pages
 from odimpact.site.pages import Page
+from tests.site.synthetic import synthetic_corpus
 
 
 def test_one_language_keeps_the_other_languages_files(tmp_path: Path) -> None:
@@ -59,3 +63,32 @@ def test_a_failing_language_stops_the_wait_for_the_other() -> None:
     finally:
         waiting.kill()
         waiting.wait()
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    """Every output file's bytes; the sitemaps as their sorted entries (the merge appends the
+    French build's entries, so only their order differs)."""
+    files = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.name == "sitemap.xml.gz":
+            data = gzip.decompress(data)
+        if path.name.startswith("sitemap.xml"):
+            data = b"\n".join(sorted(re.findall(rb"<url>.*?</url>", data, re.DOTALL)))
+        files[str(path.relative_to(site))] = data
+    return files
+
+
+@pytest.mark.slow
+def test_parallel_build_writes_what_one_plain_mkdocs_build_writes(tmp_path: Path) -> None:
+    """Every shortcut of the two-process build (pages split by language, shared navigation,
+    partial loading) must leave the site exactly as one `mkdocs build` of both languages makes it."""
+    synthetic_corpus(tmp_path / "cases")
+    build_isolated(tmp_path / "cases", tmp_path / "parallel", tmp_path / "work", search=False)
+    env = {k: v for k, v in os.environ.items() if k not in (hooks.LANGUAGE_ENV, hooks.BARRIER_ENV)}
+    env[hooks.CASES_ENV] = str(tmp_path / "cases")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(tmp_path / "work" / "mkdocs.yml"),
+                    "-d", str(tmp_path / "plain")], env=env, check=True)
+    parallel, plain = _tree(tmp_path / "parallel"), _tree(tmp_path / "plain")
+    assert sorted(parallel) == sorted(plain)
+    assert [name for name in plain if parallel[name] != plain[name]] == []

@@ -58,12 +58,6 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return output.replace("</head>", head + "</head>", 1)
 
 
-def site_root(config: Any) -> Path:
-    """The root of the built site (static-i18n builds French into <site>/fr/)."""
-    site_dir = Path(config.site_dir)
-    return site_dir.parent if site_dir.name == "fr" and (site_dir.parent / "index.html").exists() else site_dir
-
-
 def write_data_files(ctx: SiteContext, root: Path, base_url: str, languages: tuple[str, ...] = tuple(LANGUAGE_PREFIX)) -> None:
     """Exports, feeds, chart images and the Explore data of the given languages under `root`."""
     urls = SiteUrls(base_url or "/")
@@ -80,8 +74,9 @@ def write_data_files(ctx: SiteContext, root: Path, base_url: str, languages: tup
 
 
 def _pass_language(config: Any) -> str:
-    """The language of this static-i18n pass: it builds French into <site>/fr/."""
-    return "fr" if Path(config.site_dir).name == "fr" else "en"
+    """The language of this static-i18n pass: it sets the theme's language for each pass (the
+    output folder stays the same: French pages go to fr/ through their own paths)."""
+    return "fr" if config.theme.get("language") == "fr" else "en"
 
 
 def on_post_build(config: Any) -> None:
@@ -89,4 +84,4 @@ def on_post_build(config: Any) -> None:
     # language (odimpact build runs one process per language): every file is written once.
     lang = _pass_language(config)
     if os.environ.get(LANGUAGE_ENV, lang) == lang:
-        write_data_files(context(config), site_root(config), config.site_url or "", (lang,))
+        write_data_files(context(config), Path(config.site_dir), config.site_url or "", (lang,))
