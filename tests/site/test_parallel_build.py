@@ -5,15 +5,18 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from odimpact.site import hooks
 from odimpact.site.build import _wait_all, build_isolated
+from odimpact.site import generate
 from odimpact.site.generate import remove_empty_folders, write_pages
 from odimpact.site.pages import Page
 from tests.site.synthetic import synthetic_corpus
@@ -82,13 +85,31 @@ def _tree(site: Path) -> dict[str, bytes]:
 @pytest.mark.slow
 def test_parallel_build_writes_what_one_plain_mkdocs_build_writes(tmp_path: Path) -> None:
     """Every shortcut of the two-process build (pages split by language, shared navigation,
-    partial loading) must leave the site exactly as one `mkdocs build` of both languages makes it."""
+    partial loading) must leave the site exactly as one `mkdocs build` of both languages makes it,
+    with Material rendering the navigation for every page."""
     synthetic_corpus(tmp_path / "cases")
     build_isolated(tmp_path / "cases", tmp_path / "parallel", tmp_path / "work", search=False)
+    config = tmp_path / "work" / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["extra"]["odimpact"]["nav_cache"] = False
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in (hooks.LANGUAGE_ENV, hooks.BARRIER_ENV)}
     env[hooks.CASES_ENV] = str(tmp_path / "cases")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(tmp_path / "work" / "mkdocs.yml"),
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
                     "-d", str(tmp_path / "plain")], env=env, check=True)
     parallel, plain = _tree(tmp_path / "parallel"), _tree(tmp_path / "plain")
     assert sorted(parallel) == sorted(plain)
     assert [name for name in plain if parallel[name] != plain[name]] == []
+
+
+def test_removing_empty_folders_tolerates_the_other_process_removing_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both language processes remove the empty folders at once: a folder seen by one may be gone
+    when it tries to remove it (this failed a build once)."""
+    (tmp_path / "cases" / "synthetic-old" / "page").mkdir(parents=True)
+    (tmp_path / "cases" / "synthetic-kept").mkdir()
+    (tmp_path / "cases" / "synthetic-kept" / "index.en.md").write_text("Kept\n", encoding="utf-8")
+    seen = list(os.walk(tmp_path / "cases", topdown=False))
+    shutil.rmtree(tmp_path / "cases" / "synthetic-old")  # the other process was quicker
+    monkeypatch.setattr(generate.os, "walk", lambda *args, **kwargs: iter(seen))
+    remove_empty_folders(tmp_path / "cases")
+    assert sorted(p.name for p in (tmp_path / "cases").iterdir()) == ["synthetic-kept"]

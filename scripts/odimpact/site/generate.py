@@ -2,7 +2,7 @@
 does not loop) and remove the ones no longer generated."""
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 from pathlib import Path
 
@@ -44,11 +44,20 @@ def remove_stale(out_dir: Path, keep: set[Path], languages: tuple[str, ...] = LA
 
 
 def remove_empty_folders(out_dir: Path) -> None:
-    """Delete the folders left empty; only once every language's files are written (see hooks)."""
-    for folder in sorted((p for p in out_dir.rglob("*") if p.is_dir()), reverse=True):
-        with contextlib.suppress(FileNotFoundError):  # gone already: removed by the other build
-            if not any(folder.iterdir()):
-                folder.rmdir()
+    """Delete the folders left empty; only once every language's files are written (see hooks).
+
+    Both language processes of `odimpact build` do it at once, so a folder may vanish while this
+    one walks: os.walk skips it, and rmdir itself is the emptiness test (atomic, unlike a look first)."""
+    for folder, _, _ in os.walk(out_dir, topdown=False):
+        if Path(folder) == out_dir:
+            continue
+        try:
+            os.rmdir(folder)
+        except FileNotFoundError:
+            pass  # removed by the other process
+        except OSError as error:
+            if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                raise
 
 
 def write_pages(pages: list[Page], docs_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> tuple[int, int]:
