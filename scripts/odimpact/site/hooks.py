@@ -17,6 +17,7 @@ from odimpact.paths import CASES_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site import fragments
 from odimpact.site.context import SiteContext, forget_contexts, make_context, shared_context
 from odimpact.site.generate import all_pages, remove_empty_folders, write_pages
+from odimpact.site.nav_cache import with_material_prefix
 from odimpact.site.pages import fill
 from odimpact.site.sanitise import sanitise
 
@@ -99,6 +100,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     odimpact = page.meta.get("odimpact") if isinstance(page.meta, dict) else None
     blocks = odimpact.get("fills") if isinstance(odimpact, dict) else None
     return sanitise(fill(html, blocks) if isinstance(blocks, dict) else html)
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """A navigation cache for this pass's pages (see nav_cache); `extra.odimpact.nav_cache: false` turns it off."""
+    return with_material_prefix(env, cache=config.extra.get("odimpact", {}).get("nav_cache", True) is not False)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
