@@ -65,16 +65,24 @@ class Corpus:
         return {case.id: case for case in self.cases}
 
 
-def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT) -> Corpus:
-    """Read every case file that parses; files that do not parse are left out (validate reports them)."""
+def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT, languages: tuple[str, ...] = LANGUAGES) -> Corpus:
+    """Read every case file that parses; files that do not parse are left out (validate reports them).
+
+    With `languages`, only those files are read, unless a case has none that parses: then its
+    others are, since its pages show them while it awaits translation. `odimpact build` renders
+    each language in its own process, and reading is the costliest step after Markdown."""
     folders, _ = discover(cases_dir, root)
     cases = []
     for folder in folders:
         case = Case(id=folder.path.name, folder=folder.path)
-        for lang, path in folder.files.items():
-            parsed = read_case_file(path, relative(path, root), lang)
-            if isinstance(parsed, CaseFile) and isinstance(parsed.data, dict):
-                case.files[lang] = parsed
+        wanted = [lang for lang in folder.files if lang in languages]
+        for group in (wanted, [lang for lang in folder.files if lang not in wanted]):
+            for lang in group:
+                parsed = read_case_file(folder.files[lang], relative(folder.files[lang], root), lang)
+                if isinstance(parsed, CaseFile) and isinstance(parsed.data, dict):
+                    case.files[lang] = parsed
+            if case.files:
+                break
         if case.files:
             cases.append(case)
     return Corpus(sorted(cases, key=lambda c: c.id))

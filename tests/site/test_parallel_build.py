@@ -16,6 +16,7 @@ import yaml
 
 from odimpact.site import hooks
 from odimpact.site.build import _wait_all, build_isolated
+from odimpact.corpus import load_corpus
 from odimpact.site import generate
 from odimpact.site.generate import remove_empty_folders, write_pages
 from odimpact.site.pages import Page
@@ -113,3 +114,13 @@ def test_removing_empty_folders_tolerates_the_other_process_removing_them(tmp_pa
     monkeypatch.setattr(generate.os, "walk", lambda *args, **kwargs: iter(seen))
     remove_empty_folders(tmp_path / "cases")
     assert sorted(p.name for p in (tmp_path / "cases").iterdir()) == ["synthetic-kept"]
+
+
+def test_a_language_process_reads_its_own_files_and_the_untranslated_ones(tmp_path: Path) -> None:
+    synthetic_corpus(tmp_path / "cases")
+    cases = load_corpus(tmp_path / "cases", tmp_path, languages=("fr",)).by_id()
+    assert list(cases["synthetic-bus-data"].files) == ["fr"]
+    assert list(cases["synthetic-english-only"].files) == ["en"]  # shown in English on the French site
+    assert cases["synthetic-english-only"].awaiting_translation("fr")
+    assert cases["synthetic-retired-case"].status == "retired"
+    assert list(load_corpus(tmp_path / "cases", tmp_path).by_id()["synthetic-bus-data"].files) == ["en", "fr"]

@@ -42,11 +42,13 @@ def context(config: Any) -> SiteContext:
 
     Loading is the costliest step after Markdown (strict YAML keeps positions), and static-i18n
     runs every language's build, and the research hooks ask again, with the same configuration.
-    `mkdocs serve` loads a new configuration for each rebuild, so an edited case is re-read."""
+    `mkdocs serve` loads a new configuration for each rebuild, so an edited case is re-read.
+    A process of `odimpact build` reads only its own language's files (see own_languages): the
+    other language's pages it renders for static-i18n are thrown away."""
     folder = cases_dir(config)
     settings = config.extra.get("odimpact", {})
     return shared_context(config, folder, lambda: make_context(
-        load_corpus(folder, REPO_ROOT), settings.get("repository", ""), settings.get("branch", "main"), config.site_url or ""))
+        load_corpus(folder, REPO_ROOT, own_languages()), settings.get("repository", ""), settings.get("branch", "main"), config.site_url or ""))
 
 
 def on_pre_build(config: Any) -> None:
