@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
-from odimpact.corpus import Corpus
+from odimpact.corpus import Corpus, load_corpus
 from odimpact.research.charts import Bar, bar_chart, count_by
 from odimpact.research.coverage import coverage_counts, coverage_matrix, rank_datasets, rank_publishers
 from odimpact.research.explore_data import explore_data
 from odimpact.research.svg import BAR, EDGE, SHADES, TEXT, contrast, shade_floor, shade_index
 from odimpact.research.tilemap import GRID, map_figure, tile_map
 from odimpact.vocabularies import load_vocabularies
+from tests.site.synthetic import write_case
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -96,3 +98,12 @@ def test_explore_data_carries_facets_and_cases(corpus: Corpus) -> None:
     assert bus["f"]["sector"] == ["transport", "economy-business"] and bus["f"]["quantified"] == ["yes"]
     assert bus["y0"] == 2015 and bus["y1"] is None and bus["u"] == "../synthetic-bus-data/"
     assert data["ui"]["count_other"] == "{n} études de cas"
+
+
+def test_a_case_naming_a_dataset_twice_counts_once(tmp_path: Path) -> None:
+    dataset = {"name": "Synthetic buses", "url": "https://example.org/synthetic/buses", "publisher": "Synthetic City"}
+    for case_id in ("synthetic-a", "synthetic-b"):
+        write_case(tmp_path, case_id, datasets=[dataset, dict(dataset, name="Synthetic buses (again)")])
+    cases = load_corpus(tmp_path, tmp_path).cases
+    assert [[case.id for case in users] for _, users in rank_datasets(cases, "en")] == [["synthetic-a", "synthetic-b"]]
+    assert [(name, [case.id for case in users]) for name, users in rank_publishers(cases, "en")] == [("Synthetic City", ["synthetic-a", "synthetic-b"])]

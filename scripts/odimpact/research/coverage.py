@@ -71,7 +71,7 @@ def rank_datasets(cases: list[Case], lang: str) -> list[tuple[dict[str, Any], li
         for dataset in case.meta(lang).get("datasets", []) or []:
             if isinstance(dataset, dict):
                 entry = found.setdefault(_dataset_key(dataset), (dataset, []))
-                if case not in entry[1]:
+                if not entry[1] or entry[1][-1] is not case:  # cases come one at a time: a repeat is the last one
                     entry[1].append(case)
     return sorted(found.values(), key=lambda item: (-len(item[1]), str(item[0].get("name", "")).casefold()))
 
@@ -83,7 +83,7 @@ def rank_publishers(cases: list[Case], lang: str) -> list[tuple[str, list[Case]]
         for dataset in case.meta(lang).get("datasets", []) or []:
             name = str(dataset.get("publisher", "")) if isinstance(dataset, dict) else ""
             entry = found.setdefault(name.casefold(), (name, []))
-            if name and case not in entry[1]:
+            if name and (not entry[1] or entry[1][-1] is not case):
                 entry[1].append(case)
     return sorted(((n, c) for n, c in found.values() if c), key=lambda item: (-len(item[1]), item[0].casefold()))
 
