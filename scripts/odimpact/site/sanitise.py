@@ -34,14 +34,17 @@ def _no_remote_images(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Built once: configuring the allow-list for each call cost as much as a third of the cleaning.
+_CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    attributes=ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    link_rel=None,
+    strip_comments=True,
+    attribute_filter=_no_remote_images,
+)
+
+
 def sanitise(html: str) -> str:
     """Page HTML reduced to the allow-list (relative links, anchors and highlight classes kept)."""
-    return nh3.clean(
-        html,
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel=None,
-        strip_comments=True,
-        attribute_filter=_no_remote_images,
-    )
+    return _CLEANER.clean(html)
