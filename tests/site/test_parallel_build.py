@@ -85,14 +85,17 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_parallel_build_writes_what_one_plain_mkdocs_build_writes(tmp_path: Path) -> None:
-    """Every shortcut of the two-process build (pages split by language, shared navigation,
-    partial loading) must leave the site exactly as one `mkdocs build` of both languages makes it,
-    with Material rendering the navigation for every page."""
+    """Every shortcut of the two-process build (pages split by language, partial loading, shared
+    navigation, one Markdown instance) must leave the site exactly as one `mkdocs build` of both
+    languages makes it the stock way."""
     synthetic_corpus(tmp_path / "cases")
+    for lang in ("en", "fr"):  # state a reused Markdown instance must not carry to the next page
+        with (tmp_path / "cases" / "synthetic-bus-data" / f"index.{lang}.md").open("a", encoding="utf-8") as case:
+            case.write("\nSynthetic footnote reference[^1].\n\n[^1]: Synthetic footnote.\n")
     build_isolated(tmp_path / "cases", tmp_path / "parallel", tmp_path / "work", search=False)
     config = tmp_path / "work" / "mkdocs.yml"
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    settings["extra"]["odimpact"]["nav_cache"] = False
+    settings["extra"]["odimpact"]["shortcuts"] = False
     config.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in (hooks.LANGUAGE_ENV, hooks.BARRIER_ENV)}
     env[hooks.CASES_ENV] = str(tmp_path / "cases")

@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR, LANGUAGES, REPO_ROOT
-from odimpact.site import fragments
+from odimpact.site import fragments, render
 from odimpact.site.context import SiteContext, forget_contexts, make_context, shared_context
 from odimpact.site.generate import all_pages, remove_empty_folders, write_pages
 from odimpact.site.nav_cache import with_material_prefix
@@ -89,6 +90,19 @@ def page_language(page: Any) -> str:
     return "fr" if page.url.startswith("fr/") or page.file.src_uri.endswith(".fr.md") else "en"
 
 
+def shortcuts(config: Any) -> bool:
+    """Whether pages render with the shortcuts (render.py, nav_cache.py); `extra.odimpact.shortcuts:
+    false` renders them as stock MkDocs and Material do, for the test that proves the output equal."""
+    return config.extra.get("odimpact", {}).get("shortcuts", True) is not False
+
+
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    """Render with the pass's Markdown instance instead of a new one for each page (see render.py)."""
+    if shortcuts(config):
+        page.render = partial(render.render, page)
+    return page
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the `<!-- odimpact:... -->` markers of hand-written pages."""
     if "<!-- odimpact:" not in markdown:
@@ -105,14 +119,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """A navigation cache for this pass's pages (see nav_cache); `extra.odimpact.nav_cache: false` turns it off."""
-    return with_material_prefix(env, cache=config.extra.get("odimpact", {}).get("nav_cache", True) is not False)
+    """A navigation cache for this pass's pages (see nav_cache)."""
+    return with_material_prefix(env, cache=shortcuts(config))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild when a case changes (the generated pages are rewritten only when they differ)."""
     _state.clear()
     forget_contexts()
+    render.forget()
     server.watch(str(cases_dir(config)))
     return server
 
@@ -120,6 +135,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 def on_shutdown() -> None:
     _state.clear()
     forget_contexts()
+    render.forget()
 
 
 # `odimpact build` runs one MkDocs process per language (see build.py). static-i18n still runs
