@@ -13,7 +13,7 @@ from odimpact.paths import LANGUAGES
 from odimpact.site.case_sections import count_text
 from odimpact.site.context import SiteContext, as_list
 from odimpact.site.formatting import escape
-from odimpact.site.pages import Page, case_url, listing_url, relative
+from odimpact.site.pages import Page, case_url, html_page, listing_url, relative
 from odimpact.site.strings import text
 
 PAGE_SIZE = 20
@@ -74,13 +74,12 @@ def list_pages(cases: list[Case], title: str, intro: str, url_of: Callable[[int]
         chunk = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         items = "".join(case_item(case, here, lang) for case in chunk) or f"<li>{text('no_cases', lang)}</li>"
         shown = title if page == 1 else f"{title} ({text('page_of', lang, page=page, pages=pages)})"
-        markdown = "\n\n".join(part for part in (
+        yield html_page(here, lang, {"title": shown, "odimpact": {"kind": "list"}}, [
             f"<h1>{shown}</h1>",
             f'<p class="odi-count">{count_text(len(ordered), lang)}. {intro}</p>',
             f'<ul class="odi-cases">{items}</ul>',
             pager(url_of, page, pages, lang),
-        ) if part)
-        yield Page(here, lang, {"title": shown, "odimpact": {"kind": "list"}}, markdown)
+        ])
 
 
 def term_label(ctx: SiteContext, facet: str, term: Any, lang: str) -> str:
@@ -99,7 +98,7 @@ def facet_index(ctx: SiteContext, facet: str, groups: dict[Any, list[Case]], lan
     ) or f"<li>{text('no_cases', lang)}</li>"
     title = text(FACET_TITLES[facet], lang)
     intro = f'<p>{text("by_year_intro", lang)}</p>' if facet == "year" else ""
-    return Page(here, lang, {"title": title, "odimpact": {"kind": "list"}}, f"<h1>{title}</h1>\n\n{intro}\n\n<ul class=\"odi-terms\">{items}</ul>")
+    return html_page(here, lang, {"title": title, "odimpact": {"kind": "list"}}, [f"<h1>{title}</h1>", intro, f'<ul class="odi-terms">{items}</ul>'])
 
 
 def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:

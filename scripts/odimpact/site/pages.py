@@ -62,6 +62,13 @@ class Fills:
         return token
 
 
+def html_page(url: str, lang: str, meta: dict[str, Any], blocks: list[str]) -> Page:
+    """A page made of generated HTML blocks only (lists): each block a token, none parsed by Markdown."""
+    fills = Fills()
+    markdown = "\n\n".join(fills.add(block) for block in blocks if block)
+    return Page(url, lang, {**meta, "odimpact": {**meta.get("odimpact", {}), "fills": fills.blocks}}, markdown)
+
+
 def fill(html: str, blocks: dict[str, str]) -> str:
     """Converted HTML with every token replaced by its HTML (a token a page does not define stays)."""
     if not blocks:
