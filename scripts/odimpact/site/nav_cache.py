@@ -1,4 +1,5 @@
-"""The navigation sidebar, rendered once for all the pages outside the navigation.
+"""The theme's Jinja environment, made cheaper: the navigation sidebar rendered once for all the
+pages outside the navigation, and templates compiled once per process.
 
 Material renders the whole navigation into every page. A page that is not in the navigation
 (every case, every page of a list) has nothing active in it, and its links are relative to the
@@ -54,11 +55,31 @@ class NavCache:
         return html
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: MkDocs makes a new environment for each static-i18n
+    pass, which compiled Material's templates again (a quarter of a second). Jinja checks each
+    template's source checksum before using its kept code."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def with_material_prefix(env: jinja2.Environment, cache: bool = True) -> jinja2.Environment:
     """Let templates include Material's own partials as `material/partials/...`, so that an
-    override can wrap the partial it replaces instead of copying it; and give them the cache
-    (`cache=False` renders the navigation for every page, as Material does)."""
+    override can wrap the partial it replaces instead of copying it; give them the navigation
+    cache, and keep compiled templates (`cache=False`: neither, as stock Material renders)."""
     material_loader = jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})
     env.loader = jinja2.ChoiceLoader([env.loader, material_loader]) if env.loader else material_loader
     env.globals["odimpact_nav"] = NavCache(cache)
+    env.bytecode_cache = COMPILED if cache else None
     return env
