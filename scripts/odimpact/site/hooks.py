@@ -139,19 +139,20 @@ def on_shutdown() -> None:
 
 
 # `odimpact build` runs one MkDocs process per language (see build.py). static-i18n still runs
-# both languages' builds in each (its language switcher, hreflang and sitemap need both), so
-# the process for one language drops the other language's generated pages (cases and lists, the
-# bulk of the work), keeping those the navigation names. After static-i18n's own on_files
-# (priority -100), which has recorded their alternates.
-@event_priority(-110)
+# both languages' passes in each (its language switcher, hreflang and sitemap need both), but
+# the other language's pass only has to succeed: build.py keeps each process's own language.
+# So that pass drops the generated pages (cases and lists, the bulk of the work) before
+# static-i18n (priority -100) sorts them, keeping those the navigation names (strict mode
+# fails on a missing one).
+@event_priority(-90)
 def on_files(files: Any, config: Any) -> Any:
     only = os.environ.get(LANGUAGE_ENV)
-    if only not in ("en", "fr"):
+    if only not in LANGUAGES or own_languages() != (only,) or config.theme.get("language") == only:
         return files
     kept = nav_sources(config.nav or [])
     for file in list(files.documentation_pages()):
         source = re.sub(r"\.(en|fr)\.md$", ".md", file.src_uri)
-        if source.startswith("cases/") and source not in kept and url_language(file.url) != only:
+        if source.startswith("cases/") and source not in kept:
             files.remove(file)
     return files
 
@@ -162,7 +163,3 @@ def nav_sources(nav: Any) -> set[str]:
         return {nav}
     items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
     return set().union(*(nav_sources(item) for item in items)) if items else set()
-
-
-def url_language(url: str) -> str:
-    return "fr" if url.startswith("fr/") else "en"
