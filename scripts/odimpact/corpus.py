@@ -21,6 +21,7 @@ class Case:
     id: str
     folder: Path
     files: dict[str, CaseFile] = field(default_factory=dict)
+    images: list[Path] = field(default_factory=list)  # image files in its folder, never symlinks
 
     def languages(self) -> list[str]:
         """Languages the case is written in."""
@@ -74,7 +75,7 @@ def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT, languages: 
     folders, _ = discover(cases_dir, root)
     cases = []
     for folder in folders:
-        case = Case(id=folder.path.name, folder=folder.path)
+        case = Case(id=folder.path.name, folder=folder.path, images=folder.images)
         wanted = [lang for lang in folder.files if lang in languages]
         for group in (wanted, [lang for lang in folder.files if lang not in wanted]):
             for lang in group:

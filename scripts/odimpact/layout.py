@@ -24,6 +24,7 @@ class CaseFolder:
     path: Path
     display: str
     files: dict[str, Path] = field(default_factory=dict)
+    images: list[Path] = field(default_factory=list)  # published beside the case's pages
 
 
 def is_case_id(name: str) -> bool:
@@ -57,7 +58,7 @@ def scan_case_folder(folder: Path, root: Path) -> tuple[CaseFolder | None, list[
             elif entry.is_file() and entry.name in {f"index.{lang}.md" for lang in LANGUAGES}:
                 case.files[entry.name.split(".")[1]] = path
             elif entry.is_file() and path.suffix.lower() in IMAGE_SUFFIXES:
-                continue
+                case.images.append(path)
             else:
                 problems.append(Problem(shown, 1, 1, "unexpected-file"))
     if not case.files:

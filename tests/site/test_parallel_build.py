@@ -69,6 +69,9 @@ def test_a_failing_language_stops_the_wait_for_the_other() -> None:
         waiting.wait()
 
 
+SYNTHETIC_PNG = b"\x89PNG\r\n\x1a\n synthetic test image bytes"
+
+
 def _tree(site: Path) -> dict[str, bytes]:
     """Every output file's bytes; the sitemaps as their sorted entries (the merge appends the
     French build's entries, so only their order differs)."""
@@ -89,9 +92,11 @@ def test_parallel_build_writes_what_one_plain_mkdocs_build_writes(tmp_path: Path
     navigation, one Markdown instance) must leave the site exactly as one `mkdocs build` of both
     languages makes it the stock way."""
     synthetic_corpus(tmp_path / "cases")
-    for lang in ("en", "fr"):  # state a reused Markdown instance must not carry to the next page
-        with (tmp_path / "cases" / "synthetic-bus-data" / f"index.{lang}.md").open("a", encoding="utf-8") as case:
-            case.write("\nSynthetic footnote reference[^1].\n\n[^1]: Synthetic footnote.\n")
+    folder = tmp_path / "cases" / "synthetic-bus-data"
+    (folder / "synthetic-chart.png").write_bytes(SYNTHETIC_PNG)
+    for lang in ("en", "fr"):  # a footnote: state a reused Markdown instance must not carry to the next page
+        with (folder / f"index.{lang}.md").open("a", encoding="utf-8") as case:
+            case.write("\nSynthetic footnote reference[^1].\n\n![Synthetic chart](synthetic-chart.png)\n\n[^1]: Synthetic footnote.\n")
     build_isolated(tmp_path / "cases", tmp_path / "parallel", tmp_path / "work", search=False)
     config = tmp_path / "work" / "mkdocs.yml"
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
@@ -104,6 +109,10 @@ def test_parallel_build_writes_what_one_plain_mkdocs_build_writes(tmp_path: Path
     parallel, plain = _tree(tmp_path / "parallel"), _tree(tmp_path / "plain")
     assert sorted(parallel) == sorted(plain)
     assert [name for name in plain if parallel[name] != plain[name]] == []
+    # The case's image is published once, beside the English page; static-i18n points the French page at it.
+    assert parallel["cases/synthetic-bus-data/synthetic-chart.png"] == SYNTHETIC_PNG
+    assert b'<img alt="Synthetic chart" src="synthetic-chart.png"' in parallel["cases/synthetic-bus-data/index.html"]
+    assert b'src="../../../cases/synthetic-bus-data/synthetic-chart.png"' in parallel["fr/cases/synthetic-bus-data/index.html"]
 
 
 def test_removing_empty_folders_tolerates_the_other_process_removing_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,3 +136,14 @@ def test_a_language_process_reads_its_own_files_and_the_untranslated_ones(tmp_pa
     assert cases["synthetic-english-only"].awaiting_translation("fr")
     assert cases["synthetic-retired-case"].status == "retired"
     assert list(load_corpus(tmp_path / "cases", tmp_path).by_id()["synthetic-bus-data"].files) == ["en", "fr"]
+
+
+def test_images_are_written_beside_their_pages_and_removed_with_them(tmp_path: Path) -> None:
+    source = tmp_path / "synthetic-chart.png"
+    source.write_bytes(SYNTHETIC_PNG)
+    page = Page("cases/synthetic-a/", "fr", {}, "A")
+    assert write_pages([page], tmp_path / "docs", ("fr",), {"cases/synthetic-a/synthetic-chart.png": source}) == (2, 0)
+    assert (tmp_path / "docs" / "cases" / "synthetic-a" / "synthetic-chart.png").read_bytes() == SYNTHETIC_PNG
+    assert write_pages([page], tmp_path / "docs", ("fr",), {"cases/synthetic-a/synthetic-chart.png": source}) == (0, 0)
+    assert write_pages([page], tmp_path / "docs", ("fr",), {}) == (0, 1)  # the case no longer has it
+    assert not (tmp_path / "docs" / "cases" / "synthetic-a" / "synthetic-chart.png").exists()

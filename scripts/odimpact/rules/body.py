@@ -9,6 +9,7 @@ from typing import Any, Iterator
 import yaml
 
 from odimpact.citations import CITATION
+from odimpact.layout import IMAGE_SUFFIXES
 from odimpact.paths import OUTLINE
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
@@ -28,6 +29,7 @@ INLINE_CODE = re.compile(r"`[^`\n]+`")
 # or the abrupt "<!-->" and "<!--->"), so nothing a browser would render is hidden from the checks.
 HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
+IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^)\s>]*)")
 ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
 HEADING_ID = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}\s*$")
@@ -132,6 +134,19 @@ def images_are_local(case: CaseFile) -> Iterator[Problem]:
         yield _problem(case, match.start(), text, "remote-image", value=match.group(1))
 
 
+def local_images_exist(case: CaseFile) -> Iterator[Problem]:
+    """The site publishes a case's own image files only: an image linked by any other path would be
+    missing (and fail the site's build)."""
+    text = prose(case.body)
+    for match in IMAGE.finditer(text):
+        target = match.group(1)
+        if REMOTE_IMAGE.match(match.group(0)) or UNSAFE_SCHEME.match(target):
+            continue  # reported by images_are_local and body_links_are_safe
+        path = case.path.parent / target
+        if "/" in target or "\\" in target or path.suffix.lower() not in IMAGE_SUFFIXES or path.is_symlink() or not path.is_file():
+            yield _problem(case, match.start(), text, "image-not-found", value=target, types=", ".join(sorted(IMAGE_SUFFIXES)))
+
+
 def attribute_lists_only_name_headings(case: CaseFile) -> Iterator[Problem]:
     """attr_list would let a case set any attribute (onclick, style); only heading ids are needed."""
     text = prose(case.body)
@@ -183,6 +198,7 @@ RULES = (
     body_html_is_safe,
     body_links_are_safe,
     images_are_local,
+    local_images_exist,
     attribute_lists_only_name_headings,
     citations_exist,
     body_is_in_its_language,

@@ -17,7 +17,7 @@ from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site import fragments, render
 from odimpact.site.context import SiteContext, forget_contexts, make_context, shared_context
-from odimpact.site.generate import all_pages, remove_empty_folders, write_pages
+from odimpact.site.generate import all_pages, case_images, remove_empty_folders, write_pages
 from odimpact.site.nav_cache import with_material_prefix
 from odimpact.site.pages import fill
 from odimpact.site.sanitise import sanitise
@@ -60,7 +60,7 @@ def on_pre_build(config: Any) -> None:
         return
     ctx = context(config)
     languages = own_languages()
-    written, removed = write_pages(all_pages(ctx, languages), Path(config.docs_dir), languages)
+    written, removed = write_pages(all_pages(ctx, languages), Path(config.docs_dir), languages, case_images(ctx))
     if languages != LANGUAGES:
         wait_for_other_languages(Path(os.environ[BARRIER_ENV]), languages[0])
     remove_empty_folders(Path(config.docs_dir) / "cases")
