@@ -146,3 +146,14 @@ def test_case_page_screenshots(browser: object, base_url: str, lang: str, width:
     page.screenshot(path=str(target), full_page=True)
     reader.close()
     assert target.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_case_page_fits_a_phone_without_sideways_scrolling(browser: object, base_url: str, lang: str) -> None:
+    reader = Reader(browser, base_url, 390)
+    page = reader.open(("" if lang == "en" else "fr/") + "cases/synthetic-bus-data/")
+    overflow = page.evaluate("""() => [document.documentElement, ...document.querySelectorAll('.md-content .odi-table, .md-content .odi-table *')]
+        .filter(element => element.scrollWidth > element.clientWidth + 1)
+        .map(element => `${element.tagName}.${element.className}: ${element.scrollWidth} > ${element.clientWidth}`)""")
+    reader.close()
+    assert overflow == []
