@@ -4,29 +4,54 @@
 
 Prints, for N bilingual cases: build seconds (the two language processes of MkDocs, run at once,
 and their merge), Pagefind seconds, peak memory (the two MkDocs processes' peaks added, since
-they run together; Pagefind's runs after them), output size, the compressed bytes a reader downloads before the first search result, and the
+they run together; Pagefind's runs after them), output size, the search download, and the
 floor: Python-Markdown alone converting the same 2N bodies.
+
+The bodies are random words drawn with the frequencies of the real cases' own words, so that
+the search index grows as it would with real text (a few repeated words made every word
+appear in every page, which no real corpus does). Search KB is what headless Debian chromium
+downloads from Pagefind (compressed) on the French search page before the first result
+appears, the most of a set of queries; worst KB adds the largest index chunk instead (the
+chunk of the most frequent words, such as "de"), the bound for any query.
 """
 from __future__ import annotations
 
+import collections
+import functools
 import gzip
 import random
+import re
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
+from typing import Any
 
 import markdown
 
+from odimpact.corpus import load_corpus
+from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.rules.body import prose
 from odimpact.site.build import build_isolated, run_pagefind
 from tests.site.synthetic import fixture_meta, write_case_file
 
-WORDS = {
-    "en": "open data city province dataset transit health budget map residents researchers council portal service "
-          "inspection school water budget analysis developers app release licence reuse report schedule".split(),
-    "fr": "données ouvertes ville province jeu transport santé budget carte résidents chercheurs conseil portail service "
-          "inspection école eau analyse développeurs application diffusion licence réutilisation rapport horaire".split(),
-}
+QUERIES = {"fr": ["santé", "sante", "données ouvertes", "transport", "budget", "école"],
+           "en": ["health", "open data", "transit", "budget", "school"]}
+
+
+@functools.cache
+def word_frequencies(lang: str) -> tuple[list[str], list[int]]:
+    """The real cases' body words in one language and how often each occurs (the model the
+    synthetic bodies are drawn from; no sentence of a case is reproduced)."""
+    counts: collections.Counter[str] = collections.Counter()
+    for case in load_corpus(CASES_DIR, REPO_ROOT, (lang,)).cases:
+        if lang in case.files:
+            counts.update(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", prose(case.body(lang))))
+    words = sorted(counts)
+    return words, [counts[word] for word in words]
+
+
 SECTORS = ["health", "transport", "environment", "education", "government", "economy-business"]
 JURISDICTIONS = ["CA", "CA-ON", "CA-QC", "CA-BC", "CA-AB", "CA-NS", "CA-NB", "CA-MB", "CA-SK", "CA-YT"]
 SECTION_IDS = ["context", "data", "what-was-done", "impact", "evidence-and-limits", "lessons"]
@@ -34,11 +59,11 @@ SECTION_IDS = ["context", "data", "what-was-done", "impact", "evidence-and-limit
 
 def body(rng: random.Random, lang: str) -> str:
     """600 to 900 synthetic words in the six outline sections, with citations."""
-    words = rng.randint(600, 900)
-    per_section = words // len(SECTION_IDS)
+    words, weights = word_frequencies(lang)
+    per_section = rng.randint(600, 900) // len(SECTION_IDS)
     parts = []
     for section in SECTION_IDS:
-        text = " ".join(rng.choice(WORDS[lang]) for _ in range(per_section))
+        text = " ".join(rng.choices(words, weights, k=per_section))
         parts.append(f"## {section.replace('-', ' ').capitalize()} {{#{section}}}\n\n{text} [s1].\n")
     return "\n" + "\n".join(parts)
 
@@ -72,16 +97,45 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
 
-def search_bytes(site: Path, lang: str = "fr", results: int = 5) -> int:
-    """Compressed bytes before the first results: UI, engine, the language's metadata and wasm,
-    the largest index chunk (worst query) and the fragments of the first results shown."""
+def worst_search_bytes(site: Path, lang: str = "fr", results: int = 5) -> int:
+    """Compressed bytes before the first results for the worst query: UI, engine, the language's
+    metadata and wasm, the largest index chunk and the fragments of the first results shown."""
     bundle = site / "pagefind"
-    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-entry.json", f"wasm.{lang}.pagefind"]
+    fixed = ["pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{lang}.pagefind"]
     total = sum(gzip_size(bundle / name) for name in fixed)
     total += sum(gzip_size(p) for p in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
     total += max(p.stat().st_size for p in (bundle / "index").glob(f"{lang}_*.pf_index"))  # already compressed
     fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"))
     return total + sum(fragments[-results:])
+
+
+def search_bytes(site: Path, lang: str = "fr") -> int:
+    """The most a reader downloads from Pagefind (compressed) before the first result of one of
+    QUERIES appears, measured in headless chromium with an empty cache for each query."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+    most = 0
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        for query in QUERIES[lang]:
+            context = browser.new_context()
+            page = context.new_page()
+            responses: list[Any] = []
+            page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url else None)
+            page.goto(f"{base}{'fr/' if lang == 'fr' else ''}search/?q={urllib.parse.quote(query)}")
+            try:
+                page.wait_for_selector(".pagefind-ui__result-link", timeout=120_000)
+            except PlaywrightTimeout:
+                raise SystemExit(f"no search result for {query!r} in 120 s: {page.inner_text('.odi-search')[:300]!r}") from None
+            # Pagefind's index, metadata, fragments and wasm are served compressed already.
+            most = max(most, sum(len(r.body()) if re.search(r"\.pf_\w+$|\.pagefind$", r.url) else len(gzip.compress(r.body(), 6))
+                                 for r in responses))
+            context.close()
+        browser.close()
+    return most
 
 
 def folder_size(folder: Path) -> int:
@@ -102,17 +156,18 @@ def measure(count: int) -> dict[str, float]:
             "cases": count, "build_s": built, "pagefind_s": indexed,
             "peak_mb": sum(result.peak_mb.values()), "pagefind_mb": pagefind_peak,
             "output_mb": folder_size(root / "site") / 1e6, "search_kb": search_bytes(root / "site") / 1024,
+            "worst_kb": worst_search_bytes(root / "site") / 1024,
             "markdown_s": markdown_floor(bodies),
         }
 
 
 def main(argv: list[str]) -> int:
     counts = [int(arg) for arg in argv] or [100, 1000, 2000]
-    print(f"{'cases':>6} {'build s':>8} {'pagefind s':>10} {'peak MB':>8} {'pagefind MB':>11} {'output MB':>9} {'search KB':>9} {'markdown s':>10}")
+    print(f"{'cases':>6} {'build s':>8} {'pagefind s':>10} {'peak MB':>8} {'pagefind MB':>11} {'output MB':>9} {'search KB':>9} {'worst KB':>8} {'markdown s':>10}")
     for count in counts:
         row = measure(count)
         print(f"{row['cases']:>6} {row['build_s']:>8.1f} {row['pagefind_s']:>10.1f} {row['peak_mb']:>8.0f} {row['pagefind_mb']:>11.0f} "
-              f"{row['output_mb']:>9.1f} {row['search_kb']:>9.0f} {row['markdown_s']:>10.1f}", flush=True)
+              f"{row['output_mb']:>9.1f} {row['search_kb']:>9.0f} {row['worst_kb']:>8.0f} {row['markdown_s']:>10.1f}", flush=True)
     return 0
 
 

@@ -23,6 +23,10 @@ from odimpact.site.hooks import BARRIER_ENV, CASES_ENV, LANGUAGE_ENV
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 GENERATED = "cases"  # docs/cases/: written by the hooks, never copied
+# Not indexed for search: heading permalinks ("¶") would show in result excerpts; the "Cite this
+# case" block (reference, BibTeX, CSL-JSON) and the page footer repeat the site's name on every
+# page, so a search for it, or for "BibTeX", matched every case.
+EXCLUDED_FROM_SEARCH = (".headerlink", ".odi-citation", ".odi-footer")
 
 
 class BuildError(RuntimeError):
@@ -146,8 +150,9 @@ def merge_sitemaps(english: Path, french: Path) -> None:
 
 def run_pagefind(site_dir: Path) -> tuple[str, float]:
     """Index the built pages: Pagefind writes one index per <html lang> into site/pagefind/."""
-    # Heading permalinks ("¶") would show in result excerpts.
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--exclude-selectors", ".headerlink", "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+    for selector in EXCLUDED_FROM_SEARCH:
+        command += ["--exclude-selectors", selector]
     return _run(command, site_dir.parent / f".{site_dir.name}.pagefind.log")
 
 
