@@ -109,8 +109,10 @@ def test_no_asset_from_another_origin(synthetic_site: Path) -> None:
 
 
 def test_search_index_split_by_language(synthetic_site: Path) -> None:
-    names = {path.name.split("_")[0] for path in (synthetic_site / "pagefind").glob("pagefind.*.pf_meta")}
-    assert names == {"pagefind.en", "pagefind.fr"}
+    for lang, bundle in (("en", synthetic_site / "pagefind"), ("fr", synthetic_site / "fr" / "pagefind")):
+        assert {path.name.split("_")[0] for path in bundle.glob("pagefind.*.pf_meta")} == {f"pagefind.{lang}"}
+        fragments = [path.name for path in bundle.glob("fragment/*.pf_fragment")]
+        assert len(fragments) == 4 and all(name.startswith(f"{lang}_") for name in fragments)  # its four case pages
 
 
 def test_home_counts_published_cases(synthetic_site: Path) -> None:
