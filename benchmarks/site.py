@@ -111,15 +111,15 @@ def worst_search_bytes(site: Path, lang: str = "fr", results: int = 5) -> int:
     return total + sum(fragments[-results:])
 
 
-def search_bytes(site: Path, lang: str = "fr") -> int:
-    """The most a reader downloads from Pagefind (compressed) before the first result of one of
+def search_bytes(site: Path, lang: str = "fr") -> dict[str, int]:
+    """What a reader downloads from Pagefind (compressed) before the first result of each of
     QUERIES appears, measured in headless chromium with an empty cache for each query."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-    most = 0
+    downloaded: dict[str, int] = {}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         for query in QUERIES[lang]:
@@ -133,11 +133,11 @@ def search_bytes(site: Path, lang: str = "fr") -> int:
             except PlaywrightTimeout:
                 raise SystemExit(f"no search result for {query!r} in 120 s: {page.inner_text('.odi-search')[:300]!r}") from None
             # Pagefind's index, metadata, fragments and wasm are served compressed already.
-            most = max(most, sum(len(r.body()) if re.search(r"\.pf_\w+$|\.pagefind$", r.url) else len(gzip.compress(r.body(), 6))
-                                 for r in responses))
+            downloaded[query] = sum(len(r.body()) if re.search(r"\.pf_\w+$|\.pagefind$", r.url) else len(gzip.compress(r.body(), 6))
+                                    for r in responses)
             context.close()
         browser.close()
-    return most
+    return downloaded
 
 
 def folder_size(folder: Path) -> int:
@@ -154,10 +154,12 @@ def measure(count: int) -> dict[str, float]:
         start = time.perf_counter()
         _, pagefind_peak = run_pagefind(result.site_dir)
         indexed = time.perf_counter() - start
+        queries = search_bytes(root / "site")
         return {
+            "queries": queries,
             "cases": count, "build_s": built, "pagefind_s": indexed,
             "peak_mb": sum(result.peak_mb.values()), "pagefind_mb": pagefind_peak,
-            "output_mb": folder_size(root / "site") / 1e6, "search_kb": search_bytes(root / "site") / 1024,
+            "output_mb": folder_size(root / "site") / 1e6, "search_kb": max(queries.values()) / 1024,
             "worst_kb": worst_search_bytes(root / "site") / 1024,
             "markdown_s": markdown_floor(bodies),
         }
@@ -170,6 +172,7 @@ def main(argv: list[str]) -> int:
         row = measure(count)
         print(f"{row['cases']:>6} {row['build_s']:>8.1f} {row['pagefind_s']:>10.1f} {row['peak_mb']:>8.0f} {row['pagefind_mb']:>11.0f} "
               f"{row['output_mb']:>9.1f} {row['search_kb']:>9.0f} {row['worst_kb']:>8.0f} {row['markdown_s']:>10.1f}", flush=True)
+        print("        search KB by query: " + ", ".join(f"{query} {size / 1024:.0f}" for query, size in row["queries"].items()), flush=True)
     return 0
 
 
