@@ -18,7 +18,7 @@ from odimpact.paths import CASES_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site import fragments, render
 from odimpact.site.context import SiteContext, forget_contexts, make_context, shared_context
 from odimpact.site.generate import all_pages, case_images, remove_empty_folders, write_pages
-from odimpact.site.nav_cache import with_material_prefix
+from odimpact.site.theme_env import with_material_prefix
 from odimpact.site.pages import fill
 from odimpact.site.sanitise import sanitise
 
@@ -91,7 +91,7 @@ def page_language(page: Any) -> str:
 
 
 def shortcuts(config: Any) -> bool:
-    """Whether pages render with the shortcuts (render.py, nav_cache.py); `extra.odimpact.shortcuts:
+    """Whether pages render with the shortcuts (render.py, theme_env.py); `extra.odimpact.shortcuts:
     false` renders them as stock MkDocs and Material do, for the test that proves the output equal."""
     return config.extra.get("odimpact", {}).get("shortcuts", True) is not False
 
@@ -119,7 +119,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """A navigation cache for this pass's pages (see nav_cache)."""
+    """Material's partials under a prefix, the navigation cache and the kept compiled templates
+    for this pass (see theme_env)."""
     return with_material_prefix(env, cache=shortcuts(config))
 
 
