@@ -60,6 +60,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     secret = root / "secret.md"
     secret.write_text("---\nid: leaked\n---\nSECRET-FROM-OUTSIDE\n", encoding="utf-8")
     os.symlink(secret, cases / "synthetic-hostile" / "index.xx.md")
+    os.symlink(secret, cases / "synthetic-hostile" / "secret.png")  # an "image" that is a link out
     os.symlink(root / "elsewhere", cases / "synthetic-linked-folder")
     (root / "elsewhere").mkdir()
     os.symlink(secret, root / "elsewhere" / "index.en.md")
@@ -121,6 +122,7 @@ def test_symlinks_are_never_followed(hostile_site: Path) -> None:
         if path.is_file() and path.suffix in {".html", ".json", ".xml"}:
             assert "SECRET-FROM-OUTSIDE" not in path.read_text(encoding="utf-8", errors="replace"), path
     assert not (hostile_site / "cases" / "synthetic-linked-folder").exists()
+    assert not list(hostile_site.rglob("secret.png"))
 
 
 def test_no_script_handler_or_unsafe_url_beyond_the_theme(hostile_site: Path) -> None:
