@@ -33,7 +33,8 @@ import markdown
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.rules.body import prose
-from odimpact.site.build import build_isolated, run_pagefind, search_bundle
+from odimpact.site.build import build_isolated, run_pagefind
+from odimpact.site.pages import search_bundle
 from tests.site.synthetic import fixture_meta, write_case_file
 
 # Topics a reader would look for, all present in the real cases' words (so every corpus size has

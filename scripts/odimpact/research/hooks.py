@@ -17,7 +17,7 @@ from odimpact.research.feeds import atom_feed, feed_link
 from odimpact.research.site_pages import PAGES, charts_files, map_markup, placeholder
 from odimpact.research.urls import DATA_FOLDER, FEED_FILE, LANGUAGE_PREFIX, SiteUrls
 from odimpact.site.context import SiteContext
-from odimpact.site.hooks import LANGUAGE_ENV, context
+from odimpact.site.hooks import LANGUAGE_ENV, context, pass_language
 from odimpact.site.pages import case_url, relative
 
 ASSETS = "assets/research/"
@@ -73,15 +73,9 @@ def write_data_files(ctx: SiteContext, root: Path, base_url: str, languages: tup
             (charts / name).write_text(svg, encoding="utf-8")
 
 
-def _pass_language(config: Any) -> str:
-    """The language of this static-i18n pass: it sets the theme's language for each pass (the
-    output folder stays the same: French pages go to fr/ through their own paths)."""
-    return "fr" if config.theme.get("language") == "fr" else "en"
-
-
 def on_post_build(config: Any) -> None:
     # Each pass writes its own language's files, and only in the process that renders that
     # language (odimpact build runs one process per language): every file is written once.
-    lang = _pass_language(config)
+    lang = pass_language(config)
     if os.environ.get(LANGUAGE_ENV, lang) == lang:
         write_data_files(context(config), Path(config.site_dir), config.site_url or "", (lang,))

@@ -20,6 +20,7 @@ import yaml
 
 from odimpact.paths import DOCS_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site.hooks import BARRIER_ENV, CASES_ENV, LANGUAGE_ENV
+from odimpact.site.pages import search_bundle
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 GENERATED = "cases"  # docs/cases/: written by the hooks, never copied
@@ -148,23 +149,20 @@ def merge_sitemaps(english: Path, french: Path) -> None:
         packed.write(merged.encode("utf-8"))
 
 
-def search_bundle(lang: str) -> str:
-    """Where a language's search index lives in the site: pagefind/ and fr/pagefind/."""
-    return "pagefind" if lang == LANGUAGES[0] else f"{lang}/pagefind"
-
-
 def run_pagefind(site_dir: Path) -> tuple[str, float]:
-    """Index the built pages, one language at a time, into its own bundle (search_bundle).
+    """Index the built pages, one language at a time, into its own bundle (pages.search_bundle).
 
     One run for both languages held every page's words at once: 620 MB at 1,000 cases, over the
-    500 MB the build may use; each language alone needs about half. French is indexed as a site
-    of its own (fr/), so that its results' addresses are relative to fr/ as its bundle is.
-    Returns the output and the larger peak in MB."""
-    french = LANGUAGES[1]
-    english = sorted(entry.name + ("/**/*.html" if entry.is_dir() else "") for entry in site_dir.iterdir()
-                     if entry.name != french and (entry.is_dir() or entry.suffix == ".html"))
+    500 MB the build may use; each language alone needs about half. Each language is indexed as
+    a site rooted where its bundle sits (French: fr/), so that its results' addresses are
+    relative to the bundle. Returns the output and the larger peak in MB."""
+    roots = {lang: site_dir / search_bundle(lang).removesuffix("pagefind/") for lang in LANGUAGES}
+    others = {root.name for lang, root in roots.items() if root != site_dir}
+    default = sorted(entry.name + ("/**/*.html" if entry.is_dir() else "") for entry in site_dir.iterdir()
+                     if entry.name not in others and (entry.is_dir() or entry.suffix == ".html"))
     logs, peaks = [], []
-    for root, pages in ((site_dir, "{" + ",".join(english) + "}"), (site_dir / french, "**/*.html")):
+    for root in roots.values():
+        pages = "{" + ",".join(default) + "}" if root == site_dir else "**/*.html"
         command = [sys.executable, "-m", "pagefind", "--site", str(root), "--glob", pages, "--quiet"]
         for selector in EXCLUDED_FROM_SEARCH:
             command += ["--exclude-selectors", selector]

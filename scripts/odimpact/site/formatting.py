@@ -37,9 +37,6 @@ def link(label: str, url: Any) -> str:
     return f'<a href="{escape(target)}">{label}</a>' if target else label
 
 
-UNIT_SPACE = "\u00a0"
-
-
 def number(value: Any, lang: str) -> str:
     """A plain number for `lang`: 1,234.5 / 1 234,5."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -75,7 +72,8 @@ def quantity(value: Any, impact: dict[str, Any], lang: str) -> str:
         return shown
     # A symbol stays on the figure's line (12\u00a0km); a word may wrap (1 234,5 téléchargements),
     # or a narrow table cannot fit a phone's screen.
-    return f"{shown}{UNIT_SPACE if len(str(unit)) <= 3 else ' '}{escape(unit)}"
+    space = "\u00a0" if len(str(unit)) <= 3 else " "
+    return f"{shown}{space}{escape(unit)}"
 
 
 def impact_value(impact: dict[str, Any], lang: str) -> str:

@@ -86,6 +86,12 @@ def wait_for_other_languages(barrier: Path, lang: str) -> None:
         time.sleep(0.02)
 
 
+def pass_language(config: Any) -> str:
+    """The language of this static-i18n pass: it sets the theme's language for each pass (the
+    output folder stays the same: French pages go to fr/ through their own paths)."""
+    return "fr" if config.theme.get("language") == "fr" else "en"
+
+
 def page_language(page: Any) -> str:
     return "fr" if page.url.startswith("fr/") or page.file.src_uri.endswith(".fr.md") else "en"
 
@@ -147,8 +153,8 @@ def on_shutdown() -> None:
 # fails on a missing one).
 @event_priority(-90)
 def on_files(files: Any, config: Any) -> Any:
-    only = os.environ.get(LANGUAGE_ENV)
-    if only not in LANGUAGES or own_languages() != (only,) or config.theme.get("language") == only:
+    own = own_languages()
+    if own == LANGUAGES or pass_language(config) in own:
         return files
     kept = nav_sources(config.nav or [])
     for file in list(files.documentation_pages()):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from odimpact.layout import RESERVED_IDS  # noqa: F401  (re-exported: the site skips such cases)
+from odimpact.paths import LANGUAGES
 
 CASES = "cases"
 FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "impact_types": "by-impact", "year": "by-year"}
@@ -90,6 +91,11 @@ def listing_url(facet: str | None = None, term: str | int | None = None, page: i
     if page > 1:
         parts += ["page", str(page)]
     return "/".join(parts) + "/"
+
+
+def search_bundle(lang: str) -> str:
+    """Where a language's search index (Pagefind bundle) lives: pagefind/ and fr/pagefind/."""
+    return "pagefind/" if lang == LANGUAGES[0] else f"{lang}/pagefind/"
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -18,6 +18,8 @@ from typing import Any
 import jinja2
 import material
 
+from odimpact.site.pages import search_bundle
+
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 PREFIX = "material"
 
@@ -81,5 +83,6 @@ def with_material_prefix(env: jinja2.Environment, cache: bool = True) -> jinja2.
     material_loader = jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})
     env.loader = jinja2.ChoiceLoader([env.loader, material_loader]) if env.loader else material_loader
     env.globals["odimpact_nav"] = NavCache(cache)
+    env.globals["odimpact_search_bundle"] = search_bundle
     env.bytecode_cache = COMPILED if cache else None
     return env
