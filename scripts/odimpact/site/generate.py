@@ -45,10 +45,9 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 def remove_stale(out_dir: Path, keep: set[Path], languages: tuple[str, ...] = LANGUAGES) -> int:
     """Delete the given languages' generated files, and the images, that are no longer part of
     the site (with every language, any Markdown file not kept: stray files too)."""
-    patterns = ["*.md"] if set(languages) >= set(LANGUAGES) else [f"*.{lang}.md" for lang in languages]
-    found = [path for pattern in patterns for path in out_dir.rglob(pattern)]
-    found += [path for path in out_dir.rglob("*") if path.suffix.lower() in IMAGE_SUFFIXES]
-    stale = [path for path in found if path not in keep and not path.is_symlink()]
+    pages = (".md",) if set(languages) >= set(LANGUAGES) else tuple(f".{lang}.md" for lang in languages)
+    stale = [path for path in out_dir.rglob("*")  # one walk for pages and images
+             if (path.name.endswith(pages) or path.suffix.lower() in IMAGE_SUFFIXES) and path not in keep and not path.is_symlink()]
     for path in stale:
         path.unlink(missing_ok=True)
     return len(stale)
