@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 
 from odimpact.paths import REPO_ROOT
-from tests.site.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.site.browser import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -21,18 +21,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def base_url(synthetic_site: Path) -> Iterator[str]:
     with serve(synthetic_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    # Fails, never skips, when chromium is missing: `make browser-deps` installs it.
-    assert CHROMIUM.exists(), "Debian's chromium is missing: run `make browser-deps`"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 class Reader:

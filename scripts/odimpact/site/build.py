@@ -21,6 +21,7 @@ import yaml
 from odimpact.paths import DOCS_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site.hooks import BARRIER_ENV, CASES_ENV, LANGUAGE_ENV
 from odimpact.site.pages import search_bundle
+from odimpact.site.search_index import SearchIndexError, compact_bundle
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 GENERATED = "cases"  # docs/cases/: written by the hooks, never copied
@@ -155,19 +156,24 @@ def run_pagefind(site_dir: Path) -> tuple[str, float]:
     One run for both languages held every page's words at once: 620 MB at 1,000 cases, over the
     500 MB the build may use; each language alone needs about half. Each language is indexed as
     a site rooted where its bundle sits (French: fr/), so that its results' addresses are
-    relative to the bundle. Returns the output and the larger peak in MB."""
+    relative to the bundle. Each bundle's word index is then re-cut (search_index). Returns the
+    output and the larger peak in MB."""
     roots = {lang: site_dir / search_bundle(lang).removesuffix("pagefind/") for lang in LANGUAGES}
     others = {root.name for lang, root in roots.items() if root != site_dir}
     default = sorted(entry.name + ("/**/*.html" if entry.is_dir() else "") for entry in site_dir.iterdir()
                      if entry.name not in others and (entry.is_dir() or entry.suffix == ".html"))
     logs, peaks = [], []
-    for root in roots.values():
+    for lang, root in roots.items():
         pages = "{" + ",".join(default) + "}" if root == site_dir else "**/*.html"
         command = [sys.executable, "-m", "pagefind", "--site", str(root), "--glob", pages, "--quiet"]
         for selector in EXCLUDED_FROM_SEARCH:
             command += ["--exclude-selectors", selector]
         log, peak = _run(command, site_dir.parent / f".{site_dir.name}.pagefind.log")
-        logs.append(log)
+        try:
+            reports = compact_bundle(site_dir / search_bundle(lang))
+        except SearchIndexError as error:
+            raise BuildError(str(error)) from None
+        logs.append(log + "".join(f"{report}\n" for report in reports))
         peaks.append(peak)
     return "".join(logs), max(peaks)
 
