@@ -11,7 +11,7 @@ import pytest
 from odimpact.corpus import Corpus
 from odimpact.vocabularies import load_vocabularies
 from tests.site.browser import serve
-from tests.site.test_browser import Reader, browser  # noqa: F401 - the fixture is used by name
+from tests.site.test_browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 EXPLORE = "cases/explore/"
