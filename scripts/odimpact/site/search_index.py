@@ -4,16 +4,18 @@ far more than its own words.
 Pagefind cuts each language's word index into files ("chunks") in alphabetical order, about
 20,000 word positions each, and a query loads the chunk whose range holds each of its words.
 A word found many times in every page ("de", "données") is much larger than that on its own,
-so it closes a chunk together with the rare words sorted just before it: at 10,000 cases a
-search for "autobus" fetched 450 KB, mostly "au" and "aux", and "données ouvertes" 750 KB.
-Pagefind has no setting for this (its maintainers chose not to drop common words), so, after it
+so it closes a chunk together with the rare words sorted just before it; and Pagefind 1.5.2
+counts no accented form when it sizes a chunk, so French chunks grow without bound. At 10,000
+cases a search for "autobus" fetched 694 KB (the chunks of "a" and "au" among them) and
+"données ouvertes" 747 KB. Pagefind has no setting for this (its maintainers chose not to drop common words), so, after it
 writes a bundle, two changes are made to its files, in its own format:
 
 - a word whose entry is larger than a chunk keeps, on each page, only its first KEPT_POSITIONS
   positions at each weight (body text, headings, title). Pages still match and rank by it;
   what is lost is the highlight of its later occurrences and exact-phrase matches beyond them,
   for words that are in most pages anyway;
-- chunks are cut again by their encoded size, and a word too large to share one gets its own.
+- chunks are cut again by their encoded size, where the words on either side share the
+  shortest beginning, and a word too large to share one gets its own.
 
 The format read here is Pagefind 1.5.2's (the version pinned in pyproject.toml): a bundle's
 pagefind-entry.json names each language's metadata file, whose third field lists the chunks as
