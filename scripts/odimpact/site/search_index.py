@@ -7,8 +7,9 @@ A word found many times in every page ("de", "données") is much larger than tha
 so it closes a chunk together with the rare words sorted just before it; and Pagefind 1.5.2
 counts no accented form when it sizes a chunk, so French chunks grow without bound. At 10,000
 cases a search for "autobus" fetched 694 KB (the chunks of "a" and "au" among them) and
-"données ouvertes" 747 KB. Pagefind has no setting for this (its maintainers chose not to drop common words), so, after it
-writes a bundle, two changes are made to its files, in its own format:
+"données ouvertes" 747 KB. Pagefind has no setting for this (its maintainers chose not to drop
+common words), so, after it writes a bundle, two changes are made to its files, in its own
+format:
 
 - a word whose entry is larger than a chunk keeps, on each page, only its first KEPT_POSITIONS
   positions at each weight (body text, headings, title). Pages still match and rank by it;
@@ -90,11 +91,11 @@ def _compact_language(bundle: Path, language: str, meta_name: str, chunk_bytes: 
     spans, largest = [], 0
     for lo, hi in chunk_ranges([key for key, _ in words], [len(data) for _, data in words], chunk_bytes):
         data = _array_head(1) + _array_head(hi - lo) + b"".join(data for _, data in words[lo:hi])
-        name, size = write_file(data, language, lambda name: _chunk_path(bundle, name), taken)
+        name, size = _write_file(data, language, lambda name: _chunk_path(bundle, name), taken)
         spans.append((words[lo][0], words[hi - 1][0], name))
         largest = max(largest, size)
     meta[2] = [[first, last, name] for (first, last), (_, _, name) in zip(_bounds(spans), spans)]
-    new_meta, _ = write_file(cbor2.dumps(meta), language, lambda name: _meta_path(bundle, name), taken, length=10)
+    new_meta, _ = _write_file(cbor2.dumps(meta), language, lambda name: _meta_path(bundle, name), taken, length=10)
     largest_before = max((path.stat().st_size for path in old), default=0)
     for path in [*old, meta_path]:
         path.unlink()
@@ -120,7 +121,7 @@ def _decompress(path: Path) -> bytes:
     return data[len(SIGNATURE):]
 
 
-def write_file(cbor: bytes, language: str, path_of: Callable[[str], Path], taken: set[str], length: int = 7) -> tuple[str, int]:
+def _write_file(cbor: bytes, language: str, path_of: Callable[[str], Path], taken: set[str], length: int = 7) -> tuple[str, int]:
     """Write CBOR as Pagefind does, named by its content hash (longer on a clash, as Pagefind
     does); returns the name and the compressed size."""
     data = gzip.compress(SIGNATURE + cbor, compresslevel=6, mtime=0)
