@@ -12,7 +12,7 @@ from odimpact.paths import REPO_ROOT
 
 VALID_CASE = REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data"
 MUTATIONS_FILE = Path(__file__).with_name("mutations.yml")
-EXPECTATIONS_FILE = Path(__file__).with_name("expectations.yml")
+EXPECTATION_FILES = {"en": Path(__file__).with_name("expectations.yml"), "fr": Path(__file__).with_name("expectations.fr.yml")}
 CASE_ID = VALID_CASE.name
 
 
@@ -20,8 +20,9 @@ def mutations() -> dict[str, dict[str, Any]]:
     return yaml.safe_load(MUTATIONS_FILE.read_text(encoding="utf-8"))
 
 
-def expectations() -> dict[str, list[str]]:
-    return yaml.safe_load(EXPECTATIONS_FILE.read_text(encoding="utf-8")) or {}
+def expectations(lang: str = "en") -> dict[str, list[str]]:
+    """Each fixture's exact output in `lang`."""
+    return yaml.safe_load(EXPECTATION_FILES[lang].read_text(encoding="utf-8")) or {}
 
 
 def _unescape(text: str) -> bytes:

@@ -11,9 +11,10 @@ import yaml
 
 from odimpact import cli
 from odimpact.problems import catalogue
-from tests.validator.fixtures import build, expectations, mutations
+from tests.validator.fixtures import EXPECTATION_FILES, build, expectations, mutations
 
 TODAY = "2026-11-24"
+ERROR = {"en": "error", "fr": "erreur"}
 # Codes that no file on disk can trigger through the CLI, with the reason.
 UNTESTABLE_CODES = {
     "file-unreadable": "needs an unreadable file; root (CI) reads everything",
@@ -33,22 +34,23 @@ UNTESTABLE_CODES = {
 }
 
 
-def run_validate(cases: Path, *extra: str) -> tuple[int, list[str]]:
+def run_validate(cases: Path, *extra: str, lang: str = "en") -> tuple[int, list[str]]:
     """Run `odimpact validate` in-process; returns the exit code and the problem lines."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = cli.main(["validate", "--cases-dir", str(cases), "--today", TODAY, "--lang", "en", "--jobs", "1", *extra])
+        code = cli.main(["validate", "--cases-dir", str(cases), "--today", TODAY, "--lang", lang, "--jobs", "1", *extra])
     lines = out.getvalue().splitlines()
     return code, [line for line in lines if not line.endswith("warning(s).")]
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("name", sorted(mutations()))
-def test_fixture_gives_exactly_the_expected_problems(name: str, tmp_path: Path) -> None:
+def test_fixture_gives_exactly_the_expected_problems(name: str, lang: str, tmp_path: Path) -> None:
     cases = build(tmp_path, name)
-    code, lines = run_validate(cases)
-    expected = expectations()[name]
+    code, lines = run_validate(cases, lang=lang)
+    expected = expectations(lang)[name]
     assert lines == expected
-    assert code == (1 if any(": error:" in line for line in expected) else 0)
+    assert code == (1 if any(f": {ERROR[lang]}:" in line for line in expected) else 0)
 
 
 def test_valid_fixture_has_no_problem(tmp_path: Path) -> None:
@@ -56,8 +58,9 @@ def test_valid_fixture_has_no_problem(tmp_path: Path) -> None:
     assert (code, lines) == (0, [])
 
 
-def test_every_fixture_has_an_expectation_and_the_reverse() -> None:
-    assert sorted(mutations()) == sorted(expectations())
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_fixture_has_an_expectation_and_the_reverse(lang: str) -> None:
+    assert sorted(mutations()) == sorted(expectations(lang))
 
 
 def test_every_message_code_has_a_failing_fixture() -> None:
@@ -76,14 +79,15 @@ def test_every_message_exists_in_both_languages() -> None:
 if __name__ == "__main__":  # `python -m tests.validator.test_rules --write`: refresh expectations to review by hand
     import tempfile
 
-    results = {}
-    for fixture in sorted(mutations()):
-        with tempfile.TemporaryDirectory() as tmp:
-            results[fixture] = run_validate(build(Path(tmp), fixture))[1]
-    text = yaml.safe_dump(results, allow_unicode=True, sort_keys=True, width=1000)
-    if "--write" in sys.argv:
-        Path(__file__).with_name("expectations.yml").write_text(
-            "# Expected output of each fixture in mutations.yml (reviewed by hand; regenerate with\n"
-            "# `python -m tests.validator.test_rules --write` and read the diff before committing).\n" + text, encoding="utf-8")
-    else:
-        print(text)
+    for language in ("en", "fr"):
+        results = {}
+        for fixture in sorted(mutations()):
+            with tempfile.TemporaryDirectory() as tmp:
+                results[fixture] = run_validate(build(Path(tmp), fixture), lang=language)[1]
+        text = yaml.safe_dump(results, allow_unicode=True, sort_keys=True, width=1000)
+        if "--write" in sys.argv:
+            EXPECTATION_FILES[language].write_text(
+                "# Expected output of each fixture in mutations.yml (reviewed by hand; regenerate with\n"
+                "# `python -m tests.validator.test_rules --write` and read the diff before committing).\n" + text, encoding="utf-8")
+        else:
+            print(text)

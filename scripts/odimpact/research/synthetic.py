@@ -41,23 +41,40 @@ def synthetic_front_matter(index: int, lang: str, seed: int = 7) -> dict[str, An
         "impact_dimensions": _pick(rng, "impact-dimensions", 2), "reusers": _pick(rng, "reusers", 2),
         "reuse_purposes": _pick(rng, "reuse-purposes", 2),
         "period": {"start": start, "end": rng.choice(["ongoing", min(start + rng.randint(0, 5), 2025)])},
-        "evidence_strength": rng.randint(1, 5),
+        "evidence_strength": 1,
         "datasets": [{"name": f"Synthetic dataset {index % 5}", "publisher": f"Synthetic publisher {index % 3}",
                       "url": f"https://example.org/dataset/{index % 5}", "licence": "OGL-Canada-2.0"}],
         "organisations": [{"name": f"Synthetic publisher {index % 3}", "roles": ["data-publisher"]}],
         "sources": [{"id": "s1", "title": f"Synthetic source {index}", "publisher": "Example News",
-                     "date": "2020-01", "url": f"https://example.org/source/{index}", "kind": "news"},
+                     "date": "2020-01", "url": f"https://example.org/source/{index}", "kind": "news",
+                     "independence": "independent"},
                     {"id": "s2", "title": f"Synthetic report {index}", "publisher": "Example Agency",
-                     "url": f"https://example.org/report/{index}", "kind": "government-report"}],
+                     "url": f"https://example.org/report/{index}", "kind": "evaluation", "independence": "data-publisher"}],
         "published": f"2024-{1 + index % 12:02d}-{1 + index % 28:02d}",
         "reviewed": f"2025-{1 + index % 12:02d}-{1 + index % 28:02d}",
         "contributors": ["Synthetic Test Author"],
     }
     if index % 3 == 0:
-        facts["impacts"] = [{"measure": "Synthetic downloads" if lang == "en" else "Téléchargements fictifs",
-                             "value": 1000 + index, "unit": "downloads" if lang == "en" else "téléchargements",
-                             "year": start, "source": "s1"}]
+        facts["impacts"] = [_figure(index, start, lang)]
+        facts["evidence_strength"] = {"outcome": 2, "impact": 3}.get(facts["impacts"][0]["kind"], 1)
     return facts
+
+
+def _figure(index: int, year: int, lang: str) -> dict[str, Any]:
+    """One figure of each kind in turn; outcomes and impacts carry what their evidence level needs."""
+    kinds = load_vocabularies()["figure-kinds"].ids()
+    kind = kinds[(index // 3) % len(kinds)]
+    value = 1000 + index
+    figure: dict[str, Any] = {
+        "measure": "Synthetic downloads" if lang == "en" else "Téléchargements fictifs", "kind": kind,
+        "value": value, "unit": "downloads" if lang == "en" else "téléchargements", "year": year,
+        "source": "s2" if kind == "impact" else "s1", "quote": f"Invented for tests: {value:,} downloads.",
+    }
+    if kind in ("outcome", "impact"):
+        figure["baseline"] = {"value": value // 2, "year": year - 1}
+    if kind == "impact":
+        figure["comparison"] = "A fictional town without the data" if lang == "en" else "Une ville fictive sans les données"
+    return figure
 
 
 def case_text(facts: dict[str, Any], lang: str) -> str:

@@ -86,11 +86,12 @@ def dates_are_real_and_ordered(case: CaseFile, today: dt.date) -> Iterator[Probl
     if len(parsed) == 2 and parsed["reviewed"] < parsed["published"]:
         yield _problem(case, ("reviewed",), "reviewed-before-published", value=case.data["reviewed"], published=case.data["published"])
     for index, source in enumerate(case.data["sources"]):
-        date = source.get("date")
-        if date and len(date) == 10 and _parse_date(date) is None:
-            yield _problem(case, ("sources", index, "date"), "date-invalid", value=date)
-        elif date and date[:4] > str(today.year):
-            yield _problem(case, ("sources", index, "date"), "date-future", value=date, today=today.isoformat())
+        for name in ("date", "accessed"):
+            date = source.get(name)
+            if date and len(date) == 10 and _parse_date(date) is None:
+                yield _problem(case, ("sources", index, name), "date-invalid", value=date)
+            elif date and (date[:4] > str(today.year) or (len(date) == 10 and date > today.isoformat())):
+                yield _problem(case, ("sources", index, name), "date-future", value=date, today=today.isoformat())
 
 
 def period_is_ordered(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -132,15 +133,6 @@ def retired_cases_explain_why(case: CaseFile, today: dt.date) -> Iterator[Proble
         yield _problem(case, ("status",), "retired-needs-notice")
 
 
-def published_cases_have_two_sources(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Publication needs corroboration: at least two sources from different publishers."""
-    if case.data["status"] != "published":
-        return
-    publishers = {source["publisher"].strip().casefold() for source in case.data["sources"]}
-    if len(publishers) < 2:
-        yield _problem(case, ("status",), "published-needs-two-sources", count=len(publishers))
-
-
 def related_is_not_self(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     """A case listed as related to itself adds nothing and hides a typo."""
     for index, related in enumerate(case.data.get("related", [])):
@@ -164,7 +156,6 @@ RULES: tuple[Rule, ...] = (
     impacts_are_sourced,
     source_ids_are_unique,
     retired_cases_explain_why,
-    published_cases_have_two_sources,
     related_is_not_self,
     summary_is_plain_text,
 )
