@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from odimpact.corpus import Case, Corpus
+from odimpact.evidence import independent_sources, is_verified, strongest_kind
 from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, join_values
 from odimpact.research.urls import SiteUrls
 from odimpact.vocabularies import Vocabulary, load_vocabularies
@@ -27,18 +28,28 @@ def case_facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     facts.setdefault("licence", DEFAULT_LICENCE)
     facts["url"] = urls.case(case.id, lang)
     facts["awaiting_translation"] = case.awaiting_translation(lang)
+    figures, sources = _dicts(facts.get("impacts")), _dicts(facts.get("sources"))
+    facts["strongest_figure"] = strongest_kind(figures) or None
+    facts["verified_figure_count"] = sum(is_verified(figure) for figure in figures)
+    facts["independent_source_count"] = independent_sources(sources)
     return facts
 
 
-def _field(facts: dict[str, Any], path: str) -> Any:
-    """Value at "a.b"; over a list ("datasets.name") the list of each item's value."""
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _field(facts: Any, path: str) -> Any:
+    """Value at "a.b.c"; over a list ("datasets.name") the list of each item's value."""
+    if not isinstance(facts, dict):
+        return None
     head, _, rest = path.partition(".")
     value = facts.get(head)
     if not rest:
         return value
     if isinstance(value, list):
-        return [item.get(rest) for item in value if isinstance(item, dict)]
-    return value.get(rest) if isinstance(value, dict) else None
+        return [_field(item, rest) for item in value if isinstance(item, dict)]
+    return _field(value, rest)
 
 
 def _label(vocabulary: Vocabulary, term_id: Any, lang: str) -> str:
@@ -77,13 +88,15 @@ def impact_rows(case: Case, lang: str, urls: SiteUrls) -> list[dict[str, Any]]:
     for number, impact in enumerate(facts.get("impacts", []) or [], start=1):
         source = sources.get(impact.get("source"), {})
         merged = {"id": case.id, "url": facts["url"], "impact_number": number,
-                  "impacts": [impact], "sources": [source]}
-        rows.append({column.name: _impact_cell(column, merged) for column in IMPACT_COLUMNS})
+                  "impacts": [impact], "sources": [source], "verified": is_verified(impact)}
+        rows.append({column.name: _impact_cell(column, merged, lang) for column in IMPACT_COLUMNS})
     return rows
 
 
-def _impact_cell(column: Column, merged: dict[str, Any]) -> Any:
+def _impact_cell(column: Column, merged: dict[str, Any], lang: str) -> Any:
     value = _field(merged, column.field)
     if isinstance(value, list):
         value = value[0] if value else None
+    if value is not None and column.kind == "label":
+        return _label(load_vocabularies()[column.vocabulary or ""], value, lang)
     return "" if value is None else value

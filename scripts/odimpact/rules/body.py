@@ -11,6 +11,7 @@ import yaml
 from odimpact.citations import CITATION
 from odimpact.layout import IMAGE_SUFFIXES
 from odimpact.paths import OUTLINE
+from odimpact.language_id import language_of
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
 
@@ -167,15 +168,6 @@ def citations_exist(case: CaseFile) -> Iterator[Problem]:
             yield _problem(case, match.start(), text, "citation-unknown-source", value=match.group(1), known=", ".join(map(str, known)))
 
 
-@cache
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-    identifier.set_languages(["en", "fr"])
-    return identifier
-
-
 LANGUAGE_NAMES = {"en": ("English", "anglais"), "fr": ("French", "français")}
 
 
@@ -185,7 +177,7 @@ def body_is_in_its_language(case: CaseFile) -> Iterator[Problem]:
     text = re.sub(r"[#*_\[\]()>{}`|-]+", " ", prose(case.body[:3000]))
     if len(text.strip()) < MIN_TEXT_FOR_LANGUAGE:
         return
-    found, _ = _identifier().classify(text[:500])  # 500 characters decide reliably and keep it fast
+    found = language_of(text)
     if found != case.lang:
         yield Problem(case.display, case.body_line, 1, "language-mismatch", "body", "warning", {
             "expected_en": LANGUAGE_NAMES[case.lang][0], "expected_fr": LANGUAGE_NAMES[case.lang][1],

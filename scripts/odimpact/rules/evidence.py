@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterator
 
+from odimpact.evidence import CHANGE_KINDS, figure_values, shows_attribution, shows_change, standpoints
 from odimpact.problems import Problem
 from odimpact.quoted_numbers import figure_in_text
 from odimpact.reading import CaseFile
 from odimpact.rules.front_matter import Rule, _problem
-
-CHANGE_KINDS = ("outcome", "impact")
-RIGOROUS_SOURCES = ("evaluation", "peer-reviewed")
 
 
 def _figures(case: CaseFile) -> list[dict[str, Any]]:
@@ -25,28 +23,6 @@ def _figures(case: CaseFile) -> list[dict[str, Any]]:
 
 def _sources(case: CaseFile) -> dict[str, dict[str, Any]]:
     return {source["id"]: source for source in case.data["sources"]}
-
-
-def _figure_values(figure: dict[str, Any]) -> list[tuple[str, float]]:
-    return [(key, figure[key]) for key in ("value", "min", "max") if key in figure]
-
-
-def is_verified(figure: dict[str, Any]) -> bool:
-    """A figure a reader can check: it carries a quote from its source that contains it."""
-    quote = figure.get("quote")
-    return bool(quote) and all(figure_in_text(value, quote) for _, value in _figure_values(figure))
-
-
-def shows_change(figure: dict[str, Any]) -> bool:
-    """An outcome or impact measured from a baseline, and verified."""
-    return figure["kind"] in CHANGE_KINDS and "baseline" in figure and is_verified(figure)
-
-
-def shows_attribution(figure: dict[str, Any], sources: dict[str, dict[str, Any]]) -> bool:
-    """An impact against a comparison, from an evaluation, audit or peer-reviewed study."""
-    source = sources.get(figure["source"], {})
-    return (figure["kind"] == "impact" and "comparison" in figure and shows_change(figure)
-            and source.get("kind") in RIGOROUS_SOURCES)
 
 
 def changes_have_baselines(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -78,7 +54,7 @@ def figures_are_in_their_quotes(case: CaseFile, today: dt.date) -> Iterator[Prob
     for index, figure in enumerate(_figures(case)):
         if "quote" not in figure:
             continue
-        for key, value in _figure_values(figure):
+        for key, value in figure_values(figure):
             if not figure_in_text(value, figure["quote"]):
                 yield _problem(case, ("impacts", index, "quote"), "figure-not-in-quote", field=key, value=value)
 
@@ -95,17 +71,6 @@ def rating_follows_evidence(case: CaseFile, today: dt.date) -> Iterator[Problem]
     elif level >= 4 and not any(shows_attribution(figure, sources) and sources[figure["source"]]["independence"] == "independent"
                                 for figure in figures):
         yield _problem(case, ("evidence_strength",), "evidence-level-needs-independent", level=level)
-
-
-def standpoints(sources: list[dict[str, Any]]) -> list[str]:
-    """The distinct voices among the sources: the data publisher, the reuser, each independent publisher."""
-    seen: dict[str, str] = {}
-    for source in sources:
-        if source["independence"] == "independent":
-            seen.setdefault(f"independent:{source['publisher'].strip().casefold()}", source["publisher"].strip())
-        else:
-            seen.setdefault(source["independence"], source["independence"])
-    return list(seen.values())
 
 
 def published_cases_are_corroborated(case: CaseFile, today: dt.date) -> Iterator[Problem]:

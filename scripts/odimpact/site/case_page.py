@@ -9,7 +9,8 @@ from odimpact.research.citation import cite_block
 from odimpact.research.urls import SiteUrls
 from odimpact.site import case_sections as sections
 from odimpact.site.context import SiteContext, as_dicts, as_list
-from odimpact.site.formatting import escape, long_date, safe_url
+from odimpact.site.figures import figures_by_kind
+from odimpact.site.formatting import colon, escape, long_date, safe_url
 from odimpact.site.pages import Fills, Page, case_url, script_json
 from odimpact.site.strings import text
 
@@ -43,8 +44,8 @@ def section(key: str, anchor: str, lang: str, token: str) -> str:
 def footer(ctx: SiteContext, case: Case, lang: str) -> str:
     """Last reviewed date, text licence and the link to edit the case's file."""
     meta = case.meta(lang)
-    parts = [f'{text("reviewed", lang)}{sections.colon(lang)}<time datetime="{escape(meta.get("reviewed"))}">{long_date(meta.get("reviewed"), lang)}</time>']
-    parts.append(f'{text("case_licence", lang)}{sections.colon(lang)}{ctx.label("licence", meta.get("licence", "CC-BY-4.0"), lang)}')
+    parts = [f'{text("reviewed", lang)}{colon(lang)}<time datetime="{escape(meta.get("reviewed"))}">{long_date(meta.get("reviewed"), lang)}</time>']
+    parts.append(f'{text("case_licence", lang)}{colon(lang)}{ctx.label("licence", meta.get("licence", "CC-BY-4.0"), lang)}')
     if ctx.edit_base:
         path = f"cases/{case.id}/index.{case.source_lang(lang)}.md"
         parts.append(f'<a href="{escape(ctx.edit_base + path)}">{text("edit", lang)}</a>')
@@ -87,7 +88,7 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
         fills.add(notices(case, lang)),
         fills.add(sections.facts_panel(ctx, meta, here, lang)),
         body(case, lang, numbers, fills),
-        section("impacts", "impacts", lang, fills.add(sections.impacts_table(meta, numbers, lang) if as_dicts(meta.get("impacts")) else "")),
+        section("impacts", "impacts", lang, fills.add(figures_by_kind(ctx, meta, lambda source: sections.cite(source, numbers), lang))),
         section("datasets", "datasets", lang, fills.add(sections.datasets_list(ctx, meta, lang))),
         section("organisations", "organisations", lang, fills.add(sections.organisations_list(ctx, meta, lang))),
         section("sources", "sources", lang, fills.add(sections.sources_list(ctx, meta, lang))),

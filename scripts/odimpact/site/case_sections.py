@@ -9,7 +9,8 @@ from typing import Any, Callable
 from odimpact.citations import CITATION
 from odimpact.corpus import Case
 from odimpact.site.context import SiteContext, as_dicts, as_list
-from odimpact.site.formatting import escape, impact_value, link, long_date, number
+from odimpact.site.figures import lang_attribute
+from odimpact.site.formatting import colon, escape, link, long_date, number
 from odimpact.site.pages import case_url, listing_url, relative
 from odimpact.site.strings import case_count, text
 
@@ -77,22 +78,6 @@ def facts_panel(ctx: SiteContext, meta: dict[str, Any], here: str, lang: str) ->
     )
 
 
-def impacts_table(meta: dict[str, Any], numbers: dict[str, int], lang: str) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(item.get('measure'))}</td><td class=\"odi-num\">{impact_value(item, lang)}</td>"
-        f"<td>{escape(item.get('year'))}</td><td>{cite(item.get('source'), numbers)}</td></tr>"
-        + (f'<tr class="odi-note"><td colspan="4">{escape(item["note"])}</td></tr>' if item.get("note") else "")
-        for item in as_dicts(meta.get("impacts"))
-    )
-    head = "".join(f'<th scope="col">{text(key, lang)}</th>' for key in ("measure", "value", "year", "source"))
-    return f'<div class="odi-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
-
-
-def colon(lang: str) -> str:
-    """A label's colon: French typography puts a non-breaking space before it."""
-    return "\u00a0: " if lang == "fr" else ": "
-
-
 def datasets_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
     items = []
     for dataset in as_dicts(meta.get("datasets")):
@@ -114,16 +99,31 @@ def organisations_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str
     return f'<ul class="odi-organisations">{items}</ul>'
 
 
+def _source_title(source: dict[str, Any], lang: str) -> str:
+    """The document's own title as a citation, or our description of it in square brackets."""
+    title = escape(source.get("title"))
+    if source.get("descriptive_title") is True:
+        return f"[{title}]"
+    return f"<cite{lang_attribute(str(source.get('title')), lang)}>{title}</cite>"
+
+
 def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
-    """The numbered sources, each with an anchor that body citations link to."""
+    """The numbered sources, each with an anchor that body citations link to, what kind of document
+    it is, whom it speaks for, when it was read and where an archived copy is."""
     items = []
     for source in as_dicts(meta.get("sources")):
-        parts = [link(f"<cite>{escape(source.get('title'))}</cite>", source.get("url")), escape(source.get("publisher"))]
+        parts = [link(_source_title(source, lang), source.get("url")), escape(source.get("publisher"))]
         if source.get("date"):
             parts.append(long_date(source["date"], lang))
-        parts.append(ctx.label("kind", source.get("kind"), lang))
-        note = f'<br><span class="odi-meaning">{escape(source["note"])}</span>' if source.get("note") else ""
-        items.append(f'<li id="source-{escape(source.get("id"))}">{". ".join(parts)}.{note}</li>')
+        weight = [ctx.label("kind", source.get("kind"), lang), ctx.label("independence", source.get("independence"), lang)]
+        details = [f'{text("source_kind", lang)}{colon(lang)}{weight[0]}', f'{text("independence", lang)}{colon(lang)}{weight[1]}']
+        if source.get("accessed"):
+            details.append(text("accessed", lang, date=long_date(source["accessed"], lang)))
+        if source.get("archived"):
+            details.append(link(text("archived_copy", lang), source["archived"]))
+        note = f'<br>{escape(source["note"])}' if source.get("note") else ""
+        items.append(f'<li id="source-{escape(source.get("id"))}">{". ".join(parts)}.'
+                     f'<br><span class="odi-meaning">{" · ".join(details)}</span>{note}</li>')
     return f'<ol class="odi-sources">{"".join(items)}</ol>'
 
 

@@ -20,6 +20,9 @@ FIELD_VOCABULARY = {
     "licence": "licences",
     "roles": "organisation-roles",
     "kind": "source-kinds",
+    "independence": "source-independence",
+    "figure_kind": "figure-kinds",
+    "qualifier": "figure-qualifiers",
 }
 
 

@@ -83,6 +83,11 @@ def impact_value(impact: dict[str, Any], lang: str) -> str:
     return f"{quantity(impact.get('min'), impact, lang)}\u2013{quantity(impact.get('max'), impact, lang)}"
 
 
+def colon(lang: str) -> str:
+    """A label's colon: French typography puts a non-breaking space before it."""
+    return "\u00a0: " if lang == "fr" else ": "
+
+
 def parse_date(value: Any) -> datetime.date | None:
     """A YYYY-MM-DD string as a date, or None."""
     try:
