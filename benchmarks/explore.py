@@ -34,7 +34,7 @@ STEPS: list[Any] = [
     'fieldset[data-facet="sector"] input[value="transport"]',
     'fieldset[data-facet="jurisdiction"] input[value="CA-ON"]',
     'fieldset[data-facet="impact"] input[value="economic"]',
-    'fieldset[data-facet="quantified"] input[value="yes"]',
+    'fieldset[data-facet="strongest"] input[value="outcome"]',
     ("fill", 'input[name="q"]', "synthetic 12"),
     ("fill", 'input[name="q"]', ""),
     'fieldset[data-facet="jurisdiction"] input[value="CA-ON"]',

@@ -4,59 +4,104 @@ ranked by the number of cases that use them."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from odimpact.corpus import Case
+from odimpact.evidence import strongest_kind
+from odimpact.places import places_of_effect
 from odimpact.research.svg import esc
 from odimpact.site.formatting import number
 from odimpact.vocabularies import load_vocabularies
 
 WORDS = {
     "en": {"caption": "Published cases by jurisdiction (rows) and sector (columns); an empty cell is a gap",
-           "jurisdiction": "Jurisdiction", "gap": "none yet", "total": "Total", "cell": "{count} case(s): {j}, {s}",
+           "jurisdiction": "Whose data (jurisdiction)", "effects": "Where the effects were", "sector": "Sector", "gap": "none yet",
+           "effects_caption": "Published cases by where their effects were (rows) and sector (columns); an empty cell is a gap",
+           "gap_caption": "Published cases by sector (rows) and the strongest kind of figure they give (columns): the evidence gap map",
+           "no_figure": "No figure", "total": "Total", "cell": "{count} case(s): {j}, {s}",
            "dataset": "Dataset", "publisher": "Publisher", "cases": "Cases", "count": "Number of cases",
            "datasets_caption": "Datasets ranked by the number of published cases that use them",
            "publishers_caption": "Publishers ranked by the number of published cases that use their data"},
     "fr": {"caption": "Études de cas publiées par secteur de compétence (lignes) et par secteur (colonnes); une cellule vide est une lacune",
-           "jurisdiction": "Secteur de compétence", "gap": "aucune", "total": "Total", "cell": "{count} étude(s) de cas : {j}, {s}",
+           "jurisdiction": "Données de quelle administration", "effects": "Où se sont fait sentir les effets", "sector": "Secteur", "gap": "aucune",
+           "effects_caption": "Études de cas publiées selon l'endroit où se sont fait sentir leurs effets (lignes) et par secteur (colonnes); une cellule vide est une lacune",
+           "gap_caption": "Études de cas publiées par secteur (lignes) et selon la nature de chiffre la plus forte qu'elles donnent (colonnes) : la carte des lacunes dans les données probantes",
+           "no_figure": "Aucun chiffre", "total": "Total", "cell": "{count} étude(s) de cas : {j}, {s}",
            "dataset": "Jeu de données", "publisher": "Diffuseur", "cases": "Études de cas", "count": "Nombre d'études de cas",
            "datasets_caption": "Jeux de données classés selon le nombre d'études de cas publiées qui les utilisent",
            "publishers_caption": "Diffuseurs classés selon le nombre d'études de cas publiées qui utilisent leurs données"},
 }
 
 
-def coverage_counts(cases: list[Case]) -> dict[tuple[str, str], int]:
-    """(jurisdiction, sector) -> number of cases."""
+def coverage_counts(cases: list[Case], rows_of: Callable[[dict[str, Any]], list[str]] | None = None) -> dict[tuple[str, str], int]:
+    """(jurisdiction, sector) -> number of cases; `rows_of` picks other row values (places of effect)."""
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for case in cases:
         meta = case.meta("en")
-        for sector in set(meta.get("sectors", []) or []):
-            counts[(str(meta.get("jurisdiction")), str(sector))] += 1
+        for row in set(rows_of(meta) if rows_of else [str(meta.get("jurisdiction"))]):
+            for sector in set(meta.get("sectors", []) or []):
+                counts[(row, str(sector))] += 1
     return counts
 
 
-def _matrix_cell(count: int, jurisdiction: str, sector: str, href: str, lang: str) -> str:
-    words, vocabularies = WORDS[lang], load_vocabularies()
-    if not count:
-        return f'<td class="odi-gap"><span class="odi-visually-hidden">{esc(words["gap"])}</span></td>'
-    name = words["cell"].format(count=number(count, lang), j=vocabularies["jurisdictions"].label(jurisdiction, lang),
-                                s=vocabularies["sectors"].label(sector, lang))
-    return f'<td class="odi-num"><a href="{esc(href)}" title="{esc(name)}">{esc(number(count, lang))}</a></td>'
+@dataclass(frozen=True)
+class Axis:
+    """One side of a matrix: its heading, its values in order and how each is named."""
+
+    heading: str
+    ids: list[str]
+    label: Callable[[str], str]
 
 
-def coverage_matrix(cases: list[Case], explore_href: Callable[[str, str], str], lang: str) -> str:
-    """The matrix as an HTML table; each non-empty cell links to the Explore page filtered to it."""
+def count_matrix(rows: Axis, columns: Axis, counts: dict[tuple[str, str], int], href: Callable[[str, str], str],
+                 caption: str, lang: str, css: str = "odi-coverage") -> str:
+    """Counts of cases as an HTML table; each non-empty cell links to its cases, an empty one is a gap."""
+    words = WORDS[lang]
+    head = f'<th scope="col">{esc(rows.heading)}</th>' + "".join(f'<th scope="col">{esc(columns.label(c))}</th>' for c in columns.ids)
+    body = []
+    for row in rows.ids:
+        cells = []
+        for column in columns.ids:
+            count = counts.get((row, column), 0)
+            if not count:
+                cells.append(f'<td class="odi-gap"><span class="odi-visually-hidden">{esc(words["gap"])}</span></td>')
+                continue
+            name = words["cell"].format(count=number(count, lang), j=rows.label(row), s=columns.label(column))
+            cells.append(f'<td class="odi-num"><a href="{esc(href(row, column))}" title="{esc(name)}">{esc(number(count, lang))}</a></td>')
+        body.append(f'<tr><th scope="row">{esc(rows.label(row))}</th>{"".join(cells)}</tr>')
+    return (f'<div class="odi-table {css}"><table><caption>{esc(caption)}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+
+
+def _vocabulary_axis(name: str, heading: str, lang: str) -> Axis:
+    vocabulary = load_vocabularies()[name]
+    return Axis(heading, [str(term) for term in vocabulary.ids()], lambda term: vocabulary.label(term, lang))
+
+
+def coverage_matrix(cases: list[Case], explore_href: Callable[[str, str], str], lang: str, by_effect: bool = False) -> str:
+    """Jurisdiction (whose data, or where the effects were) × sector; cells link to Explore filtered to them."""
+    words = WORDS[lang]
+    counts = coverage_counts(cases, places_of_effect if by_effect else None)
+    rows = _vocabulary_axis("jurisdictions", words["effects" if by_effect else "jurisdiction"], lang)
+    columns = _vocabulary_axis("sectors", "", lang)
+    return count_matrix(rows, columns, counts, explore_href, words["effects_caption" if by_effect else "caption"], lang)
+
+
+def gap_map(cases: list[Case], explore_href: Callable[[str, str], str], lang: str) -> str:
+    """The evidence gap map: sector × the strongest kind of figure each case gives, as evidence reviews
+    draw them; each cell links to its cases, an empty cell is a gap in the evidence."""
     words, vocabularies = WORDS[lang], load_vocabularies()
-    counts = coverage_counts(cases)
-    sectors = vocabularies["sectors"].ids()
-    head = f'<th scope="col">{esc(words["jurisdiction"])}</th>' + "".join(
-        f'<th scope="col">{esc(vocabularies["sectors"].label(s, lang))}</th>' for s in sectors)
-    rows = []
-    for code in vocabularies["jurisdictions"].ids():
-        cells = "".join(_matrix_cell(counts.get((code, s), 0), str(code), str(s), explore_href(str(code), str(s)), lang) for s in sectors)
-        rows.append(f'<tr><th scope="row">{esc(vocabularies["jurisdictions"].label(code, lang))}</th>{cells}</tr>')
-    return (f'<div class="odi-table odi-coverage"><table><caption>{esc(words["caption"])}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for case in cases:
+        meta = case.meta("en")
+        strongest = strongest_kind([f for f in meta.get("impacts", []) or [] if isinstance(f, dict)]) or "none"
+        for sector in set(meta.get("sectors", []) or []):
+            counts[(str(sector), strongest)] += 1
+    kinds = vocabularies["figure-kinds"]
+    columns = Axis("", ["none", *map(str, kinds.ids())], lambda kind: words["no_figure"] if kind == "none" else kinds.label(kind, lang))
+    rows = _vocabulary_axis("sectors", words["sector"], lang)
+    return count_matrix(rows, columns, counts, explore_href, words["gap_caption"], lang, "odi-coverage odi-gap-map")
 
 
 def _dataset_key(dataset: dict[str, Any]) -> str:

@@ -6,21 +6,27 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from odimpact.corpus import Case
+from odimpact.evidence import independent_sources, strongest_kind
+from odimpact.places import places_of_effect
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
 FACETS: dict[str, tuple[str, str]] = {
     "sector": ("sectors", "sectors"),
     "jurisdiction": ("jurisdiction", "jurisdictions"),
+    "effects": ("effects_in", "jurisdictions"),
     "level": ("government_level", "government-levels"),
     "impact": ("impact_types", "impact-types"),
     "dimension": ("impact_dimensions", "impact-dimensions"),
     "evidence": ("evidence_strength", "evidence-levels"),
+    "strongest": ("strongest_figure", "figure-kinds"),
 }
-QUANTIFIED = "quantified"
+INDEPENDENT = "independent"
 WORDS = {
-    "en": {"quantified": "Quantified impacts", "yes": "Has quantified impacts", "no": "No quantified impact"},
-    "fr": {"quantified": "Incidences chiffrées", "yes": "Avec incidences chiffrées", "no": "Sans incidence chiffrée"},
+    "en": {"effects": "Where the effects were", "jurisdiction": "Whose data (jurisdiction)", "strongest": "Strongest kind of figure",
+           "none": "No figure", "independent": "Independent sources", "yes": "At least one independent source", "no": "No independent source"},
+    "fr": {"effects": "Où se sont fait sentir les effets", "jurisdiction": "Données de quelle administration", "strongest": "Nature de chiffre la plus forte",
+           "none": "Aucun chiffre", "independent": "Sources indépendantes", "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
 }
 # Every word the Explore script shows; {n} is a formatted number.
 UI = {
@@ -35,19 +41,27 @@ UI = {
 }
 
 
-def _values(meta: dict[str, Any], field: str) -> list[str]:
+def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
+    if key == "effects":
+        return places_of_effect(meta)
+    if key == "strongest":
+        return [strongest_kind(_dicts(meta.get("impacts"))) or "none"]
     value = meta.get(field)
     return [str(item) for item in (value if isinstance(value, list) else [value]) if item is not None]
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def facet_descriptions(lang: str) -> list[dict[str, Any]]:
     """Each facet: its URL key, title and values (id and label) in vocabulary order."""
-    vocabularies = load_vocabularies()
-    facets = [{"key": key, "label": vocabularies[vocab].title[lang],
+    vocabularies, words = load_vocabularies(), WORDS[lang]
+    facets = [{"key": key, "label": words.get(key, vocabularies[vocab].title[lang]),
                "values": [{"id": str(term.id), "label": term.label[lang]} for term in vocabularies[vocab].terms]}
               for key, (_, vocab) in FACETS.items()]
-    words = WORDS[lang]
-    facets.append({"key": QUANTIFIED, "label": words["quantified"],
+    next(facet for facet in facets if facet["key"] == "strongest")["values"].insert(0, {"id": "none", "label": words["none"]})
+    facets.append({"key": INDEPENDENT, "label": words["independent"],
                    "values": [{"id": "yes", "label": words["yes"]}, {"id": "no", "label": words["no"]}]})
     return facets
 
@@ -57,8 +71,8 @@ def case_entry(case: Case, lang: str, href: str) -> dict[str, Any]:
     meta = case.meta(lang)
     period = meta.get("period") if isinstance(meta.get("period"), dict) else {}
     end = period.get("end")
-    facets = {key: _values(meta, field) for key, (field, _) in FACETS.items()}
-    facets[QUANTIFIED] = ["yes" if meta.get("impacts") else "no"]
+    facets = {key: _values(meta, key, field) for key, (field, _) in FACETS.items()}
+    facets[INDEPENDENT] = ["yes" if independent_sources(_dicts(meta.get("sources"))) else "no"]
     return {"id": case.id, "t": str(meta.get("title", case.id)), "s": str(meta.get("summary", "")), "u": href,
             "f": facets, "y0": period.get("start"), "y1": end if isinstance(end, int) else None,
             "p": str(meta.get("published", ""))}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from odimpact.paths import LANGUAGES
 from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
-from odimpact.research.coverage import coverage_matrix, datasets_tables
+from odimpact.research.coverage import coverage_matrix, datasets_tables, gap_map
 from odimpact.research.dictionary import render_dictionary
 from odimpact.research.tilemap import map_figure, tile_map
 from odimpact.site.context import SiteContext
@@ -69,6 +69,9 @@ def charts_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["charts"]
     parts = [f"<h1>{text('charts_title', lang)}</h1>", f"<p>{text('charts_intro', lang)}</p>",
              f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map"), _map_table(ctx, lang)]
+    explore = relative(here, PAGES["explore"])
+    parts += [f'<h2 id="evidence-gap-map">{text("gap_map_heading", lang)}</h2>', f"<p>{text('gap_map_intro', lang)}</p>",
+              gap_map(ctx.listed(), lambda sector, kind: f"{explore}?sector={sector}&strongest={kind}", lang)]
     for facet in CHARTS:
         bars = _chart_bars(ctx, facet, here, lang)
         width, height = chart_size(bars)
@@ -80,8 +83,13 @@ def charts_page(ctx: SiteContext, lang: str) -> Page:
 
 def coverage_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["coverage"]
-    matrix = coverage_matrix(ctx.listed(), lambda j, s: f"{relative(here, PAGES['explore'])}?jurisdiction={j}&sector={s}", lang)
-    return _page("coverage", lang, "\n\n".join([f"<h1>{text('coverage_title', lang)}</h1>", f"<p>{text('coverage_intro', lang)}</p>", matrix]))
+    explore = relative(here, PAGES["explore"])
+    by_data = coverage_matrix(ctx.listed(), lambda j, s: f"{explore}?jurisdiction={j}&sector={s}", lang)
+    by_effect = coverage_matrix(ctx.listed(), lambda j, s: f"{explore}?effects={j}&sector={s}", lang, by_effect=True)
+    return _page("coverage", lang, "\n\n".join([
+        f"<h1>{text('coverage_title', lang)}</h1>", f"<p>{text('coverage_intro', lang)}</p>",
+        f'<h2 id="by-jurisdiction">{text("coverage_by_data", lang)}</h2>', by_data,
+        f'<h2 id="by-effect">{text("coverage_by_effect", lang)}</h2>', f"<p>{text('coverage_by_effect_intro', lang)}</p>", by_effect]))
 
 
 def datasets_page(ctx: SiteContext, lang: str) -> Page:
@@ -101,7 +109,7 @@ def dictionary_page(lang: str) -> Page:
 def explore_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["explore"]
     overviews = "".join(f'<li><a href="{relative(here, listing_url(facet))}">{text(f"overview_{facet}", lang)}</a></li>'
-                        for facet in ("sectors", "jurisdiction", "impact_types", "year"))
+                        for facet in ("sectors", "jurisdiction", "effects_in", "impact_types", "year"))
     items = "".join(case_item(case, here, lang) for case in sorted(ctx.listed(), key=lambda c: str(c.meta(lang).get("title", "")).casefold()))
     parts = [f"<h1>{text('explore_title', lang)}</h1>", f"<p>{text('explore_intro', lang)}</p>",
              '<div id="odi-explore-app"></div>',

@@ -68,6 +68,11 @@ def facts_panel(ctx: SiteContext, meta: dict[str, Any], here: str, lang: str) ->
     ]
     if meta.get("place"):
         rows.insert(1, ("place", escape(meta["place"])))
+    after_place = 2 if meta.get("place") else 1
+    if meta.get("communities"):
+        rows.insert(after_place, ("communities", ", ".join(escape(name) for name in as_list(meta.get("communities")))))
+    if meta.get("effects_in"):
+        rows.insert(after_place, ("effects_in", _term_links(ctx, "effects_in", as_list(meta.get("effects_in")), here, lang)))
     level = meta.get("evidence_strength")
     evidence = f'{ctx.label("evidence_strength", level, lang)}<br><span class="odi-meaning">{ctx.definition("evidence_strength", level, lang)}</span>'
     rows.append(("evidence", evidence))

@@ -13,6 +13,7 @@ from odimpact.vocabularies import Vocabulary, load_vocabularies
 # Vocabulary file for each front-matter field shown with labels.
 FIELD_VOCABULARY = {
     "jurisdiction": "jurisdictions",
+    "effects_in": "jurisdictions",
     "government_level": "government-levels",
     "sectors": "sectors",
     "impact_types": "impact-types",

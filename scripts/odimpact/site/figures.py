@@ -99,7 +99,8 @@ def _table(kind: str, figures: list[dict[str, Any]], ctx: SiteContext, cite: Cal
         else:
             cells += [shown, escape(figure.get("year"))]
         cells.append(_source_cell(figure, cite, lang))
-        numeric = ' class="odi-num"'
+        # Figures may wrap ("3,83 infractions (2004–2006)"): a phone has no room for two unwrapped columns.
+        numeric = ' class="odi-figure"'
         rows.append("<tr>" + "".join(f"<td{numeric if 0 < i < 3 else ''}>{cell}</td>" for i, cell in enumerate(cells))
                     + "</tr>" + _details(figure, len(keys), lang))
     head = "".join(f'<th scope="col">{text(key, lang)}</th>' for key in keys)

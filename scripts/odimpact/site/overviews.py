@@ -10,6 +10,7 @@ from typing import Any, Callable, Iterator
 
 from odimpact.corpus import Case
 from odimpact.paths import LANGUAGES
+from odimpact.places import places_of_effect
 from odimpact.site.case_sections import count_text
 from odimpact.site.context import SiteContext, as_list
 from odimpact.site.formatting import escape
@@ -17,7 +18,8 @@ from odimpact.site.pages import Page, case_url, html_page, listing_url, relative
 from odimpact.site.strings import text
 
 PAGE_SIZE = 20
-FACET_TITLES = {"sectors": "by_sector", "jurisdiction": "by_jurisdiction", "impact_types": "by_impact", "year": "by_year"}
+FACET_TITLES = {"sectors": "by_sector", "jurisdiction": "by_jurisdiction", "effects_in": "by_effect",
+                "impact_types": "by_impact", "year": "by_year"}
 
 
 def facet_values(case: Case, facet: str) -> list[Any]:
@@ -26,6 +28,8 @@ def facet_values(case: Case, facet: str) -> list[Any]:
     if facet == "year":
         start = meta.get("period", {}).get("start") if isinstance(meta.get("period"), dict) else None
         return [start] if isinstance(start, int) and not isinstance(start, bool) else []
+    if facet == "effects_in":
+        return places_of_effect(meta)
     return as_list(meta.get(facet))
 
 

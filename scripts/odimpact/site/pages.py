@@ -15,7 +15,8 @@ from odimpact.layout import RESERVED_IDS  # noqa: F401  (re-exported: the site s
 from odimpact.paths import LANGUAGES
 
 CASES = "cases"
-FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "impact_types": "by-impact", "year": "by-year"}
+FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in": "by-place-of-effect",
+          "impact_types": "by-impact", "year": "by-year"}
 
 
 @dataclass
