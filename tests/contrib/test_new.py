@@ -20,7 +20,7 @@ LEFT_TO_WRITE = [
     ("datasets[0].licence", "schema-vocabulary"), ("organisations[0].name", "schema-min-length"),
     ("organisations[0].roles", "schema-min-items"), ("sources[0].title", "schema-min-length"),
     ("sources[0].publisher", "schema-min-length"), ("sources[0].url", "schema-pattern-url"),
-    ("sources[0].kind", "schema-vocabulary"),
+    ("sources[0].kind", "schema-vocabulary"), ("sources[0].independence", "schema-vocabulary"),
 ]
 FILLED = {
     'summary: ""': 'summary: "Synthetic test case: a fictional city opens bus data and a fictional start-up uses it."',
@@ -28,8 +28,8 @@ FILLED = {
     "reuse_purposes: []": "reuse_purposes: [products-services]", "  start:\n": "  start: 2015\n",
     '  - name: ""\n    publisher: ""\n    licence: ""': "  - name: Synthetic schedules\n    publisher: Synthetic City\n    licence: unknown",
     '  - name: ""\n    roles: []': "  - name: Synthetic City\n    roles: [data-publisher]",
-    '    title: ""\n    publisher: ""\n    url: ""\n    kind: ""':
-        "    title: Synthetic source\n    publisher: Synthetic News\n    url: https://example.org/a\n    kind: news",
+    '    title: ""\n    publisher: ""\n    url: ""\n    kind: ""\n    independence: ""':
+        "    title: Synthetic source\n    publisher: Synthetic News\n    url: https://example.org/a\n    kind: news\n    independence: independent",
 }
 
 

@@ -21,7 +21,9 @@ LEFT_TO_TRANSLATE = [
     ("datasets[0].name", "schema-min-length"), ("datasets[0].publisher", "schema-min-length"),
     ("organisations[0].name", "schema-min-length"), ("organisations[1].name", "schema-min-length"),
     ("impacts[0].measure", "schema-min-length"), ("impacts[0].unit", "schema-min-length"),
-    ("impacts[1].measure", "schema-min-length"), ("sources[0].publisher", "schema-min-length"),
+    ("impacts[0].locator", "schema-min-length"), ("impacts[1].measure", "schema-min-length"),
+    ("impacts[2].measure", "schema-min-length"), ("impacts[2].unit", "schema-min-length"),
+    ("impacts[2].locator", "schema-min-length"), ("sources[0].publisher", "schema-min-length"),
     ("sources[1].publisher", "schema-min-length"),
 ]
 TODAY = "2026-03-01"  # after the fixture's review date
