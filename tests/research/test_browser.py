@@ -94,7 +94,8 @@ def test_without_javascript_every_case_is_listed(browser: object, base_url: str,
     page.goto(base_url + "fr/" + EXPLORE)
     links = page.eval_on_selector_all("#odi-explore-static .odi-cases a", "links => links.map(l => l.getAttribute('href'))")
     assert sorted(links) == sorted(f"../{case.id}/" for case in corpus.published())
-    assert page.eval_on_selector_all("#odi-explore-static > ul:first-of-type a", "links => links.length") == 4
+    # The lists by sector, jurisdiction, place of effect, impact type and year.
+    assert page.eval_on_selector_all("#odi-explore-static > ul:first-of-type a", "links => links.length") == 5
     context.close()
 
 

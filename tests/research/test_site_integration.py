@@ -51,5 +51,7 @@ def test_charts_page_has_images_tables_and_map(research_site: Path, prefix: str)
         assert f'src="{name}.svg"' in html
         root = ET.parse(folder / f"{name}.svg").getroot()
         assert root.get("role") == "img" and root.find("{http://www.w3.org/2000/svg}title").text
-    assert html.count("<table>") == 4 and html.count("<caption>") == 4
+    # The map's data table, the evidence gap map and the three charts' tables.
+    assert html.count("<table>") == 5 and html.count("<caption>") == 5
+    assert 'id="evidence-gap-map"' in html and "odi-gap-map" in html
     assert re.findall(r'<area shape="rect" coords="[\d,]+" href="\.\./by-jurisdiction/ca-[a-z]{2}/"', html)
