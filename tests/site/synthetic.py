@@ -55,3 +55,35 @@ def synthetic_corpus(cases_dir: Path) -> None:
                title={"en": "Synthetic retired case", "fr": "Étude de cas synthétique retirée"})
     write_case(cases_dir, "synthetic-draft-case", status="draft", title={"en": "Synthetic draft case", "fr": "Étude de cas synthétique à l'état d'ébauche"})
     write_case(cases_dir, "synthetic-english-only", langs=("en",), title={"en": "Synthetic case awaiting translation", "fr": ""}, sectors=["education"], jurisdiction="CA-YT")
+    write_case(cases_dir, "synthetic-evidence", **evidence_changes())
+
+
+def _figure(measure: tuple[str, str], lang: str, **facts: Any) -> dict[str, Any]:
+    return {"measure": measure[lang == "fr"], **{k: (v[lang] if isinstance(v, dict) and set(v) == {"en", "fr"} else v) for k, v in facts.items()}}
+
+
+def evidence_changes() -> dict[str, Any]:
+    """A case with one figure of each kind: a qualifier, a range, a large sum, a baseline, a comparison."""
+    figures = {lang: [
+        _figure(("Synthetic apps entered", "Applications synthétiques inscrites"), lang, kind="output", qualifier="more-than",
+                value=500, unit={"en": "apps", "fr": "applications"}, year=2016, source="s1"),
+        _figure(("Synthetic active users", "Utilisateurs actifs synthétiques"), lang, kind="use", qualifier="about",
+                min=35000, max=60000, unit={"en": "users", "fr": "utilisateurs"}, year=2017, source="s1",
+                locator={"en": "paragraph 2", "fr": "paragraphe 2"}, quote="The fictional app had between 35,000 and 60,000 users."),
+        _figure(("Synthetic value to the economy", "Valeur synthétique pour l'économie"), lang, kind="outcome", qualifier="about",
+                value=20_700_000_000, currency="CAD", year=2018, baseline={"value": 18_000_000_000, "year": 2012}, source="s2",
+                locator={"en": "table 3", "fr": "tableau 3"}, quote="Le total fictif atteint environ 20,7 milliards de dollars."),
+        _figure(("Synthetic late buses", "Autobus en retard synthétiques"), lang, kind="impact", value=12, unit="%", year=2019,
+                baseline={"value": 20, "year": 2015}, source="s2", comparison={"en": "A fictional city without the data", "fr": "Une ville fictive sans les données"},
+                locator={"en": "section 4", "fr": "section 4"}, quote="Late buses fell from 20 per cent to 12 per cent, against no change in the comparison city."),
+    ] for lang in ("en", "fr")}
+    sources = {lang: [
+        {"id": "s1", "title": "A synthetic news item", "descriptive_title": True, "publisher": "Example News", "url": "https://example.org/news/evidence",
+         "kind": "news", "independence": "independent", "accessed": "2026-01-10", "archived": "https://archive.example.org/news/evidence"},
+        {"id": "s2", "title": "Synthetic evaluation", "publisher": {"en": "Example Evaluators", "fr": "Évaluateurs exemplaires"}[lang],
+         "url": "https://example.org/evaluation", "kind": "evaluation", "independence": "independent", "accessed": "2026-01-10",
+         "archived": "https://archive.example.org/evaluation"},
+    ] for lang in ("en", "fr")}
+    return {"title": {"en": "Synthetic example: every kind of figure", "fr": "Exemple synthétique : chaque nature de chiffre"},
+            "impacts": figures, "sources": sources, "evidence_strength": 4, "effects_in": ["CA-NU", "CA-NT"],
+            "communities": {"en": ["Exampleton"], "fr": ["Exempleton"]}, "sectors": ["energy"]}

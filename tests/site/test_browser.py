@@ -136,12 +136,75 @@ def test_case_page_screenshots(browser: object, base_url: str, lang: str, width:
     assert target.stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("case", ["synthetic-bus-data", "synthetic-evidence"])
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_case_page_fits_a_phone_without_sideways_scrolling(browser: object, base_url: str, lang: str) -> None:
-    reader = Reader(browser, base_url, 390)
-    page = reader.open(("" if lang == "en" else "fr/") + "cases/synthetic-bus-data/")
+def test_case_page_fits_a_phone_without_sideways_scrolling(browser: object, base_url: str, lang: str, case: str) -> None:
+    reader = Reader(browser, base_url, 375)
+    page = reader.open(("" if lang == "en" else "fr/") + f"cases/{case}/")
     overflow = page.evaluate("""() => [document.documentElement, ...document.querySelectorAll('.md-content .odi-table, .md-content .odi-table *')]
         .filter(element => element.scrollWidth > element.clientWidth + 1)
         .map(element => `${element.tagName}.${element.className}: ${element.scrollWidth} > ${element.clientWidth}`)""")
     reader.close()
     assert overflow == []
+
+
+EVIDENCE = "cases/synthetic-evidence/"
+# What a reader sees of each figure: grouped by kind, qualifiers, ranges and large sums in words.
+FIGURES_SEEN = {
+    "en": {"headings": ["Outputs", "Use", "Outcomes", "Impacts"],
+           "figures": ["more than 500 apps", "about 35,000 to 60,000 users", "about $20.7 billion (2018)", "12% (2019)"],
+           "before": ["$18 billion (2012)", "20% (2015)"]},
+    "fr": {"headings": ["Extrants", "Utilisation", "Effets", "Incidences"],
+           "figures": ["plus de 500 applications", "de 35 000 à 60 000 utilisateurs environ",
+                       "environ 20,7 milliards de dollars (2018)", "12 % (2019)"],
+           "before": ["18 milliards de dollars (2012)", "20 % (2015)"]},
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_figures_are_grouped_by_kind_and_read_as_sentences(reader: Reader, lang: str) -> None:
+    page = reader.open(("" if lang == "en" else "fr/") + EVIDENCE)
+    seen = FIGURES_SEEN[lang]
+    assert page.eval_on_selector_all("h3[id^='figures-']", "hs => hs.map(h => h.textContent)") == seen["headings"]
+    cells = page.eval_on_selector_all(".odi-figure", "cells => cells.map(c => c.textContent.replace(/[\\u00a0\\u202f]/g, ' '))")
+    for text in seen["figures"] + seen["before"]:
+        assert text.replace("\u00a0", " ") in cells, (text, cells)
+    # The comparison of the impact, the quotes, and a quote in the other language marked as such.
+    details = page.eval_on_selector_all(".odi-note td", "cells => cells.map(c => c.textContent)")
+    assert any(("Compared with" if lang == "en" else "Comparé à") in text for text in details)
+    other = {"en": "fr", "fr": "en"}[lang]
+    assert page.eval_on_selector_all(f"q[lang='{other}']", "qs => qs.length") >= 1
+    assert page.eval_on_selector_all("q:not([lang])", "qs => qs.length") >= 1
+    assert reader.axe_violations() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_sources_say_what_they_are_and_where_they_are_kept(reader: Reader, lang: str) -> None:
+    page = reader.open(("" if lang == "en" else "fr/") + EVIDENCE)
+    first = page.inner_text("#source-s1")
+    assert "[A synthetic news item]" in first  # our description, in brackets
+    assert {"en": "Standpoint: Independent", "fr": "Point de vue\u00a0: Indépendante"}[lang] in first
+    assert {"en": "read on January 10, 2026", "fr": "consultée le 10 janvier 2026"}[lang] in first
+    assert page.get_attribute("#source-s1 a[href^='https://archive.example.org/']", "href")
+    facts = page.inner_text(".odi-facts")
+    assert {"en": "Nunavut", "fr": "Nunavut"}[lang] in facts and {"en": "Exampleton", "fr": "Exempleton"}[lang] in facts
+
+
+@pytest.mark.parametrize("path", ["cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/coverage/"])
+def test_gap_map_and_place_views_link_to_their_cases(reader: Reader, path: str) -> None:
+    page = reader.open(path)
+    if "charts" in path:
+        links = page.eval_on_selector_all(".odi-gap-map td a", "links => links.map(l => l.getAttribute('href'))")
+        assert "../explore/?sector=energy&strongest=impact" in links
+    else:
+        links = page.eval_on_selector_all(".odi-coverage td a", "links => links.map(l => l.getAttribute('href'))")
+        assert "../explore/?effects=CA-NU&sector=energy" in links and "../explore/?jurisdiction=CA-ON&sector=transport" in links
+    assert reader.axe_violations() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_explore_filters_by_strongest_figure_and_place_of_effect(reader: Reader, lang: str) -> None:
+    page = reader.open(("" if lang == "en" else "fr/") + "cases/explore/?strongest=impact&effects=CA-NU")
+    page.wait_for_selector("#odi-explore-app .odi-cases a")
+    links = page.eval_on_selector_all("#odi-explore-app .odi-cases a", "links => links.map(l => l.getAttribute('href'))")
+    assert [link.rstrip("/").rsplit("/", 1)[-1] for link in links] == ["synthetic-evidence"]

@@ -46,8 +46,12 @@ def figure_text(figure: dict[str, Any], qualifiers: Vocabulary, lang: str) -> st
     if "value" in figure:
         shown = amount(figure["value"], figure, lang)
     else:
-        low, high = amount(figure.get("min"), figure, lang), amount(figure.get("max"), figure, lang)
-        shown = text("range", lang, low=low, high=high)
+        # A word unit is said once, after the range ("35,000 to 60,000 users"); symbols stay on each end.
+        unit = figure.get("unit")
+        word_unit = bool(unit) and unit != "%" and not figure.get("currency")
+        bare = {key: value for key, value in figure.items() if key != "unit"} if word_unit else figure
+        low, high = amount(figure.get("min"), bare, lang), amount(figure.get("max"), bare, lang)
+        shown = text("range", lang, low=low, high=high) + (f" {escape(unit)}" if word_unit else "")
         if lang == "fr" and qualifier == "about":  # « de 35 000 à 60 000 utilisateurs environ »
             return f"{shown} {escape(words)}"
     return f"{escape(words)} {shown}" if words else shown
