@@ -29,6 +29,7 @@ def write_corpus(cases_dir: Path, count: int, seed: int = 1) -> list[Path]:
             text = (text.replace("synthetic-bus-data", case_id)
                         .replace("[transport, economy-business]", f"[{chosen[0]}, {chosen[1]}]")
                         .replace("value: 1234.5", f"value: {value}")
+                        .replace("passed 1,234.5 downloads", f"passed {value:,} downloads")
                         .replace("start: 2015", f"start: {start}"))
             (folder / f"index.{lang}.md").write_text(text, encoding="utf-8")
         folders.append(folder)
