@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from odimpact.corpus import Corpus
+from odimpact.places import places_of_effect
 from odimpact.vocabularies import load_vocabularies
 from tests.site.browser import serve
 from tests.site.test_browser import Reader
@@ -103,12 +104,12 @@ def test_without_javascript_every_case_is_listed(browser: object, base_url: str,
 def test_map_links_land_on_the_jurisdiction_overview(reader: Reader, corpus: Corpus, lang: str) -> None:
     prefix = "fr/" if lang == "fr" else ""
     page = reader.open(f"{prefix}cases/charts/")
-    codes = page.eval_on_selector_all("area.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
+    codes = page.eval_on_selector_all("map[name='odi-map-areas'] area.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
     assert sorted(codes) == sorted({case.meta("en")["jurisdiction"] for case in corpus.published()})
     for code in codes[:3]:
         page = reader.open(f"{prefix}cases/charts/")
         # Keyboard, as a reader without a mouse would: focus the region's link and press Enter.
-        page.eval_on_selector(f'area.odi-map-region[data-jurisdiction="{code}"]', "area => area.focus()")
+        page.eval_on_selector(f'map[name="odi-map-areas"] area.odi-map-region[data-jurisdiction="{code}"]', "area => area.focus()")
         with page.expect_navigation(timeout=5000):
             page.keyboard.press("Enter")
         assert page.url == f"{reader.base_url}{prefix}cases/by-jurisdiction/{code.lower()}/"
@@ -121,3 +122,12 @@ def test_no_accessibility_violations(reader: Reader, path: str) -> None:
     if path.endswith(EXPLORE):
         _ready(page)
     assert reader.axe_violations() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_map_by_place_of_effect_counts_every_place_a_case_reached(reader: Reader, corpus: Corpus, lang: str) -> None:
+    page = reader.open(("fr/" if lang == "fr" else "") + "cases/charts/")
+    codes = page.eval_on_selector_all("map[name='odi-map-areas-effects'] area.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
+    assert sorted(codes) == sorted({place for case in corpus.published() for place in places_of_effect(case.meta("en"))})
+    hrefs = page.eval_on_selector_all("map[name='odi-map-areas-effects'] area", "links => links.map(l => l.getAttribute('href'))")
+    assert all(href.startswith("../by-place-of-effect/") for href in hrefs)

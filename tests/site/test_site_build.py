@@ -31,6 +31,7 @@ def test_lists_show_published_cases_only(synthetic_site: Path) -> None:
         "synthetic-english-only/",
         "synthetic-bus-data/",
         "synthetic-clinic-waits/",
+        "synthetic-evidence/",
     ]
 
 
@@ -112,12 +113,12 @@ def test_search_index_split_by_language(synthetic_site: Path) -> None:
     for lang, bundle in (("en", synthetic_site / "pagefind"), ("fr", synthetic_site / "fr" / "pagefind")):
         assert {path.name.split("_")[0] for path in bundle.glob("pagefind.*.pf_meta")} == {f"pagefind.{lang}"}
         fragments = [path.name for path in bundle.glob("fragment/*.pf_fragment")]
-        assert len(fragments) == 4 and all(name.startswith(f"{lang}_") for name in fragments)  # its four case pages
+        assert len(fragments) == 5 and all(name.startswith(f"{lang}_") for name in fragments)  # its five case pages
 
 
 def test_home_counts_published_cases(synthetic_site: Path) -> None:
-    assert "3 case studies from 3 jurisdictions" in page(synthetic_site, "")
-    assert "3 études de cas provenant de 3 secteurs de compétence" in page(synthetic_site, "fr/")
+    assert "4 case studies from 3 jurisdictions" in page(synthetic_site, "")
+    assert "4 études de cas provenant de 3 secteurs de compétence" in page(synthetic_site, "fr/")
 
 
 def test_real_cases_build_strictly_with_a_page_each(real_site: Path) -> None:

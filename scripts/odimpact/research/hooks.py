@@ -44,6 +44,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     key = _research_page(page)
     if key == "charts":
         html = html.replace(placeholder("map"), map_markup(context(config), _lang(page)))
+        html = html.replace(placeholder("map-effects"), map_markup(context(config), _lang(page), "effects"))
     elif key == "explore":
         html = html.replace('<div id="odi-explore-app"></div>', explore_markup(page.url))
     return html

@@ -5,6 +5,7 @@ HTML allow-list would otherwise strip). Every value from a case is escaped where
 from __future__ import annotations
 
 from odimpact.paths import LANGUAGES
+from odimpact.places import places_of_effect
 from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
 from odimpact.research.coverage import coverage_matrix, datasets_tables, gap_map
 from odimpact.research.dictionary import render_dictionary
@@ -39,8 +40,13 @@ def _chart_bars(ctx: SiteContext, facet: str, here: str, lang: str) -> list[Bar]
                 relative(here, listing_url(facet, term))) for term in ctx.terms(facet) if counts[term]]
 
 
-def _jurisdiction_counts(ctx: SiteContext) -> dict[str, int]:
-    counts = count_by(ctx.listed(), lambda case: [case.meta("en").get("jurisdiction")])
+# The two views of place: whose data it is, and where the effects were (listing facet, map file).
+MAP_VIEWS = {"": ("jurisdiction", "map.svg"), "effects": ("effects_in", "map-effects.svg")}
+
+
+def _jurisdiction_counts(ctx: SiteContext, view: str = "") -> dict[str, int]:
+    places = (lambda case: places_of_effect(case.meta("en"))) if view == "effects" else (lambda case: [case.meta("en").get("jurisdiction")])
+    counts = count_by(ctx.listed(), places)
     return {str(code): count for code, count in counts.items()}
 
 
@@ -48,27 +54,31 @@ def charts_files(ctx: SiteContext, lang: str) -> dict[str, str]:
     """File name (next to the charts page) -> SVG document."""
     here = PAGES["charts"]
     files = {f"{facet}.svg": bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[0] for facet in CHARTS}
-    files["map.svg"] = tile_map(_jurisdiction_counts(ctx), lang)
+    for view, (_, name) in MAP_VIEWS.items():
+        files[name] = tile_map(_jurisdiction_counts(ctx, view), lang, view)
     return files
 
 
-def map_markup(ctx: SiteContext, lang: str) -> str:
-    """The map image and its image map of links (the hook puts it in after sanitising)."""
-    here = PAGES["charts"]
-    return map_figure(_jurisdiction_counts(ctx), "map.svg", lambda code: relative(here, listing_url("jurisdiction", code)), lang)
+def map_markup(ctx: SiteContext, lang: str, view: str = "") -> str:
+    """A map image and its image map of links (the hook puts it in after sanitising)."""
+    here, (facet, name) = PAGES["charts"], MAP_VIEWS[view]
+    return map_figure(_jurisdiction_counts(ctx, view), name, lambda code: relative(here, listing_url(facet, code)), lang, view)
 
 
-def _map_table(ctx: SiteContext, lang: str) -> str:
-    here, counts = PAGES["charts"], _jurisdiction_counts(ctx)
-    bars = [Bar(ctx.vocabularies["jurisdictions"].label(code, lang), counts[code], relative(here, listing_url("jurisdiction", code)))
+def _map_table(ctx: SiteContext, lang: str, view: str = "") -> str:
+    here, counts, (facet, _) = PAGES["charts"], _jurisdiction_counts(ctx, view), MAP_VIEWS[view]
+    bars = [Bar(ctx.vocabularies["jurisdictions"].label(code, lang), counts[code], relative(here, listing_url(facet, code)))
             for code in ctx.terms("jurisdiction") if counts.get(str(code))]
-    return bar_chart(bars, text("map_heading", lang), text("column_jurisdiction", lang), "odi-map-table", lang)[1]
+    heading = text("map_effects_heading" if view else "map_heading", lang)
+    return bar_chart(bars, heading, text("column_jurisdiction", lang), f"odi-map-table{'-' + view if view else ''}", lang)[1]
 
 
 def charts_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["charts"]
     parts = [f"<h1>{text('charts_title', lang)}</h1>", f"<p>{text('charts_intro', lang)}</p>",
-             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map"), _map_table(ctx, lang)]
+             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map"), _map_table(ctx, lang),
+             f"<h2 id=\"map-effects\">{text('map_effects_heading', lang)}</h2>", f"<p>{text('map_effects_intro', lang)}</p>",
+             placeholder("map-effects"), _map_table(ctx, lang, "effects")]
     explore = relative(here, PAGES["explore"])
     parts += [f'<h2 id="evidence-gap-map">{text("gap_map_heading", lang)}</h2>', f"<p>{text('gap_map_intro', lang)}</p>",
               gap_map(ctx.listed(), lambda sector, kind: f"{explore}?sector={sector}&strongest={kind}", lang)]

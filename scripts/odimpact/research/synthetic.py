@@ -54,6 +54,8 @@ def synthetic_front_matter(index: int, lang: str, seed: int = 7) -> dict[str, An
         "reviewed": f"2025-{1 + index % 12:02d}-{1 + index % 28:02d}",
         "contributors": ["Synthetic Test Author"],
     }
+    if index % 5 == 0:  # effects reached other places than the jurisdiction's own
+        facts["effects_in"] = _pick(rng, "jurisdictions", 3)
     if index % 3 == 0:
         facts["impacts"] = [_figure(index, start, lang)]
         facts["evidence_strength"] = {"outcome": 2, "impact": 3}.get(facts["impacts"][0]["kind"], 1)

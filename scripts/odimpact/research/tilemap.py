@@ -22,10 +22,11 @@ GRID: dict[str, tuple[int, int]] = {
     "CA": (3, 0),
 }
 WORDS = {
-    "en": {"title": "Cases by province and territory", "legend": "Number of cases",
+    "en": {"title": "Cases by province and territory", "title_effects": "Cases by where their effects were", "legend": "Number of cases",
            "desc": "Tile map of Canada: each province or territory is a square placed roughly where it lies, darker with more cases. {items}.",
            "item": "{label}: {count}", "link": "{label}: {count} case(s), see the cases"},
-    "fr": {"title": "Études de cas par province et territoire", "legend": "Nombre d'études de cas",
+    "fr": {"title": "Études de cas par province et territoire", "title_effects": "Études de cas selon l'endroit où se sont fait sentir leurs effets",
+           "legend": "Nombre d'études de cas",
            "desc": "Carte en tuiles du Canada : chaque province ou territoire est un carré placé à peu près à sa position, plus foncé s'il compte plus d'études de cas. {items}.",
            "item": "{label} : {count}", "link": "{label} : {count} étude(s) de cas, voir les études de cas"},
 }
@@ -64,9 +65,10 @@ WIDTH = GAP + 7 * (TILE + GAP)
 HEIGHT = GAP + 4 * (TILE + GAP) + 30
 
 
-def tile_map(counts: dict[str, int], lang: str) -> str:
-    """The map as an SVG document (shown as an image; `map_areas` makes its regions links)."""
-    words = WORDS[lang]
+def tile_map(counts: dict[str, int], lang: str, view: str = "") -> str:
+    """The map as an SVG document (shown as an image; `map_figure` makes its regions links);
+    `view` "effects" titles it by where the effects were."""
+    words = {**WORDS[lang], "title": WORDS[lang]["title_effects" if view == "effects" else "title"]}
     labels = load_vocabularies()["jurisdictions"]
     items = "; ".join(words["item"].format(label=labels.label(code, lang), count=number(counts.get(code, 0), lang)) for code in GRID)
     peak = max(counts.values(), default=0)
@@ -77,7 +79,7 @@ def tile_map(counts: dict[str, int], lang: str) -> str:
     return "".join(parts) + "</svg>"
 
 
-def map_figure(counts: dict[str, int], src: str, href_of: Callable[[str], str], lang: str) -> str:
+def map_figure(counts: dict[str, int], src: str, href_of: Callable[[str], str], lang: str, view: str = "") -> str:
     """The map image with an HTML image map: each region with cases is a keyboard-reachable link
     named by its jurisdiction and count (an image map needs no script and no inline SVG)."""
     labels = load_vocabularies()["jurisdictions"]
@@ -88,5 +90,7 @@ def map_figure(counts: dict[str, int], src: str, href_of: Callable[[str], str], 
             name = WORDS[lang]["link"].format(label=labels.label(code, lang), count=number(counts[code], lang))
             areas.append(f'<area shape="rect" coords="{x},{y},{x + TILE},{y + TILE}" href="{esc(href_of(code))}" '
                          f'alt="{esc(name)}" class="odi-map-region" data-jurisdiction="{code}">')
-    return (f'<figure class="odi-figure odi-map"><img src="{esc(src)}" usemap="#odi-map-areas" width="{WIDTH}" height="{HEIGHT}" '
-            f'alt="{esc(WORDS[lang]["title"])}"><map name="odi-map-areas">{"".join(areas)}</map></figure>')
+    name = f"odi-map-areas{'-' + view if view else ''}"
+    title = WORDS[lang]["title_effects" if view == "effects" else "title"]
+    return (f'<figure class="odi-figure odi-map"><img src="{esc(src)}" usemap="#{name}" width="{WIDTH}" height="{HEIGHT}" '
+            f'alt="{esc(title)}"><map name="{name}">{"".join(areas)}</map></figure>')
