@@ -53,4 +53,5 @@ def numbers_in(text: str) -> set[float]:
 def figure_in_text(value: float, text: str) -> bool:
     """Whether `value` is written in `text` in any of the forms above (sign left to the words)."""
     target = abs(float(value))
-    return any(math.isclose(target, found, rel_tol=1e-9, abs_tol=1e-12) for found in numbers_in(text))
+    # Tight tolerance: 20.7 billion computed in floating point is off by 1e-16, not by one unit.
+    return any(math.isclose(target, found, rel_tol=1e-12, abs_tol=1e-12) for found in numbers_in(text))

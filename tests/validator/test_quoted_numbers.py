@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from odimpact.quoted_numbers import figure_in_text, numbers_in
@@ -41,6 +41,7 @@ def test_a_large_figure_is_found_with_a_scale_word(units: int, hundredths: int, 
 
 
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=10**6))
+@example(value=999_999_999, offset=1)  # found by CI: a loose tolerance took 999,999,999 for a billion
 def test_another_figure_is_not_found(value: int, offset: int) -> None:
     text = f"In 2014 the count was {value:,} and in French {french(Decimal(value), chr(160))}."
     other = value + offset
