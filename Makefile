@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup site serve test browser-deps validate benchmark clean
+.PHONY: setup site serve test browser-deps pdf-deps validate benchmark clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 ## Build the bilingual site into site/ (strict: any warning fails) and its Pagefind search index.
-site: setup
+site: setup pdf-deps
 	$(VENV)/bin/odimpact build --out site
 
 ## Serve the site with live reload on http://127.0.0.1:8000/knowledge-base/ (edits to cases/ rebuild it).
@@ -33,8 +33,14 @@ browser-deps:
 	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
 	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
 
+## Debian's Pango and DejaVu fonts: WeasyPrint prints the findings report's PDF with them.
+pdf-deps:
+	@/sbin/ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0' || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	  else echo "Pango is missing (the findings report's PDF needs it): run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'" >&2; exit 1; fi; }
+
 ## Set up everything and run the whole test suite.
-test: setup browser-deps
+test: setup browser-deps pdf-deps
 	$(VENV)/bin/pytest
 
 benchmark: setup

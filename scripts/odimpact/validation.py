@@ -12,7 +12,7 @@ from odimpact.layout import CaseFolder, discover, relative, scan_case_folder
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile, read_case_file
-from odimpact.rules import body, evidence, front_matter, pairs
+from odimpact.rules import body, evidence, front_matter, interviews, pairs
 from odimpact.schema_check import check_schema
 
 PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
@@ -50,7 +50,7 @@ def check_file(case: CaseFile, today: dt.date) -> tuple[list[Problem], bool]:
     schema_problems = check_schema(case)
     problems += schema_problems
     if not schema_problems:
-        for rule in front_matter.RULES + evidence.RULES:
+        for rule in front_matter.RULES + evidence.RULES + interviews.RULES:
             problems.extend(rule(case, today))
     for rule in body.RULES:
         problems.extend(rule(case))

@@ -116,7 +116,8 @@ def test_map_links_land_on_the_jurisdiction_overview(reader: Reader, corpus: Cor
         assert page.inner_text("article h1") == load_vocabularies()["jurisdictions"].label(code, lang)
 
 
-@pytest.mark.parametrize("path", [EXPLORE, "fr/" + EXPLORE, "cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/datasets/"])
+@pytest.mark.parametrize("path", [EXPLORE, "fr/" + EXPLORE, "cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/datasets/",
+                                  "findings/", "fr/findings/"])
 def test_no_accessibility_violations(reader: Reader, path: str) -> None:
     page = reader.open(path)
     if path.endswith(EXPLORE):

@@ -63,7 +63,8 @@ def _figure(measure: tuple[str, str], lang: str, **facts: Any) -> dict[str, Any]
 
 
 def evidence_changes() -> dict[str, Any]:
-    """A case with one figure of each kind: a qualifier, a range, a large sum, a baseline, a comparison."""
+    """A case with one figure of each kind: a qualifier, a range, a large sum, a baseline, a comparison;
+    and a stakeholder interview, quoted with consent."""
     figures = {lang: [
         _figure(("Synthetic apps entered", "Applications synthétiques inscrites"), lang, kind="output", qualifier="more-than",
                 value=500, unit={"en": "apps", "fr": "applications"}, year=2016, source="s1"),
@@ -75,15 +76,32 @@ def evidence_changes() -> dict[str, Any]:
                 locator={"en": "table 3", "fr": "tableau 3"}, quote="Le total fictif atteint environ 20,7 milliards de dollars."),
         _figure(("Synthetic late buses", "Autobus en retard synthétiques"), lang, kind="impact", value=12, unit="%", year=2019,
                 baseline={"value": 20, "year": 2015}, source="s2", comparison={"en": "A fictional city without the data", "fr": "Une ville fictive sans les données"},
-                locator={"en": "section 4", "fr": "section 4"}, quote="Late buses fell from 20 per cent to 12 per cent, against no change in the comparison city."),
+                locator={"en": "section 4", "fr": "section 4"}, quote="Les autobus en retard sont passés de 20 % à 12 %, sans changement dans la ville de comparaison."),
     ] for lang in ("en", "fr")}
     sources = {lang: [
         {"id": "s1", "title": "A synthetic news item", "descriptive_title": True, "publisher": "Example News", "url": "https://example.org/news/evidence",
-         "kind": "news", "independence": "independent", "accessed": "2026-01-10", "archived": "https://archive.example.org/news/evidence"},
+         "kind": "news", "independence": "independent", "language": "en", "accessed": "2026-01-10",
+         "archived": "https://archive.example.org/news/evidence"},
         {"id": "s2", "title": "Synthetic evaluation", "publisher": {"en": "Example Evaluators", "fr": "Évaluateurs exemplaires"}[lang],
-         "url": "https://example.org/evaluation", "kind": "evaluation", "independence": "independent", "accessed": "2026-01-10",
+         "url": "https://example.org/evaluation", "kind": "evaluation", "independence": "independent", "language": "fr", "accessed": "2026-01-10",
          "archived": "https://archive.example.org/evaluation"},
+        {"id": "s3", "title": "Synthetic interview with the app's developer", "descriptive_title": True, "date": "2026-02",
+         "publisher": {"en": "Example Apps Co-operative", "fr": "Coopérative Applications Exemple"}[lang],
+         "url": "https://example.org/interviews/evidence", "kind": "interview", "independence": "reuser", "accessed": "2026-02-10",
+         "archived": "https://archive.example.org/interviews/evidence"},
+    ] for lang in ("en", "fr")}
+    # An interview held in English, quoted with consent (dated) but not named; no figure comes from it.
+    quotes = [("Riders told us the fictional app saved them a wait in the cold.",
+               "Les usagers nous ont dit que l'application fictive leur épargnait une attente au froid."),
+              ("We would not have built it without the open data.",
+               "Nous ne l'aurions pas conçue sans les données ouvertes.")]
+    interviews = {lang: [
+        {"source": "s3", "role": {"en": "Developer of the synthetic app", "fr": "Développeur de l'application synthétique"}[lang],
+         "organisation": {"en": "Example Apps Co-operative", "fr": "Coopérative Applications Exemple"}[lang],
+         "date": "2026-02-03", "interviewer": "Synthetic Test Author", "language": "en", "method": "phone",
+         "consent": {"publish": "given", "date": "2026-02-10", "named": False},
+         "quotes": [{"original": original, **({"translation": french} if lang == "fr" else {})} for original, french in quotes]},
     ] for lang in ("en", "fr")}
     return {"title": {"en": "Synthetic example: every kind of figure", "fr": "Exemple synthétique : chaque nature de chiffre"},
-            "impacts": figures, "sources": sources, "evidence_strength": 4, "effects_in": ["CA-NU", "CA-NT"],
+            "impacts": figures, "sources": sources, "interviews": interviews, "evidence_strength": 4, "effects_in": ["CA-NU", "CA-NT"],
             "communities": {"en": ["Exampleton"], "fr": ["Exempleton"]}, "sectors": ["energy"]}

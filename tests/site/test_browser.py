@@ -208,3 +208,18 @@ def test_explore_filters_by_strongest_figure_and_place_of_effect(reader: Reader,
     page.wait_for_selector("#odi-explore-app .odi-cases a")
     links = page.eval_on_selector_all("#odi-explore-app .odi-cases a", "links => links.map(l => l.getAttribute('href'))")
     assert [link.rstrip("/").rsplit("/", 1)[-1] for link in links] == ["synthetic-evidence"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_interview_quotes_are_in_the_readers_language_with_the_original_and_attributed(reader: Reader, lang: str) -> None:
+    page = reader.open(("" if lang == "en" else "fr/") + EVIDENCE)
+    quotes = page.eval_on_selector_all(".odi-interview blockquote", "qs => qs.map(q => [q.textContent.trim(), q.getAttribute('lang')])")
+    if lang == "en":  # held in English: the words as said
+        assert quotes[0] == ["Riders told us the fictional app saved them a wait in the cold.", None]
+    else:  # a translation, with the original beside it, marked as English
+        assert quotes[0] == ["Les usagers nous ont dit que l'application fictive leur épargnait une attente au froid.", None]
+        assert page.eval_on_selector(".odi-interview q[lang='en']", "q => q.textContent") == "Riders told us the fictional app saved them a wait in the cold."
+    caption = page.inner_text(".odi-interview figcaption")
+    assert {"en": "Developer of the synthetic app", "fr": "Développeur de l'application synthétique"}[lang] in caption
+    assert {"en": "February 3, 2026", "fr": "3 février 2026"}[lang] in caption and "[3]" in caption
+    assert reader.axe_violations() == []

@@ -22,7 +22,6 @@ UNTESTABLE_CODES = {
     "file-too-large": "covered in test_hostile.py (large input)",
     "several-documents": "a second '---' closes the front matter first; kept for direct loader use",
     "complex-key": "covered by test_strict_yaml.py",
-    "schema-enum": "the only plain enum (lang) is also checked by lang-filename-mismatch; covered in test_strict_yaml.py",
     "schema-pattern": "every pattern in the schema has its own message",
     "schema-other": "fallback for schema keywords the format does not use",
     "schema-min-items": "covered by test_cli.py",

@@ -1,9 +1,10 @@
-"""`odimpact regenerate`: rewrite the committed files generated from the schema and vocabularies."""
+"""`odimpact regenerate`: rewrite the committed files generated from the schema, vocabularies and question bank."""
 from __future__ import annotations
 
 import argparse
 import sys
 
+from odimpact.interview_kit import interview_files
 from odimpact.paths import DOCS_DIR, REPO_ROOT, VOCABULARY_SCHEMA
 from odimpact.reference import reference_files
 from odimpact.vocabularies import render_vocabulary_schema
@@ -13,14 +14,15 @@ def expected_files() -> dict:
     """Path -> the content it must have."""
     files = {VOCABULARY_SCHEMA: render_vocabulary_schema()}
     files.update({DOCS_DIR / relative: text for relative, text in reference_files().items()})
+    files.update({DOCS_DIR / relative: text for relative, text in interview_files().items()})
     return files
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "regenerate",
-        help="rewrite schema/vocabularies.schema.json and the format reference pages",
-        description="Regenerate the committed files derived from schema/ (the vocabulary JSON Schema and docs/reference/format.*.md).",
+        help="rewrite schema/vocabularies.schema.json, the format reference and the interview guide and consent form",
+        description="Regenerate the committed files derived from schema/ (the vocabulary JSON Schema, docs/reference/format.*.md, and docs/interviews/guide.*.md and consent.*.md from schema/interview-questions.yml and schema/outline.yml).",
         epilog="Exit codes: 0 up to date (or rewritten), 1 with --check when a file is stale.",
     )
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is stale")

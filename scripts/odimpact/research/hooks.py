@@ -14,6 +14,8 @@ from typing import Any
 from odimpact.research.exports import write_exports
 from odimpact.research.explore_data import explore_data
 from odimpact.research.feeds import atom_feed, feed_link
+from odimpact.research.findings import CHARTS as FINDINGS_CHARTS, chart_svg
+from odimpact.research.findings_pdf import PAGE_URL as FINDINGS_PAGE
 from odimpact.research.site_pages import PAGES, charts_files, map_markup, placeholder
 from odimpact.research.urls import DATA_FOLDER, FEED_FILE, LANGUAGE_PREFIX, SiteUrls
 from odimpact.site.context import SiteContext
@@ -72,6 +74,10 @@ def write_data_files(ctx: SiteContext, root: Path, base_url: str, languages: tup
         charts.mkdir(parents=True, exist_ok=True)
         for name, svg in charts_files(ctx, lang).items():
             (charts / name).write_text(svg, encoding="utf-8")
+        findings = root / prefix / FINDINGS_PAGE
+        findings.mkdir(parents=True, exist_ok=True)
+        for name in FINDINGS_CHARTS:
+            (findings / f"{name}.svg").write_text(chart_svg(name, ctx.listed(), lang)[0], encoding="utf-8")
 
 
 def on_post_build(config: Any) -> None:

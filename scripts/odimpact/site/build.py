@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from odimpact.paths import DOCS_DIR, LANGUAGES, REPO_ROOT
+from odimpact.paths import CASES_DIR, DOCS_DIR, LANGUAGES, REPO_ROOT
 from odimpact.site.hooks import BARRIER_ENV, CASES_ENV, LANGUAGE_ENV
 from odimpact.site.pages import search_bundle
 from odimpact.site.search_index import SearchIndexError, compact_bundle
@@ -193,12 +193,36 @@ def isolated_config(work_dir: Path, docs_dir: Path = DOCS_DIR, config: Path = CO
     return path
 
 
+def start_reports(config: Path, site_dir: Path, cases_dir: Path | None) -> tuple[subprocess.Popen[bytes], Path]:
+    """The findings report's PDFs, printed in their own process while Pagefind indexes the pages."""
+    site_url = str(yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/")
+    log = site_dir.parent / f".{site_dir.name}.reports.log"
+    command = [sys.executable, "-m", "odimpact.research.findings_pdf", str(site_dir), str(cases_dir or CASES_DIR), site_url]
+    with log.open("wb") as output:
+        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT), log
+
+
+def finish_reports(process: subprocess.Popen[bytes], log: Path) -> float:
+    """Wait for the reports; their peak memory in MB."""
+    code, peak = _wait(process)
+    if code != 0:
+        raise BuildError(f"the findings report's PDF failed ({code}):\n{log.read_text(encoding='utf-8', errors='replace')}")
+    return peak
+
+
 def build_site(site_dir: Path, config: Path = CONFIG, cases_dir: Path | None = None, search: bool = True) -> BuildResult:
-    """Build with a given configuration, then index for search."""
+    """Build with a given configuration, then index for search while the report's PDFs print."""
     mkdocs_log, peaks = run_mkdocs(config, site_dir, cases_dir)
     result = BuildResult(site_dir, mkdocs_log, "", peaks)
-    if search:
-        result.pagefind_log, result.peak_mb["pagefind"] = run_pagefind(site_dir)
+    reports = start_reports(config, site_dir, cases_dir)
+    try:
+        if search:
+            result.pagefind_log, result.peak_mb["pagefind"] = run_pagefind(site_dir)
+        result.peak_mb["reports"] = finish_reports(*reports)
+    finally:
+        if reports[0].returncode is None:  # interrupted: leave no process running behind
+            reports[0].kill()
+            reports[0].wait()
     return result
 
 

@@ -89,6 +89,7 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
         fills.add(sections.facts_panel(ctx, meta, here, lang)),
         body(case, lang, numbers, fills),
         section("impacts", "impacts", lang, fills.add(figures_by_kind(ctx, meta, lambda source: sections.cite(source, numbers), lang))),
+        section("interviews", "interviews", lang, fills.add(sections.interviews_block(ctx, meta, numbers, lang))),
         section("datasets", "datasets", lang, fills.add(sections.datasets_list(ctx, meta, lang))),
         section("organisations", "organisations", lang, fills.add(sections.organisations_list(ctx, meta, lang))),
         section("sources", "sources", lang, fills.add(sections.sources_list(ctx, meta, lang))),

@@ -109,7 +109,7 @@ def _source_title(source: dict[str, Any], lang: str) -> str:
     title = escape(source.get("title"))
     if source.get("descriptive_title") is True:
         return f"[{title}]"
-    return f"<cite{lang_attribute(str(source.get('title')), lang)}>{title}</cite>"
+    return f"<cite{lang_attribute(source.get('language'), lang)}>{title}</cite>"
 
 
 def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
@@ -130,6 +130,34 @@ def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
         items.append(f'<li id="source-{escape(source.get("id"))}">{". ".join(parts)}.'
                      f'<br><span class="odi-meaning">{" · ".join(details)}</span>{note}</li>')
     return f'<ol class="odi-sources">{"".join(items)}</ol>'
+
+
+def _attribution(ctx: SiteContext, interview: dict[str, Any], numbers: dict[str, int], lang: str) -> str:
+    """Who spoke (by name only with recorded consent), how and when, and the source's number."""
+    consent = interview.get("consent") if isinstance(interview.get("consent"), dict) else {}
+    named = consent.get("named") is True and interview.get("name")
+    who = escape(interview["name"]) + ", " if named else ""
+    who += f"{escape(interview.get('role'))}, {escape(interview.get('organisation'))}"
+    how = text("interview_by", lang, method=ctx.label("method", interview.get("method"), lang),
+               date=long_date(interview.get("date"), lang))
+    return f"{who}. {how} {cite(interview.get('source'), numbers)}"
+
+
+def interviews_block(ctx: SiteContext, meta: dict[str, Any], numbers: dict[str, int], lang: str) -> str:
+    """Interview quotations in the reader's language, the original beside a translation, attributed.
+    Only quotations whose publication the interviewee consented to exist (the validator refuses others)."""
+    blocks = []
+    for interview in as_dicts(meta.get("interviews")):
+        spoken = str(interview.get("language", lang))
+        for quote in as_dicts(interview.get("quotes")):
+            if spoken == lang or not quote.get("translation"):
+                said = f'<blockquote{lang_attribute(spoken, lang)}><p>{escape(quote.get("original"))}</p></blockquote>'
+            else:
+                original = (f'<p class="odi-original">{text("interview_original", lang, language=text(f"language_{spoken}", lang))}'
+                            f'{colon(lang)}<q lang="{escape(spoken)}">{escape(quote.get("original"))}</q></p>')
+                said = f'<blockquote><p>{escape(quote["translation"])}</p></blockquote>{original}'
+            blocks.append(f'<figure class="odi-interview">{said}<figcaption>{_attribution(ctx, interview, numbers, lang)}</figcaption></figure>')
+    return "".join(blocks)
 
 
 def related_list(ctx: SiteContext, case: Case, here: str, lang: str) -> str:

@@ -24,6 +24,7 @@ FIELD_VOCABULARY = {
     "independence": "source-independence",
     "figure_kind": "figure-kinds",
     "qualifier": "figure-qualifiers",
+    "method": "interview-methods",
 }
 
 

@@ -12,7 +12,6 @@ from babel.numbers import format_compact_decimal
 
 from odimpact.site.context import SiteContext, as_dicts
 from odimpact.site.formatting import LOCALES, colon, escape, quantity
-from odimpact.language_id import language_of
 from odimpact.site.strings import text
 from odimpact.vocabularies import Vocabulary
 
@@ -57,10 +56,11 @@ def figure_text(figure: dict[str, Any], qualifiers: Vocabulary, lang: str) -> st
     return f"{escape(words)} {shown}" if words else shown
 
 
-def lang_attribute(quoted: str, lang: str) -> str:
-    """A lang attribute when quoted text is in the other language (WCAG 3.1.2), else nothing."""
-    found = language_of(quoted)
-    return f' lang="{found}"' if found != lang else ""
+def lang_attribute(language: object, lang: str) -> str:
+    """A lang attribute for text in another language than the page's (WCAG 3.1.2), else nothing.
+    The language is the one the case records for the source: guessing it at build time would load
+    a language model into every build process (120 MB and 1.5 s each)."""
+    return f' lang="{escape(language)}"' if isinstance(language, str) and language and language != lang else ""
 
 
 def _period(years: dict[str, Any]) -> str:
@@ -74,13 +74,13 @@ def _source_cell(figure: dict[str, Any], cite: Callable[[Any], str], lang: str) 
     return f"{cite(figure.get('source'))}{locator}"
 
 
-def _details(figure: dict[str, Any], columns: int, lang: str) -> str:
+def _details(figure: dict[str, Any], columns: int, source_language: object, lang: str) -> str:
     """The row under a figure: what it is compared with, the quote that proves it, the caveat."""
     parts = []
     if figure.get("comparison"):
         parts.append(f"{text('compared_with', lang)}{colon(lang)}{escape(figure['comparison'])}")
     if figure.get("quote"):
-        parts.append(f'<q{lang_attribute(figure["quote"], lang)}>{escape(figure["quote"])}</q>')
+        parts.append(f'<q{lang_attribute(source_language, lang)}>{escape(figure["quote"])}</q>')
     else:
         parts.append(f'<span class="odi-unverified">{text("unverified", lang)}</span>')
     if figure.get("note"):
@@ -88,7 +88,8 @@ def _details(figure: dict[str, Any], columns: int, lang: str) -> str:
     return f'<tr class="odi-note"><td colspan="{columns}">{"<br>".join(parts)}</td></tr>'
 
 
-def _table(kind: str, figures: list[dict[str, Any]], ctx: SiteContext, cite: Callable[[Any], str], lang: str) -> str:
+def _table(kind: str, figures: list[dict[str, Any]], languages: dict[str, object], ctx: SiteContext,
+           cite: Callable[[Any], str], lang: str) -> str:
     qualifiers = ctx.vocabularies["figure-qualifiers"]
     change = kind in ("outcome", "impact")
     keys = ("measure", "before", "after", "source") if change else ("measure", "figure", "year", "source")
@@ -106,7 +107,7 @@ def _table(kind: str, figures: list[dict[str, Any]], ctx: SiteContext, cite: Cal
         # Figures may wrap ("3,83 infractions (2004–2006)"): a phone has no room for two unwrapped columns.
         numeric = ' class="odi-figure"'
         rows.append("<tr>" + "".join(f"<td{numeric if 0 < i < 3 else ''}>{cell}</td>" for i, cell in enumerate(cells))
-                    + "</tr>" + _details(figure, len(keys), lang))
+                    + "</tr>" + _details(figure, len(keys), languages.get(str(figure.get("source"))), lang))
     head = "".join(f'<th scope="col">{text(key, lang)}</th>' for key in keys)
     title = escape(ctx.vocabularies["figure-kinds"].term(kind).extra["plural"][lang])
     meaning = escape(ctx.vocabularies["figure-kinds"].term(kind).definition[lang])
@@ -117,8 +118,9 @@ def _table(kind: str, figures: list[dict[str, Any]], ctx: SiteContext, cite: Cal
 def figures_by_kind(ctx: SiteContext, meta: dict[str, Any], cite: Callable[[Any], str], lang: str) -> str:
     """One table per kind of figure, in the logic model's order (outputs first, impacts last)."""
     figures = as_dicts(meta.get("impacts"))
+    languages = {str(source.get("id")): source.get("language") for source in as_dicts(meta.get("sources"))}
     tables = [
-        _table(kind, [figure for figure in figures if figure.get("kind") == kind], ctx, cite, lang)
+        _table(kind, [figure for figure in figures if figure.get("kind") == kind], languages, ctx, cite, lang)
         for kind in ctx.vocabularies["figure-kinds"].ids()
         if any(figure.get("kind") == kind for figure in figures)
     ]

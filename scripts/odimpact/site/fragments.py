@@ -10,7 +10,8 @@ from odimpact.site.case_sections import count_text
 from odimpact.site.context import SiteContext
 from odimpact.site.formatting import escape, number
 from odimpact.site.overviews import case_item, group
-from odimpact.site.pages import listing_url, relative
+from odimpact.research.findings import Report
+from odimpact.site.pages import case_url, listing_url, relative
 from odimpact.site.strings import text
 
 MARKER = re.compile(r"^<!-- odimpact:([a-z-]+)(?: ([a-z-]+))? -->$", re.MULTILINE)
@@ -64,12 +65,18 @@ def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     return f'<div class="odi-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
 
 
+def findings(ctx: SiteContext, here: str, lang: str, part: str | None) -> str:
+    """One generated part of the findings report (odimpact.research.findings)."""
+    return Report(ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id))).part(part or "summary")
+
+
 FRAGMENTS: dict[str, Callable[[SiteContext, str, str, str | None], str]] = {
     "counts": counts,
     "featured": featured,
     "browse-sectors": browse_sectors,
     "vocabulary": vocabulary,
     "profile": profile,
+    "findings": findings,
 }
 
 

@@ -1,0 +1,218 @@
+"""The findings report, "What the cases show / Ce que révèlent les études de cas": what the
+published cases show taken together, computed from the corpus at each build.
+
+Every statement is a row: a label, the cases it counts and, for each case, its number in the
+report's list of cases, so every figure in the report can be traced to the cases behind it. The
+editorial passages that interpret these numbers are written by hand around the generated parts
+(docs/findings.*.md); the same parts go into the site page and the PDF.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from babel.numbers import format_percent
+
+from odimpact.corpus import Case
+from odimpact.evidence import KIND_ORDER, shows_change, strongest_kind
+from odimpact.places import places_of_effect
+from odimpact.research.charts import Bar, bar_chart, chart_size
+from odimpact.research.coverage import rank_datasets
+from odimpact.site.formatting import LOCALES, colon, escape, number
+from odimpact.site.strings import text
+from odimpact.vocabularies import load_vocabularies
+
+# The parts a hand-written page can place, in the report's order.
+PARTS = ("summary", "sectors", "jurisdictions", "places", "figures", "levels", "conditions", "challenges", "datasets", "gaps", "cases")
+CHARTS = ("sectors", "jurisdictions", "figures", "levels")  # drawn as bar charts too ("chart-sectors"...)
+TOP_DATASETS = 10
+
+
+@dataclass(frozen=True)
+class Row:
+    """One statement: how many cases carry `key`, and which."""
+
+    key: str
+    label: str
+    case_ids: tuple[str, ...]
+    figures: int | None = None  # for kinds of figure: how many figures, beside how many cases
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def ordered_cases(cases: list[Case], lang: str) -> list[Case]:
+    """The report's list of cases (its numbering): by title in `lang`."""
+    return sorted(cases, key=lambda case: (str(case.meta(lang).get("title", "")).casefold(), case.id))
+
+
+def _vocabulary_rows(cases: list[Case], vocabulary: str, values_of: Callable[[dict[str, Any]], list[Any]], lang: str) -> list[Row]:
+    """A row per term that at least one case carries, most cases first (ties in vocabulary order)."""
+    terms = load_vocabularies()[vocabulary]
+    rows = [Row(str(term), terms.label(term, lang), tuple(case.id for case in cases if term in values_of(case.meta("en"))))
+            for term in terms.ids()]
+    return sorted((row for row in rows if row.case_ids), key=lambda row: -len(row.case_ids))
+
+
+def rows_for(part: str, cases: list[Case], lang: str) -> list[Row]:
+    """The statements of one counting part of the report."""
+    listed = lambda field: lambda meta: meta.get(field) or []  # noqa: E731
+    if part == "sectors":
+        return _vocabulary_rows(cases, "sectors", listed("sectors"), lang)
+    if part == "jurisdictions":
+        return _vocabulary_rows(cases, "jurisdictions", lambda meta: [meta.get("jurisdiction")], lang)
+    if part == "places":
+        return _vocabulary_rows(cases, "jurisdictions", places_of_effect, lang)
+    if part == "levels":
+        return _vocabulary_rows(cases, "evidence-levels", lambda meta: [meta.get("evidence_strength")], lang)
+    if part == "conditions":
+        return _vocabulary_rows(cases, "enabling-conditions", listed("enabling_conditions"), lang)
+    if part == "challenges":
+        return _vocabulary_rows(cases, "challenges", listed("challenges"), lang)
+    if part == "figures":
+        return _figure_rows(cases, lang)
+    if part == "datasets":
+        # Only datasets behind more than one case: a dataset of one case is that case, not a pattern.
+        return [Row(str(dataset.get("url") or dataset.get("name")), str(dataset.get("name")), tuple(case.id for case in users))
+                for dataset, users in rank_datasets(cases, lang)[:TOP_DATASETS] if len(users) > 1]
+    raise KeyError(part)
+
+
+def _figure_rows(cases: list[Case], lang: str) -> list[Row]:
+    """Each kind of figure: the cases giving at least one, and how many figures there are."""
+    kinds = load_vocabularies()["figure-kinds"]
+    rows = []
+    for kind in KIND_ORDER:
+        having = [case for case in cases if any(f.get("kind") == kind for f in _dicts(case.meta("en").get("impacts")))]
+        count = sum(f.get("kind") == kind for case in cases for f in _dicts(case.meta("en").get("impacts")))
+        rows.append(Row(kind, kinds.label(kind, lang), tuple(case.id for case in having), count))
+    return rows
+
+
+def summary_numbers(cases: list[Case]) -> dict[str, int]:
+    """The headline numbers of the summary."""
+    metas = [case.meta("en") for case in cases]
+    return {
+        "cases": len(cases),
+        "jurisdictions": len({meta.get("jurisdiction") for meta in metas}),
+        "places": len({place for meta in metas for place in places_of_effect(meta)}),
+        "all_jurisdictions": len(load_vocabularies()["jurisdictions"].ids()),
+        "sectors": len({sector for meta in metas for sector in meta.get("sectors") or []}),
+        "measured": sum(any(shows_change(f) for f in _dicts(meta.get("impacts"))) for meta in metas),
+        "level_two": sum((meta.get("evidence_strength") or 0) >= 2 for meta in metas),
+        "no_figure": sum(not strongest_kind(_dicts(meta.get("impacts"))) for meta in metas),
+    }
+
+
+def gaps(cases: list[Case]) -> dict[str, list[str]]:
+    """Vocabulary terms no published case carries yet: jurisdictions (whose data, and where the
+    effects were) and sectors, and the sectors with a single case."""
+    vocabularies = load_vocabularies()
+    metas = [case.meta("en") for case in cases]
+    data = {meta.get("jurisdiction") for meta in metas}
+    places = {place for meta in metas for place in places_of_effect(meta)}
+    per_sector = {sector: sum(sector in (meta.get("sectors") or []) for meta in metas) for sector in vocabularies["sectors"].ids()}
+    return {
+        "jurisdictions": [str(code) for code in vocabularies["jurisdictions"].ids() if code not in data],
+        "places": [str(code) for code in vocabularies["jurisdictions"].ids() if code not in places],
+        "sectors": [str(sector) for sector, count in per_sector.items() if count == 0],
+        "single_sectors": [str(sector) for sector, count in per_sector.items() if count == 1],
+    }
+
+
+def chart_svg(name: str, cases: list[Case], lang: str) -> tuple[str, str, int, int]:
+    """(SVG document, title, width, height) of one of the report's charts: cases per row, or
+    figures per kind for the kinds of figure."""
+    rows = rows_for(name, cases, lang)
+    bars = [Bar(row.label, row.figures if row.figures is not None else len(row.case_ids)) for row in rows]
+    title = text(f"findings_{name}_caption", lang)
+    width, height = chart_size(bars)
+    return bar_chart(bars, title, text(f"findings_{name}_column", lang), f"odi-findings-{name}", lang)[0], title, width, height
+
+
+def row_id(part: str, key: str) -> str:
+    """The HTML id of a statement's row, so readers and tests can point at it (ids survive the
+    sanitiser; data attributes do not)."""
+    return f"findings-{part}-" + re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
+
+
+class Report:
+    """The report's parts as HTML for one language; `href_of` gives a case's address from the page,
+    `chart_src` the address of a chart's image (a file beside the page, or the SVG inline in a PDF)."""
+
+    def __init__(self, cases: list[Case], lang: str, href_of: Callable[[str], str],
+                 chart_src: Callable[[str, str], str] = lambda name, svg: f"{name}.svg") -> None:
+        self.cases, self.lang, self.href_of, self.chart_src = ordered_cases(cases, lang), lang, href_of, chart_src
+        self.numbers = {case.id: index for index, case in enumerate(self.cases, start=1)}
+
+    def part(self, name: str) -> str:
+        """One part of the report, by name (see PARTS; "chart-<part>" for a chart of CHARTS)."""
+        if name.startswith("chart-"):
+            return self._chart(name.removeprefix("chart-"))
+        if name == "summary":
+            return self._summary()
+        if name == "gaps":
+            return self._gaps()
+        if name == "cases":
+            return self._case_list()
+        return self._table(name, rows_for(name, self.cases, self.lang))
+
+    def _chart(self, name: str) -> str:
+        svg, title, width, height = chart_svg(name, self.cases, self.lang)
+        alt = f"{title}. {text('findings_chart_alt', self.lang)}"
+        return (f'<figure class="odi-figure"><img src="{escape(self.chart_src(name, svg))}" width="{width}" height="{height}" '
+                f'alt="{escape(alt)}"></figure>')
+
+    def _share(self, count: int) -> str:
+        total = len(self.cases) or 1
+        return escape(format_percent(count / total, locale=LOCALES[self.lang]))
+
+    def _refs(self, case_ids: tuple[str, ...]) -> str:
+        ordered = sorted(case_ids, key=self.numbers.__getitem__)
+        titles = {case.id: str(case.meta(self.lang).get("title", case.id)) for case in self.cases}
+        # The case's title, hidden from sight, names each "[n]" link for screen-reader users.
+        return " ".join(f'<a href="{escape(self.href_of(case_id))}">[{self.numbers[case_id]}]'
+                        f'<span class="odi-visually-hidden"> {escape(titles[case_id])}</span></a>' for case_id in ordered)
+
+    def _table(self, name: str, rows: list[Row]) -> str:
+        figures = name == "figures"
+        keys = [f"findings_{name}_column"] + (["findings_figure_count"] if figures else [])
+        head = [text(key, self.lang) for key in keys + ["findings_case_count", "findings_share", "findings_which"]]
+        body = []
+        for row in rows:
+            cells = [escape(row.label)] + ([escape(number(row.figures, self.lang))] if figures else [])
+            cells += [escape(number(len(row.case_ids), self.lang)), self._share(len(row.case_ids)), self._refs(row.case_ids)]
+            body.append(f'<tr id="{row_id(name, row.key)}">' + "".join(
+                f'<td class="odi-num">{cell}</td>' if 0 < index < len(cells) - 1 else f"<td>{cell}</td>"
+                for index, cell in enumerate(cells)) + "</tr>")
+        header = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in head)
+        caption = escape(text(f"findings_{name}_caption", self.lang))
+        return (f'<div class="odi-table odi-findings"><table id="findings-{name}"><caption>{caption}</caption>'
+                f'<thead><tr>{header}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+
+    def _summary(self) -> str:
+        values = {key: number(value, self.lang) for key, value in summary_numbers(self.cases).items()}
+        share = self._share(summary_numbers(self.cases)["measured"])
+        return f'<p class="odi-findings-summary" id="findings-summary">{escape(text("findings_summary", self.lang, share=share, **values))}</p>'
+
+    def _gaps(self) -> str:
+        vocabularies, found = load_vocabularies(), gaps(self.cases)
+        names = {"jurisdictions": "jurisdictions", "places": "jurisdictions", "sectors": "sectors", "single_sectors": "sectors"}
+        items = []
+        for key, terms in found.items():
+            labels = ", ".join(vocabularies[names[key]].label(term, self.lang) for term in terms) or text("findings_none", self.lang)
+            items.append(f'<li id="findings-gap-{key.replace("_", "-")}">{escape(text(f"findings_gap_{key}", self.lang))}'
+                         f'{colon(self.lang)}{escape(labels)}</li>')
+        return f'<ul class="odi-findings-gaps" id="findings-gaps">{"".join(items)}</ul>'
+
+    def _case_list(self) -> str:
+        # An ordered list in the report's order: item n is the case cited as [n] (the sanitiser
+        # strips "value" attributes, so the order itself carries the number).
+        levels = load_vocabularies()["evidence-levels"]
+        items = "".join(
+            f'<li id="finding-case-{escape(case.id)}"><a href="{escape(self.href_of(case.id))}">'
+            f'{escape(case.meta(self.lang).get("title"))}</a> ({escape(levels.label(case.meta("en").get("evidence_strength"), self.lang))})</li>'
+            for case in self.cases)
+        return f'<ol class="odi-findings-cases" id="findings-cases">{items}</ol>'
