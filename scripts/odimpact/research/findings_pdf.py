@@ -105,17 +105,17 @@ def write_report_pdf(cases: list[Case], site_url: str, lang: str, folder: Path) 
     return path
 
 
-def write_reports(site_dir: Path, cases_dir: Path, site_url: str) -> list[Path]:
-    """Both languages' PDFs into the site's data folders, from the published cases of `cases_dir`."""
+def write_reports(site_dir: Path, cases_dir: Path, site_url: str, languages: tuple[str, ...] = tuple(LANGUAGE_PREFIX)) -> list[Path]:
+    """The PDFs of the given languages into the site's data folders, from the published cases of `cases_dir`."""
     cases = load_corpus(cases_dir, root=cases_dir.parent).published()
-    return [write_report_pdf(cases, site_url, lang, site_dir / LANGUAGE_PREFIX[lang] / DATA_FOLDER) for lang in LANGUAGE_PREFIX]
+    return [write_report_pdf(cases, site_url, lang, site_dir / LANGUAGE_PREFIX[lang] / DATA_FOLDER) for lang in languages]
 
 
 def main(argv: list[str]) -> int:
-    """`python -m odimpact.research.findings_pdf SITE_DIR CASES_DIR SITE_URL`: run by `odimpact build`
-    in its own process, beside Pagefind."""
+    """`python -m odimpact.research.findings_pdf SITE_DIR CASES_DIR SITE_URL [LANG...]`: run by
+    `odimpact build`, one process per language, beside Pagefind."""
     site_dir, cases_dir, site_url = Path(argv[0]), Path(argv[1]), argv[2]
-    for path in write_reports(site_dir, cases_dir, site_url):
+    for path in write_reports(site_dir, cases_dir, site_url, tuple(argv[3:]) or tuple(LANGUAGE_PREFIX)):
         print(f"wrote {path}")
     return 0
 

@@ -40,7 +40,8 @@ class BuildResult:
     site_dir: Path
     mkdocs_log: str
     pagefind_log: str
-    peak_mb: dict[str, float] = field(default_factory=dict)  # per process: "en", "fr", "pagefind"
+    peak_mb: dict[str, float] = field(default_factory=dict)  # per process: "en", "fr", "pagefind", "reports"
+    mkdocs_s: float = 0.0  # MkDocs alone, before Pagefind and the report's PDFs
 
 
 def _wait(process: subprocess.Popen[bytes]) -> tuple[int, float]:
@@ -193,36 +194,44 @@ def isolated_config(work_dir: Path, docs_dir: Path = DOCS_DIR, config: Path = CO
     return path
 
 
-def start_reports(config: Path, site_dir: Path, cases_dir: Path | None) -> tuple[subprocess.Popen[bytes], Path]:
-    """The findings report's PDFs, printed in their own process while Pagefind indexes the pages."""
+def start_reports(config: Path, site_dir: Path, cases_dir: Path | None) -> dict[str, tuple[subprocess.Popen[bytes], Path]]:
+    """The findings report's PDFs, one process per language, printed while Pagefind indexes the pages."""
     site_url = str(yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url") or "/")
-    log = site_dir.parent / f".{site_dir.name}.reports.log"
-    command = [sys.executable, "-m", "odimpact.research.findings_pdf", str(site_dir), str(cases_dir or CASES_DIR), site_url]
-    with log.open("wb") as output:
-        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT), log
+    running = {}
+    for lang in LANGUAGES:
+        log = site_dir.parent / f".{site_dir.name}.report-{lang}.log"
+        command = [sys.executable, "-m", "odimpact.research.findings_pdf", str(site_dir), str(cases_dir or CASES_DIR), site_url, lang]
+        with log.open("wb") as output:
+            running[lang] = (subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT), log)
+    return running
 
 
-def finish_reports(process: subprocess.Popen[bytes], log: Path) -> float:
-    """Wait for the reports; their peak memory in MB."""
-    code, peak = _wait(process)
-    if code != 0:
-        raise BuildError(f"the findings report's PDF failed ({code}):\n{log.read_text(encoding='utf-8', errors='replace')}")
-    return peak
+def finish_reports(running: dict[str, tuple[subprocess.Popen[bytes], Path]]) -> float:
+    """Wait for the reports; the larger of their peak memories in MB."""
+    peaks = []
+    for lang, (process, log) in running.items():
+        code, peak = _wait(process)
+        if code != 0:
+            raise BuildError(f"the findings report's PDF ({lang}) failed ({code}):\n{log.read_text(encoding='utf-8', errors='replace')}")
+        peaks.append(peak)
+    return max(peaks)
 
 
 def build_site(site_dir: Path, config: Path = CONFIG, cases_dir: Path | None = None, search: bool = True) -> BuildResult:
     """Build with a given configuration, then index for search while the report's PDFs print."""
+    start = time.perf_counter()
     mkdocs_log, peaks = run_mkdocs(config, site_dir, cases_dir)
-    result = BuildResult(site_dir, mkdocs_log, "", peaks)
+    result = BuildResult(site_dir, mkdocs_log, "", peaks, mkdocs_s=time.perf_counter() - start)
     reports = start_reports(config, site_dir, cases_dir)
     try:
         if search:
             result.pagefind_log, result.peak_mb["pagefind"] = run_pagefind(site_dir)
-        result.peak_mb["reports"] = finish_reports(*reports)
+        result.peak_mb["reports"] = finish_reports(reports)
     finally:
-        if reports[0].returncode is None:  # interrupted: leave no process running behind
-            reports[0].kill()
-            reports[0].wait()
+        for process, _ in reports.values():
+            if process.returncode is None:  # interrupted: leave no process running behind
+                process.kill()
+                process.wait()
     return result
 
 
