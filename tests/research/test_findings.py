@@ -12,6 +12,7 @@ import pytest
 from babel.numbers import parse_decimal
 
 from odimpact.corpus import Case, Corpus
+from odimpact.research import findings
 from odimpact.research.findings import CHARTS, row_id
 from odimpact.vocabularies import load_vocabularies
 
@@ -172,3 +173,30 @@ def _structure(node: pikepdf.Object, depth: int = 0):
             yield from _structure(kid, depth + 1)
     elif isinstance(kids, pikepdf.Dictionary):
         yield from _structure(kids, depth + 1)
+
+
+def test_datasets_behind_several_cases_are_recomputed(report: tuple[str, Tables, str], corpus: Corpus) -> None:
+    lang, tables, _ = report
+    users: dict[str, set[str]] = {}
+    for case in corpus.published():
+        for dataset in case.meta(lang)["datasets"]:
+            users.setdefault(dataset.get("url") or dataset["name"], set()).add(case.id)
+    shared = {url: ids for url, ids in users.items() if len(ids) > 1}
+    shown = tables.tables["datasets"]
+    assert len(shown) == min(len(shared), 10) and shown
+    for cells, links in shown.values():
+        assert set(links) in shared.values() and _number(cells[1], lang) == len(links)
+
+
+def test_a_statement_about_many_cases_links_to_their_filtered_list(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(findings, "MOST_REFERENCES", 1)
+    report = findings.Report(corpus.published(), "en", lambda case_id: f"/c/{case_id}/", lambda query: f"/explore/{query}")
+    tables = Tables()
+    tables.feed(report.part("sectors") + report.part("cases"))
+    for key, (cells, links) in tables.tables["sectors"].items():
+        count = int(cells[1])
+        assert (links == [f"?sector={key}"]) if count > 1 else (len(links) == 1 and links[0] != f"?sector={key}"), key
+    cited = {links[0] for cells, links in tables.tables["sectors"].values() if int(cells[1]) == 1}
+    # Only cases cited by number are in the numbered list (here: those alone in some row).
+    listed = set(re.findall(r'<li id="finding-case-([a-z0-9-]+)">', report.part("cases")))
+    assert cited <= listed and len(listed) < len(corpus.published())

@@ -94,11 +94,12 @@ def test_datasets_ranked_by_number_of_cases(corpus: Corpus) -> None:
 def test_explore_data_carries_facets_and_cases(corpus: Corpus) -> None:
     data = explore_data(corpus.published(), "fr", lambda case_id: f"../{case_id}/")
     assert [facet["key"] for facet in data["facets"]] == ["sector", "jurisdiction", "effects", "level", "impact", "dimension",
-                                                          "evidence", "strongest", "independent"]
+                                                          "evidence", "strongest", "kind", "condition", "challenge", "independent"]
     bus = next(item for item in data["cases"] if item["id"] == "synthetic-bus-data")
     assert bus["f"]["sector"] == ["transport", "economy-business"]
     # Its strongest figure is an outcome; one source is independent; no effects_in: its own province.
     assert (bus["f"]["strongest"], bus["f"]["independent"], bus["f"]["effects"]) == (["outcome"], ["yes"], ["CA-ON"])
+    assert (bus["f"]["kind"], bus["f"]["condition"], bus["f"]["challenge"]) == (["outcome", "output", "use"], ["public-infrastructure"], ["readiness"])
     strongest = next(facet for facet in data["facets"] if facet["key"] == "strongest")
     assert [value["id"] for value in strongest["values"]] == ["none", "output", "use", "outcome", "impact"]
     assert bus["y0"] == 2015 and bus["y1"] is None and bus["u"] == "../synthetic-bus-data/"

@@ -20,12 +20,17 @@ FACETS: dict[str, tuple[str, str]] = {
     "dimension": ("impact_dimensions", "impact-dimensions"),
     "evidence": ("evidence_strength", "evidence-levels"),
     "strongest": ("strongest_figure", "figure-kinds"),
+    "kind": ("impacts", "figure-kinds"),
+    "condition": ("enabling_conditions", "enabling-conditions"),
+    "challenge": ("challenges", "challenges"),
 }
 INDEPENDENT = "independent"
 WORDS = {
     "en": {"effects": "Where the effects were", "jurisdiction": "Whose data (jurisdiction)", "strongest": "Strongest kind of figure",
+           "kind": "Gives a figure of this kind",
            "none": "No figure", "independent": "Independent sources", "yes": "At least one independent source", "no": "No independent source"},
     "fr": {"effects": "Où se sont fait sentir les effets", "jurisdiction": "Données de quelle administration", "strongest": "Nature de chiffre la plus forte",
+           "kind": "Donne un chiffre de cette nature",
            "none": "Aucun chiffre", "independent": "Sources indépendantes", "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
 }
 # Every word the Explore script shows; {n} is a formatted number.
@@ -46,6 +51,8 @@ def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
         return places_of_effect(meta)
     if key == "strongest":
         return [strongest_kind(_dicts(meta.get("impacts"))) or "none"]
+    if key == "kind":  # every kind of figure the case gives
+        return sorted({str(figure.get("kind")) for figure in _dicts(meta.get("impacts")) if figure.get("kind")})
     value = meta.get(field)
     return [str(item) for item in (value if isinstance(value, list) else [value]) if item is not None]
 

@@ -27,6 +27,12 @@ from odimpact.vocabularies import load_vocabularies
 PARTS = ("summary", "sectors", "jurisdictions", "places", "figures", "levels", "conditions", "challenges", "datasets", "gaps", "cases")
 CHARTS = ("sectors", "jurisdictions", "figures", "levels")  # drawn as bar charts too ("chart-sectors"...)
 TOP_DATASETS = 10
+# A statement about more cases than this links to the filtered list of them instead of citing each
+# one: the report stays readable, and its size bounded, as the corpus grows.
+MOST_REFERENCES = 30
+# The Explore facet that lists exactly the cases of a row, by part.
+EXPLORE_FACETS = {"sectors": "sector", "jurisdictions": "jurisdiction", "places": "effects", "levels": "evidence",
+                  "figures": "kind", "conditions": "condition", "challenges": "challenge"}
 
 
 @dataclass(frozen=True)
@@ -138,13 +144,26 @@ def row_id(part: str, key: str) -> str:
     return f"findings-{part}-" + re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
 
 
+def cited_cases(cases: list[Case], lang: str) -> set[str]:
+    """The cases some statement cites by number: those in rows short enough to list them."""
+    cited: set[str] = set()
+    for part in sorted(EXPLORE_FACETS.keys() | {"datasets"}):
+        for row in rows_for(part, cases, lang):
+            if len(row.case_ids) <= MOST_REFERENCES:
+                cited.update(row.case_ids)
+    return cited
+
+
 class Report:
     """The report's parts as HTML for one language; `href_of` gives a case's address from the page,
     `chart_src` the address of a chart's image (a file beside the page, or the SVG inline in a PDF)."""
 
-    def __init__(self, cases: list[Case], lang: str, href_of: Callable[[str], str],
+    def __init__(self, cases: list[Case], lang: str, href_of: Callable[[str], str], explore_href: Callable[[str], str],
                  chart_src: Callable[[str, str], str] = lambda name, svg: f"{name}.svg") -> None:
-        self.cases, self.lang, self.href_of, self.chart_src = ordered_cases(cases, lang), lang, href_of, chart_src
+        self.all_cases, self.lang, self.href_of, self.chart_src = cases, lang, href_of, chart_src
+        self.explore_href = explore_href  # a query ("?sector=health") -> the address of the Explore page filtered by it
+        cited = cited_cases(cases, lang)
+        self.cases = [case for case in ordered_cases(cases, lang) if case.id in cited]  # numbered [1], [2]...
         self.numbers = {case.id: index for index, case in enumerate(self.cases, start=1)}
 
     def part(self, name: str) -> str:
@@ -157,16 +176,16 @@ class Report:
             return self._gaps()
         if name == "cases":
             return self._case_list()
-        return self._table(name, rows_for(name, self.cases, self.lang))
+        return self._table(name, rows_for(name, self.all_cases, self.lang))
 
     def _chart(self, name: str) -> str:
-        svg, title, width, height = chart_svg(name, self.cases, self.lang)
+        svg, title, width, height = chart_svg(name, self.all_cases, self.lang)
         alt = f"{title}. {text('findings_chart_alt', self.lang)}"
         return (f'<figure class="odi-figure"><img src="{escape(self.chart_src(name, svg))}" width="{width}" height="{height}" '
                 f'alt="{escape(alt)}"></figure>')
 
     def _share(self, count: int) -> str:
-        total = len(self.cases) or 1
+        total = len(self.all_cases) or 1
         return escape(format_percent(count / total, locale=LOCALES[self.lang]))
 
     def _refs(self, case_ids: tuple[str, ...]) -> str:
@@ -176,6 +195,15 @@ class Report:
         return " ".join(f'<a href="{escape(self.href_of(case_id))}">[{self.numbers[case_id]}]'
                         f'<span class="odi-visually-hidden"> {escape(titles[case_id])}</span></a>' for case_id in ordered)
 
+    def _which(self, name: str, row: Row) -> str:
+        """The cases of a row: each cited by its number, or, for many, a link to the list of them."""
+        if len(row.case_ids) <= MOST_REFERENCES:
+            return self._refs(row.case_ids)
+        label = escape(text("findings_see_all", self.lang, count=number(len(row.case_ids), self.lang)))
+        if name == "datasets":  # no filter for a dataset: its cases are listed on the datasets page
+            return f'<a href="{escape(self.explore_href("#datasets"))}">{label}</a>'
+        return f'<a href="{escape(self.explore_href(f"?{EXPLORE_FACETS[name]}={row.key}"))}">{label}</a>'
+
     def _table(self, name: str, rows: list[Row]) -> str:
         figures = name == "figures"
         keys = [f"findings_{name}_column"] + (["findings_figure_count"] if figures else [])
@@ -183,7 +211,7 @@ class Report:
         body = []
         for row in rows:
             cells = [escape(row.label)] + ([escape(number(row.figures, self.lang))] if figures else [])
-            cells += [escape(number(len(row.case_ids), self.lang)), self._share(len(row.case_ids)), self._refs(row.case_ids)]
+            cells += [escape(number(len(row.case_ids), self.lang)), self._share(len(row.case_ids)), self._which(name, row)]
             body.append(f'<tr id="{row_id(name, row.key)}">' + "".join(
                 f'<td class="odi-num">{cell}</td>' if 0 < index < len(cells) - 1 else f"<td>{cell}</td>"
                 for index, cell in enumerate(cells)) + "</tr>")
@@ -193,12 +221,12 @@ class Report:
                 f'<thead><tr>{header}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
 
     def _summary(self) -> str:
-        values = {key: number(value, self.lang) for key, value in summary_numbers(self.cases).items()}
-        share = self._share(summary_numbers(self.cases)["measured"])
+        values = {key: number(value, self.lang) for key, value in summary_numbers(self.all_cases).items()}
+        share = self._share(summary_numbers(self.all_cases)["measured"])
         return f'<p class="odi-findings-summary" id="findings-summary">{escape(text("findings_summary", self.lang, share=share, **values))}</p>'
 
     def _gaps(self) -> str:
-        vocabularies, found = load_vocabularies(), gaps(self.cases)
+        vocabularies, found = load_vocabularies(), gaps(self.all_cases)
         names = {"jurisdictions": "jurisdictions", "places": "jurisdictions", "sectors": "sectors", "single_sectors": "sectors"}
         items = []
         for key, terms in found.items():

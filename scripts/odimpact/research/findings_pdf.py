@@ -20,6 +20,7 @@ from odimpact.contrib.yaml_text import split_front_matter
 from odimpact.corpus import Case, load_corpus
 from odimpact.paths import DOCS_DIR
 from odimpact.research.findings import Report, summary_numbers
+from odimpact.research.site_pages import PAGES
 from odimpact.research.urls import DATA_FOLDER, LANGUAGE_PREFIX
 from odimpact.site.formatting import escape, long_date
 from odimpact.site.fragments import MARKER
@@ -80,7 +81,9 @@ def citation(cases: list[Case], site_url: str, lang: str) -> str:
 def report_html(cases: list[Case], site_url: str, lang: str) -> str:
     """The whole report as one HTML document, ready to print."""
     meta, body = _page_parts(DOCS_DIR / f"findings.{lang}.md")
-    report = Report(cases, lang, lambda case_id: site_url + LANGUAGE_PREFIX[lang] + case_url(case_id),
+    site = site_url + LANGUAGE_PREFIX[lang]
+    report = Report(cases, lang, lambda case_id: site + case_url(case_id),
+                    lambda query: site + PAGES["datasets" if query.startswith("#") else "explore"] + query,
                     lambda name, svg: "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"))
     expanded = MARKER.sub(lambda m: report.part(m.group(2) or "summary") if m.group(1) == "findings" else "", body)
     html = markdown.markdown(_absolute_links(expanded, site_url, lang), extensions=["attr_list", "tables", "md_in_html"])

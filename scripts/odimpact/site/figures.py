@@ -6,6 +6,7 @@ Every value from front matter is escaped here; the blocks are raw HTML.
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Callable
 
 from babel.numbers import format_compact_decimal
@@ -24,7 +25,7 @@ def _in_words(value: float) -> bool:
     if abs(value) < 1e6:
         return False
     scale = 1e6 if abs(value) < 1e9 else 1e9 if abs(value) < 1e12 else 1e12
-    return round(value / scale, 2) * scale == value
+    return math.isclose(round(value / scale, 2) * scale, value, rel_tol=1e-12)
 
 
 def amount(value: Any, figure: dict[str, Any], lang: str) -> str:

@@ -11,6 +11,7 @@ from odimpact.site.context import SiteContext
 from odimpact.site.formatting import escape, number
 from odimpact.site.overviews import case_item, group
 from odimpact.research.findings import Report
+from odimpact.research.site_pages import PAGES
 from odimpact.site.pages import case_url, listing_url, relative
 from odimpact.site.strings import text
 
@@ -67,7 +68,9 @@ def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
 
 def findings(ctx: SiteContext, here: str, lang: str, part: str | None) -> str:
     """One generated part of the findings report (odimpact.research.findings)."""
-    return Report(ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id))).part(part or "summary")
+    explore, datasets = relative(here, PAGES["explore"]), relative(here, PAGES["datasets"])
+    return Report(ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)),
+                  lambda query: (datasets if query.startswith("#") else explore) + query).part(part or "summary")
 
 
 FRAGMENTS: dict[str, Callable[[SiteContext, str, str, str | None], str]] = {
