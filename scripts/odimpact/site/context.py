@@ -39,6 +39,13 @@ class SiteContext:
 
     # Computed once: every page asks (related cases, lists), and asking per page made the build quadratic.
     _pages: dict[str, Case] | None = field(default=None, init=False, repr=False, compare=False)
+    _made: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def once(self, key: str, make: Callable[[], Any]) -> Any:
+        """A value computed once per build (the findings report, asked for by each of its parts)."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
 
     def pages_by_id(self) -> dict[str, Case]:
         """Id -> case, for the published and retired cases whose id can be a page."""

@@ -69,8 +69,10 @@ def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
 def findings(ctx: SiteContext, here: str, lang: str, part: str | None) -> str:
     """One generated part of the findings report (odimpact.research.findings)."""
     explore, datasets = relative(here, PAGES["explore"]), relative(here, PAGES["datasets"])
-    return Report(ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)),
-                  lambda query: (datasets if query.startswith("#") else explore) + query).part(part or "summary")
+    report = ctx.once(f"findings:{lang}:{here}", lambda: Report(
+        ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)),
+        lambda query: (datasets if query.startswith("#") else explore) + query))
+    return report.part(part or "summary")
 
 
 FRAGMENTS: dict[str, Callable[[SiteContext, str, str, str | None], str]] = {
