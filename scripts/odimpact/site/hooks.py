@@ -111,8 +111,8 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Fill the `<!-- odimpact:... -->` markers of hand-written pages."""
-    if "<!-- odimpact:" not in markdown:
-        return markdown
+    if "<!-- odimpact:" not in markdown or pass_language(config) not in own_languages():
+        return markdown  # the other language's pass is thrown away (see on_files): nothing to fill
     here = page.url.removeprefix("fr/")
     return fragments.expand(markdown, _state["ctx"], here, page_language(page))
 
