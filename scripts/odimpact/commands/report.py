@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from collections import Counter
 
 from babel.numbers import format_percent
@@ -54,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog="Exit code: 0.",
     )
     parser.add_argument("--format", choices=("human", "json"), default="human")
+    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help="the cases folder (default: cases/)")
     parser.add_argument("--lang", choices=("en", "fr"), default="en")
     parser.set_defaults(func=run)
 
@@ -89,7 +91,8 @@ def _print_evidence(summary: dict, lang: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(CASES_DIR)
+    cases_dir = args.cases_dir.resolve()
+    corpus = load_corpus(cases_dir, root=cases_dir.parent)
     statuses = Counter(case.status for case in corpus.cases)
     items = backlog(corpus)
     summary = evidence_counts([case.meta(args.lang) for case in corpus.published()])
