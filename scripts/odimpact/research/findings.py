@@ -57,9 +57,12 @@ def ordered_cases(cases: list[Case], lang: str) -> list[Case]:
 def _vocabulary_rows(cases: list[Case], vocabulary: str, values_of: Callable[[dict[str, Any]], list[Any]], lang: str) -> list[Row]:
     """A row per term that at least one case carries, most cases first (ties in vocabulary order)."""
     terms = load_vocabularies()[vocabulary]
-    rows = [Row(str(term), terms.label(term, lang), tuple(case.id for case in cases if term in values_of(case.meta("en"))))
-            for term in terms.ids()]
-    return sorted((row for row in rows if row.case_ids), key=lambda row: -len(row.case_ids))
+    carrying: dict[Any, list[str]] = {}
+    for case in cases:  # one pass over the cases, not one per term
+        for value in set(values_of(case.meta("en"))):
+            carrying.setdefault(value, []).append(case.id)
+    rows = [Row(str(term), terms.label(term, lang), tuple(carrying[term])) for term in terms.ids() if term in carrying]
+    return sorted(rows, key=lambda row: -len(row.case_ids))
 
 
 def rows_for(part: str, cases: list[Case], lang: str) -> list[Row]:
@@ -89,12 +92,15 @@ def rows_for(part: str, cases: list[Case], lang: str) -> list[Row]:
 def _figure_rows(cases: list[Case], lang: str) -> list[Row]:
     """Each kind of figure: the cases giving at least one, and how many figures there are."""
     kinds = load_vocabularies()["figure-kinds"]
-    rows = []
-    for kind in KIND_ORDER:
-        having = [case for case in cases if any(f.get("kind") == kind for f in _dicts(case.meta("en").get("impacts")))]
-        count = sum(f.get("kind") == kind for case in cases for f in _dicts(case.meta("en").get("impacts")))
-        rows.append(Row(kind, kinds.label(kind, lang), tuple(case.id for case in having), count))
-    return rows
+    having: dict[str, list[str]] = {kind: [] for kind in KIND_ORDER}
+    counts = dict.fromkeys(KIND_ORDER, 0)
+    for case in cases:
+        given = [str(f.get("kind")) for f in _dicts(case.meta("en").get("impacts")) if f.get("kind") in having]
+        for kind in given:
+            counts[kind] += 1
+        for kind in set(given):
+            having[kind].append(case.id)
+    return [Row(kind, kinds.label(kind, lang), tuple(having[kind]), counts[kind]) for kind in KIND_ORDER]
 
 
 def summary_numbers(cases: list[Case]) -> dict[str, int]:
@@ -144,14 +150,9 @@ def row_id(part: str, key: str) -> str:
     return f"findings-{part}-" + re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
 
 
-def cited_cases(cases: list[Case], lang: str) -> set[str]:
+def cited_cases(rows: dict[str, list[Row]]) -> set[str]:
     """The cases some statement cites by number: those in rows short enough to list them."""
-    cited: set[str] = set()
-    for part in sorted(EXPLORE_FACETS.keys() | {"datasets"}):
-        for row in rows_for(part, cases, lang):
-            if len(row.case_ids) <= MOST_REFERENCES:
-                cited.update(row.case_ids)
-    return cited
+    return {case_id for part in rows.values() for row in part if len(row.case_ids) <= MOST_REFERENCES for case_id in row.case_ids}
 
 
 class Report:
@@ -162,7 +163,8 @@ class Report:
                  chart_src: Callable[[str, str], str] = lambda name, svg: f"{name}.svg") -> None:
         self.all_cases, self.lang, self.href_of, self.chart_src = cases, lang, href_of, chart_src
         self.explore_href = explore_href  # a query ("?sector=health") -> the address of the Explore page filtered by it
-        cited = cited_cases(cases, lang)
+        self.rows = {part: rows_for(part, cases, lang) for part in sorted(EXPLORE_FACETS.keys() | {"datasets"})}
+        cited = cited_cases(self.rows)
         self.cases = [case for case in ordered_cases(cases, lang) if case.id in cited]  # numbered [1], [2]...
         self.numbers = {case.id: index for index, case in enumerate(self.cases, start=1)}
 
@@ -176,7 +178,7 @@ class Report:
             return self._gaps()
         if name == "cases":
             return self._case_list()
-        return self._table(name, rows_for(name, self.all_cases, self.lang))
+        return self._table(name, self.rows[name])
 
     def _chart(self, name: str) -> str:
         svg, title, width, height = chart_svg(name, self.all_cases, self.lang)
