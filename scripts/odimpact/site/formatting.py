@@ -76,13 +76,6 @@ def quantity(value: Any, impact: dict[str, Any], lang: str) -> str:
     return f"{shown}{space}{escape(unit)}"
 
 
-def impact_value(impact: dict[str, Any], lang: str) -> str:
-    """The value of a quantified impact, or its range 'min–max'."""
-    if "value" in impact:
-        return quantity(impact["value"], impact, lang)
-    return f"{quantity(impact.get('min'), impact, lang)}\u2013{quantity(impact.get('max'), impact, lang)}"
-
-
 def colon(lang: str) -> str:
     """A label's colon: French typography puts a non-breaking space before it."""
     return "\u00a0: " if lang == "fr" else ": "
