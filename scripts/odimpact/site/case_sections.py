@@ -153,7 +153,8 @@ def interviews_block(ctx: SiteContext, meta: dict[str, Any], numbers: dict[str, 
             if spoken == lang or not quote.get("translation"):
                 said = f'<blockquote{lang_attribute(spoken, lang)}><p>{escape(quote.get("original"))}</p></blockquote>'
             else:
-                original = (f'<p class="odi-original">{text("interview_original", lang, language=text(f"language_{spoken}", lang))}'
+                name = text(f"language_{spoken}", lang) if spoken in ("en", "fr") else escape(spoken)  # unvalidated builds too
+                original = (f'<p class="odi-original">{text("interview_original", lang, language=name)}'
                             f'{colon(lang)}<q lang="{escape(spoken)}">{escape(quote.get("original"))}</q></p>')
                 said = f'<blockquote><p>{escape(quote["translation"])}</p></blockquote>{original}'
             blocks.append(f'<figure class="odi-interview">{said}<figcaption>{_attribution(ctx, interview, numbers, lang)}</figcaption></figure>')
