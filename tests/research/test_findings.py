@@ -135,8 +135,16 @@ def test_gaps_and_case_list(report: tuple[str, Tables, str], corpus: Corpus) -> 
     lang, _, html = report
     metas = [case.meta("en") for case in corpus.published()]
     unused = [code for code in load_vocabularies()["jurisdictions"].ids() if code not in {m["jurisdiction"] for m in metas}]
-    gap = re.search(r'<li id="findings-gap-jurisdictions">(.*?)</li>', html).group(1)
-    assert gap.count(",") + 1 == len(unused) if unused else gap.endswith(("none", "aucun"))
+    places = {p for m in metas for p in (m.get("effects_in") or [m["jurisdiction"]])}
+    per_sector = {s: sum(s in m["sectors"] for m in metas) for s in load_vocabularies()["sectors"].ids()}
+    expected = {"jurisdictions": unused,
+                "places": [code for code in load_vocabularies()["jurisdictions"].ids() if code not in places],
+                "sectors": [s for s, n in per_sector.items() if n == 0],
+                "single-sectors": [s for s, n in per_sector.items() if n == 1]}
+    for key, terms in expected.items():
+        vocabulary = load_vocabularies()["sectors" if "sectors" in key else "jurisdictions"]
+        shown = re.search(rf'<li id="findings-gap-{key}">[^<]*?\u00a0?: (.*?)</li>', html.replace("&#x27;", "'")).group(1)
+        assert shown == (", ".join(vocabulary.label(term, lang) for term in terms) or {"en": "none", "fr": "aucun"}[lang]), key
     listed = re.findall(r'<li id="finding-case-([a-z0-9-]+)">', html)
     by_title = sorted(corpus.published(), key=lambda case: (case.meta(lang)["title"].casefold(), case.id))
     assert listed == [case.id for case in by_title]
