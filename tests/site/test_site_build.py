@@ -8,6 +8,8 @@ import pytest
 
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR
+from odimpact.site.build import BuildError, build_isolated
+from tests.site.synthetic import write_case
 from tests.site.helpers import json_ld, listed_links, main_text, normalise_spaces, page, visible_text
 
 pytestmark = pytest.mark.slow
@@ -157,3 +159,14 @@ def test_home_counts_the_translation_backlog(synthetic_site: Path) -> None:
     # The synthetic corpus has one published case written in English only.
     assert "Every case is available in English and in French." in page(synthetic_site, "")
     assert "Traductions en attente&nbsp;: 1 de ces études de cas" in page(synthetic_site, "fr/")  # nh3 writes U+00A0 as &nbsp;
+
+
+def test_a_warning_fails_the_build(tmp_path: Path) -> None:
+    """MkDocs' --quiet stops warnings from counting under --strict: a link to a missing page must
+    stop the build, not pass with exit 0."""
+    write_case(tmp_path / "cases", "synthetic-bus-data")
+    path = tmp_path / "cases" / "synthetic-bus-data" / "index.en.md"
+    with path.open("a", encoding="utf-8") as case:
+        case.write("\nSee [a synthetic case that does not exist](../no-such-case/index.md).\n")
+    with pytest.raises(BuildError, match="no-such-case"):
+        build_isolated(tmp_path / "cases", tmp_path / "site", tmp_path / "work", search=False)

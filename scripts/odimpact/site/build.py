@@ -81,7 +81,8 @@ def _run(command: list[str], log: Path, env: dict[str, str] | None = None) -> tu
 
 
 def _mkdocs_command(config: Path, site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir)]
+    # No --quiet: it stops warnings from counting, and --strict must fail on every one of them.
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
 
 
 def _start(config: Path, site_dir: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
