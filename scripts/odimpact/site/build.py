@@ -81,7 +81,7 @@ def _run(command: list[str], log: Path, env: dict[str, str] | None = None) -> tu
 
 
 def _mkdocs_command(config: Path, site_dir: Path) -> list[str]:
-    # No --quiet: it stops warnings from counting, and --strict must fail on every one of them.
+    # Never the quiet flag: it stops warnings from counting, and --strict must fail on every one of them.
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
 
 
