@@ -13,6 +13,7 @@ from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile, read_case_file
 from odimpact.rules import body, evidence, front_matter, interviews, pairs
+from odimpact.rules.links import CaseLink, anchors, case_links, link_problems
 from odimpact.schema_check import check_schema
 
 PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
@@ -25,6 +26,9 @@ class CaseResult:
     case_dir: str
     problems: list[Problem]
     related: dict[str, list[tuple[str, int, int, str]]] = field(default_factory=dict)  # target -> places
+    case_id: str = ""
+    links: list[CaseLink] = field(default_factory=list)  # links in the bodies to cases and anchors
+    anchors: dict[str, set[str]] = field(default_factory=dict)  # file -> the anchors its page has
     files: int = 0
 
 
@@ -73,6 +77,9 @@ def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> Ca
         all_valid &= valid
         parsed[lang] = case
         if valid:
+            result.case_id = str(case.data["id"])
+            result.links += case_links(case)
+            result.anchors[case.display] = anchors(case)
             for index, target in enumerate(case.data.get("related", [])):
                 pos = case.document.position(("related", index))
                 result.related.setdefault(target, []).append((case.display, pos.line, pos.column, f"related[{index}]"))
@@ -104,7 +111,13 @@ def cross_case_problems(results: list[CaseResult], all_ids: list[str]) -> list[P
         other = by_fold.setdefault(case_id.casefold(), case_id)
         if other != case_id:
             problems.append(Problem(f"cases/{case_id}", 1, 1, "id-duplicate", "id", params={"value": case_id, "other": other}))
+    # A case's anchors: those of all its files (headings carry the same ids in both languages).
+    anchors_of: dict[str, set[str]] = {}
     for result in results:
+        if result.case_id:
+            anchors_of[result.case_id] = set().union(*result.anchors.values())
+    for result in results:
+        problems += link_problems(result.links, result.anchors, result.case_id, known, anchors_of)
         for target, places in result.related.items():
             if target not in known:
                 problems += [Problem(path, line, column, "related-unknown", field, params={"value": target})
