@@ -8,6 +8,7 @@ from typing import Any, Callable
 from odimpact.corpus import Case
 from odimpact.evidence import independent_sources, strongest_kind
 from odimpact.places import places_of_effect
+from odimpact.site.context import as_dicts
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
@@ -50,15 +51,12 @@ def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
     if key == "effects":
         return places_of_effect(meta)
     if key == "strongest":
-        return [strongest_kind(_dicts(meta.get("impacts"))) or "none"]
+        return [strongest_kind(as_dicts(meta.get("impacts"))) or "none"]
     if key == "kind":  # every kind of figure the case gives
-        return sorted({str(figure.get("kind")) for figure in _dicts(meta.get("impacts")) if figure.get("kind")})
+        return sorted({str(figure.get("kind")) for figure in as_dicts(meta.get("impacts")) if figure.get("kind")})
     value = meta.get(field)
     return [str(item) for item in (value if isinstance(value, list) else [value]) if item is not None]
 
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def facet_descriptions(lang: str) -> list[dict[str, Any]]:
@@ -79,7 +77,7 @@ def case_entry(case: Case, lang: str, href: str) -> dict[str, Any]:
     period = meta.get("period") if isinstance(meta.get("period"), dict) else {}
     end = period.get("end")
     facets = {key: _values(meta, key, field) for key, (field, _) in FACETS.items()}
-    facets[INDEPENDENT] = ["yes" if independent_sources(_dicts(meta.get("sources"))) else "no"]
+    facets[INDEPENDENT] = ["yes" if independent_sources(as_dicts(meta.get("sources"))) else "no"]
     return {"id": case.id, "t": str(meta.get("title", case.id)), "s": str(meta.get("summary", "")), "u": href,
             "f": facets, "y0": period.get("start"), "y1": end if isinstance(end, int) else None,
             "p": str(meta.get("published", ""))}

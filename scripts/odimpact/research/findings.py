@@ -19,6 +19,7 @@ from odimpact.evidence import KIND_ORDER, shows_change, strongest_kind
 from odimpact.places import places_of_effect
 from odimpact.research.charts import Bar, bar_chart, chart_size
 from odimpact.research.coverage import rank_datasets
+from odimpact.site.context import as_dicts
 from odimpact.site.formatting import LOCALES, colon, escape, number
 from odimpact.site.strings import text
 from odimpact.vocabularies import load_vocabularies
@@ -44,9 +45,6 @@ class Row:
     case_ids: tuple[str, ...]
     figures: int | None = None  # for kinds of figure: how many figures, beside how many cases
 
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def ordered_cases(cases: list[Case], lang: str) -> list[Case]:
@@ -95,7 +93,7 @@ def _figure_rows(cases: list[Case], lang: str) -> list[Row]:
     having: dict[str, list[str]] = {kind: [] for kind in KIND_ORDER}
     counts = dict.fromkeys(KIND_ORDER, 0)
     for case in cases:
-        given = [str(f.get("kind")) for f in _dicts(case.meta("en").get("impacts")) if f.get("kind") in having]
+        given = [str(f.get("kind")) for f in as_dicts(case.meta("en").get("impacts")) if f.get("kind") in having]
         for kind in given:
             counts[kind] += 1
         for kind in set(given):
@@ -112,9 +110,9 @@ def summary_numbers(cases: list[Case]) -> dict[str, int]:
         "places": len({place for meta in metas for place in places_of_effect(meta)}),
         "all_jurisdictions": len(load_vocabularies()["jurisdictions"].ids()),
         "sectors": len({sector for meta in metas for sector in meta.get("sectors") or []}),
-        "measured": sum(any(shows_change(f) for f in _dicts(meta.get("impacts"))) for meta in metas),
+        "measured": sum(any(shows_change(f) for f in as_dicts(meta.get("impacts"))) for meta in metas),
         "level_two": sum((meta.get("evidence_strength") or 0) >= 2 for meta in metas),
-        "no_figure": sum(not strongest_kind(_dicts(meta.get("impacts"))) for meta in metas),
+        "no_figure": sum(not strongest_kind(as_dicts(meta.get("impacts"))) for meta in metas),
     }
 
 

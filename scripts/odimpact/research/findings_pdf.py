@@ -71,15 +71,9 @@ def _absolute_links(markdown_text: str, site_url: str, lang: str) -> str:
     return re.sub(r"\]\(([a-z-]+)\.md(#[a-z-]+)?\)", lambda m: f"]({base}{m.group(1)}/{m.group(2) or ''})", markdown_text)
 
 
-def citation(cases: list[Case], site_url: str, lang: str) -> str:
-    """How to cite this edition of the report."""
-    return text("findings_citation", lang, site=text("site_name", lang), title=text("findings_title", lang),
-                count=summary_numbers(cases)["cases"], version=report_version(), date=long_date(report_date(cases), lang),
-                url=site_url + LANGUAGE_PREFIX[lang] + PAGE_URL)
-
-
 def report_html(cases: list[Case], site_url: str, lang: str) -> str:
-    """The whole report as one HTML document, ready to print."""
+    """The whole report as one HTML document, ready to print: the page's own heading, then its
+    edition (version, date) and how to cite it."""
     meta, body = _page_parts(DOCS_DIR / f"findings.{lang}.md")
     site = site_url + LANGUAGE_PREFIX[lang]
     report = Report(cases, lang, lambda case_id: site + case_url(case_id),
@@ -87,16 +81,16 @@ def report_html(cases: list[Case], site_url: str, lang: str) -> str:
                     lambda name, svg: "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"))
     expanded = MARKER.sub(lambda m: report.part(m.group(2) or "summary") if m.group(1) == "findings" else "", body)
     html = markdown.markdown(_absolute_links(expanded, site_url, lang), extensions=["attr_list", "tables", "md_in_html"])
+    edition = {"version": report_version(), "date": long_date(report_date(cases), lang)}
+    citation = text("findings_citation", lang, site=text("site_name", lang), title=text("findings_title", lang),
+                    count=summary_numbers(cases)["cases"], url=site + PAGE_URL, **edition)
+    block = (f'<div class="odi-report-meta"><p>{escape(text("site_name", lang))}. {escape(text("findings_edition", lang, **edition))}</p>'
+             f'<p>{escape(citation)}</p></div>')
     title = escape(meta.get("title", text("findings_title", lang)))
-    heading = f'<h1>{title}</h1>'
-    html = html.replace(f"<h1>{meta.get('title', '')}</h1>", "", 1)
-    block = (f'<div class="odi-report-meta"><p>{escape(text("site_name", lang))}. '
-             f'{escape(text("findings_edition", lang, version=report_version(), date=long_date(report_date(cases), lang)))}</p>'
-             f'<p>{escape(citation(cases, site_url, lang))}</p></div>')
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
             f'<meta name="author" content="{escape(text("site_name", lang))}">'
             f'<meta name="description" content="{escape(meta.get("description", ""))}">'
-            f'<style>{STYLE}</style></head><body>{heading}{block}{html}</body></html>')
+            f'<style>{STYLE}</style></head><body>{html.replace("</h1>", "</h1>" + block, 1)}</body></html>')
 
 
 def write_report_pdf(cases: list[Case], site_url: str, lang: str, folder: Path) -> Path:

@@ -12,6 +12,7 @@ from odimpact.corpus import Case, Corpus
 from odimpact.evidence import independent_sources, is_verified, strongest_kind
 from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, join_values
 from odimpact.research.urls import SiteUrls
+from odimpact.site.context import as_dicts
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 DEFAULT_LICENCE = "CC-BY-4.0"
@@ -28,15 +29,12 @@ def case_facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     facts.setdefault("licence", DEFAULT_LICENCE)
     facts["url"] = urls.case(case.id, lang)
     facts["awaiting_translation"] = case.awaiting_translation(lang)
-    figures, sources = _dicts(facts.get("impacts")), _dicts(facts.get("sources"))
+    figures, sources = as_dicts(facts.get("impacts")), as_dicts(facts.get("sources"))
     facts["strongest_figure"] = strongest_kind(figures) or None
     facts["verified_figure_count"] = sum(is_verified(figure) for figure in figures)
     facts["independent_source_count"] = independent_sources(sources)
     return facts
 
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def _field(facts: Any, path: str) -> Any:

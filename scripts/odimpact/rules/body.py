@@ -9,9 +9,9 @@ from typing import Any, Iterator
 import yaml
 
 from odimpact.citations import CITATION
+from odimpact.language_id import language_of
 from odimpact.layout import IMAGE_SUFFIXES
 from odimpact.paths import OUTLINE
-from odimpact.language_id import language_of
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
 from odimpact.rules.body import LINK_TARGET, OUTLINE_HEADING, _line_col, prose
+from odimpact.vocabularies import load_vocabularies
 
 # A case page's own section anchors, besides its headings' ids (odimpact.site.case_page).
-PAGE_ANCHORS = frozenset({"impacts", "interviews", "datasets", "organisations", "sources", "related",
-                          "figures-output", "figures-use", "figures-outcome", "figures-impact"})
+PAGE_ANCHORS = frozenset({"impacts", "interviews", "datasets", "organisations", "sources", "related"}
+                         | {f"figures-{kind}" for kind in load_vocabularies()["figure-kinds"].ids()})
 SOURCE_ANCHOR = re.compile(r"source-s[1-9][0-9]*\Z")
 CASE_LINK = re.compile(r"(?:\.\./)([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:index(?:\.(?:en|fr))?\.md)?(?:#([\w-]+))?\Z")
 SAME_PAGE = re.compile(r"#([\w-]+)\Z")
