@@ -85,9 +85,9 @@ def _mkdocs_command(config: Path, site_dir: Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
 
 
-def _start(config: Path, site_dir: Path, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def _start(command: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     with log.open("wb") as output:  # a file, not a pipe: a full pipe would block the build
-        return subprocess.Popen(_mkdocs_command(config, site_dir), stdout=output, stderr=subprocess.STDOUT, env=env)
+        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
 
 
 def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> tuple[str, dict[str, float]]:
@@ -107,7 +107,7 @@ def run_mkdocs(config: Path, site_dir: Path, cases_dir: Path | None = None) -> t
     running: dict[str, subprocess.Popen[bytes]] = {}
     try:
         for lang in LANGUAGES:
-            running[lang] = _start(config, parts / lang, {**env, LANGUAGE_ENV: lang}, parts / f"{lang}.log")
+            running[lang] = _start(_mkdocs_command(config, parts / lang), parts / f"{lang}.log", {**env, LANGUAGE_ENV: lang})
         finished = _wait_all(running)
         logs = {lang: (parts / f"{lang}.log").read_text(encoding="utf-8", errors="replace") for lang in LANGUAGES}
         failed = [lang for lang, (code, _) in finished.items() if code != 0]
@@ -202,8 +202,7 @@ def start_reports(config: Path, site_dir: Path, cases_dir: Path | None) -> dict[
     for lang in LANGUAGES:
         log = site_dir.parent / f".{site_dir.name}.report-{lang}.log"
         command = [sys.executable, "-m", "odimpact.research.findings_pdf", str(site_dir), str(cases_dir or CASES_DIR), site_url, lang]
-        with log.open("wb") as output:
-            running[lang] = (subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT), log)
+        running[lang] = (_start(command, log), log)
     return running
 
 
