@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup site serve test browser-deps pdf-deps validate benchmark clean
+.PHONY: setup site serve test test-fast lint browser-deps pdf-deps validate benchmark clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,10 +17,10 @@ setup: $(STAMP)
 site: setup pdf-deps
 	$(VENV)/bin/odimpact build --out site
 
-## Serve the site with live reload on http://127.0.0.1:8000/knowledge-base/ (edits to cases/ rebuild it).
-## Search works on `make site` output only (Pagefind indexes the built pages).
+## Serve the site with live reload on http://127.0.0.1:8000/knowledge-base/ (French under /fr/;
+## edits to cases/, docs/ or mkdocs.yml rebuild it). Search works on `make site` output only.
 serve: setup
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/odimpact serve
 
 ## Validate every case.
 validate: setup
@@ -39,12 +39,21 @@ pdf-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
 	  else echo "Pango is missing (the findings report's PDF needs it): run 'sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'" >&2; exit 1; fi; }
 
-## Set up everything and run the whole test suite.
+## Set up everything and run the whole test suite (the linters included: tests/test_code.py).
 test: setup browser-deps pdf-deps
 	$(VENV)/bin/pytest
+
+## The edit loop: every test but the browser ones and those that build a whole site.
+test-fast: setup
+	$(VENV)/bin/pytest -m "not browser and not slow"
+
+## The linter and the type checker, as the test suite runs them.
+lint: setup
+	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/mypy
 
 benchmark: setup
 	$(VENV)/bin/python -m benchmarks.validate
 
 clean:
-	rm -rf site docs/cases .pytest_cache test-artifacts
+	rm -rf site build .pytest_cache test-artifacts

@@ -32,10 +32,10 @@ from typing import Any
 
 import markdown
 
+from odimpact.builder.build import build_site, run_pagefind
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.rules.body import prose
-from odimpact.site.build import build_isolated, run_pagefind
 from odimpact.site.pages import search_bundle
 from odimpact.site.search_index import read_file
 from tests.site.synthetic import fixture_meta, write_case_file
@@ -80,7 +80,11 @@ def write_corpus(cases_dir: Path, count: int) -> list[str]:
     bodies = []
     for index in range(count):
         case_id = f"synthetic-benchmark-{index:05d}"
-        facts = {"sectors": [rng.choice(SECTORS)], "jurisdiction": rng.choice(JURISDICTIONS), "period": {"start": rng.randint(2005, 2024), "end": "ongoing"}}
+        facts = {
+            "sectors": [rng.choice(SECTORS)],
+            "jurisdiction": rng.choice(JURISDICTIONS),
+            "period": {"start": rng.randint(2005, 2024), "end": "ongoing"},
+        }
         for lang in ("en", "fr"):
             meta, _ = fixture_meta(lang)
             meta.update(id=case_id, title=f"{meta['title']} #{index}", **facts)
@@ -150,7 +154,10 @@ def search_bytes(site: Path, lang: str = "fr") -> dict[str, int]:
             context = browser.new_context()
             page = context.new_page()
             responses: list[Any] = []
-            page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url else None)
+            # responses bound per query; keyword-only, so Playwright still passes the response alone.
+            page.on("response", lambda response, *, responses=responses: (
+                responses.append(response) if "/pagefind/" in response.url else None
+            ))
             page.goto(f"{base}{'fr/' if lang == 'fr' else ''}search/?q={urllib.parse.quote(query)}")
             try:
                 page.wait_for_selector(".pagefind-ui__result-link", timeout=120_000)
@@ -173,7 +180,7 @@ def measure(count: int) -> dict[str, float]:
         root = Path(tmp)
         bodies = write_corpus(root / "cases", count)
         start = time.perf_counter()
-        result = build_isolated(root / "cases", root / "site", root / "work", search=False)
+        result = build_site(root / "site", cases_dir=root / "cases", work=root / "work", search=False)
         reports = time.perf_counter() - start - result.mkdocs_s  # the PDFs, once MkDocs is done
         built = result.mkdocs_s
         start = time.perf_counter()
@@ -193,14 +200,16 @@ def measure(count: int) -> dict[str, float]:
 
 def main(argv: list[str]) -> int:
     counts = [int(arg) for arg in argv] or [100, 1000, 2000]
-    print(f"{'cases':>6} {'build s':>8} {'pagefind s':>10} {'peak MB':>8} {'pagefind MB':>11} {'output MB':>9} {'search KB':>9} {'worst KB':>8} {'markdown s':>10}"
+    print(f"{'cases':>6} {'build s':>8} {'pagefind s':>10} {'peak MB':>8} {'pagefind MB':>11}"
+          f" {'output MB':>9} {'search KB':>9} {'worst KB':>8} {'markdown s':>10}"
           f" {'report s':>8} {'report MB':>9}")
     for count in counts:
         row = measure(count)
         print(f"{row['cases']:>6} {row['build_s']:>8.1f} {row['pagefind_s']:>10.1f} {row['peak_mb']:>8.0f} {row['pagefind_mb']:>11.0f} "
               f"{row['output_mb']:>9.1f} {row['search_kb']:>9.0f} {row['worst_kb']:>8.0f} {row['markdown_s']:>10.1f}"
               f" {row['reports_s']:>8.1f} {row['reports_mb']:>9.0f}", flush=True)
-        print("        search KB by query: " + ", ".join(f"{query} {size / 1024:.0f}" for query, size in row["queries"].items()), flush=True)
+        print("        search KB by query: "
+              + ", ".join(f"{query} {size / 1024:.0f}" for query, size in row["queries"].items()), flush=True)
     return 0
 
 

@@ -18,3 +18,14 @@ def browser() -> Iterator[object]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+# Whole-site builds: a test that asks for one is slow, whether or not it says so (`make test-fast`
+# leaves out `slow` and `browser` tests).
+SITE_FIXTURES = {"synthetic_site", "real_site", "research_site"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

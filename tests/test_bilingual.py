@@ -45,7 +45,8 @@ def _catalogues() -> list[tuple[str, dict]]:
                 found.append((where, {"text": value}))
             elif set(value) == LANGS and all(isinstance(v, dict) for v in value.values()):
                 found.append((where, _turn(value["en"], value["fr"])))
-            elif all(isinstance(v, dict) and LANGS <= set(v) and all(isinstance(v[l], str) for l in LANGS) for v in value.values()):
+            elif all(isinstance(v, dict) and LANGS <= set(v) and all(isinstance(v[lang], str) for lang in LANGS)
+                     for v in value.values()):
                 found.append((where, value))
     return found
 
@@ -63,7 +64,7 @@ def _all() -> list[tuple[str, str, dict[str, str]]]:
 def test_known_catalogues_are_found() -> None:
     found = {where for where, _ in _catalogues()}
     for expected in ("odimpact.site.strings.STRINGS", "odimpact.commands.sync.MESSAGES", "odimpact.reference.WORDS",
-                     "odimpact.research.feeds.WORDS", "odimpact.commands.validate.SUMMARY"):
+                     "odimpact.commands.validate.SUMMARY"):
         assert expected in found
 
 

@@ -21,6 +21,7 @@ COMMANDS = (
     "regenerate",
     "report",
     "build",
+    "serve",
     "export",
 )
 

@@ -5,12 +5,15 @@ stay safe even on unvalidated input (they escape and sanitise everything they em
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from odimpact.languages import LANGUAGES
 from odimpact.layout import discover, relative
-from odimpact.paths import CASES_DIR, LANGUAGES, REPO_ROOT
+from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.problems import Problem
 from odimpact.reading import CaseFile, read_case_file
 
 
@@ -66,12 +69,17 @@ class Corpus:
         return {case.id: case for case in self.cases}
 
 
-def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT, languages: tuple[str, ...] = LANGUAGES) -> Corpus:
+Reader = Callable[[Path, str, str], CaseFile | Problem]
+
+
+def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT, languages: tuple[str, ...] = LANGUAGES,
+                read: Reader = read_case_file) -> Corpus:
     """Read every case file that parses; files that do not parse are left out (validate reports them).
 
     With `languages`, only those files are read, unless a case has none that parses: then its
     others are, since its pages show them while it awaits translation. `odimpact build` renders
-    each language in its own process, and reading is the costliest step after Markdown."""
+    each language in its own process, and reading is the costliest step after Markdown.
+    `read` parses one file (`odimpact serve` passes one that keeps unchanged files' results)."""
     folders, _ = discover(cases_dir, root)
     cases = []
     for folder in folders:
@@ -79,7 +87,7 @@ def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT, languages: 
         wanted = [lang for lang in folder.files if lang in languages]
         for group in (wanted, [lang for lang in folder.files if lang not in wanted]):
             for lang in group:
-                parsed = read_case_file(folder.files[lang], relative(folder.files[lang], root), lang)
+                parsed = read(folder.files[lang], relative(folder.files[lang], root), lang)
                 if isinstance(parsed, CaseFile) and isinstance(parsed.data, dict):
                     case.files[lang] = parsed
             if case.files:

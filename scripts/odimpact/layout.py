@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from odimpact.paths import LANGUAGES
+from odimpact.languages import LANGUAGES
 from odimpact.problems import Problem
 
 CASE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")

@@ -11,4 +11,3 @@ VOCABULARY_SCHEMA = SCHEMA_DIR / "vocabularies.schema.json"
 OUTLINE = SCHEMA_DIR / "outline.yml"
 CASES_DIR = REPO_ROOT / "cases"
 DOCS_DIR = REPO_ROOT / "docs"
-LANGUAGES = ("en", "fr")

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field as dataclass_field
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 from importlib import resources
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 import yaml
 

@@ -17,7 +17,10 @@ REFERENCE_DIR = DOCS_DIR / "reference"
 WORDS = {
     "en": {
         "title": "Case-study format reference",
-        "generated": "This page is generated from `schema/case.schema.json`, `schema/vocabularies/` and `schema/outline.yml` by `odimpact regenerate`. Do not edit it by hand.",
+        "generated": (
+            "This page is generated from `schema/case.schema.json`, `schema/vocabularies/` and "
+            "`schema/outline.yml` by `odimpact regenerate`. Do not edit it by hand."
+        ),
         "intro": (
             "Each case lives in its own folder, `cases/<id>/`, with an English file `index.en.md` and a French file "
             "`index.fr.md`. Each file starts with YAML front matter between two `---` lines, followed by the Markdown "
@@ -29,12 +32,18 @@ WORDS = {
         "description": "Description", "example": "Example", "yes": "yes", "no": "no", "values": "Allowed values",
         "items_of": "Fields of each item in", "vocabularies": "Vocabularies", "id": "Value", "label": "Label",
         "definition": "Definition", "outline": "Body outline",
-        "outline_intro": "The body follows these sections, in this order, each heading with the same id in both languages. Cite sources as `[s1]`.",
+        "outline_intro": (
+            "The body follows these sections, in this order, each heading with the same id in both "
+            "languages. Cite sources as `[s1]`."
+        ),
         "heading": "Heading", "guidance": "What to write", "see": "see",
     },
     "fr": {
         "title": "Référence du format des études de cas",
-        "generated": "Cette page est produite à partir de `schema/case.schema.json`, `schema/vocabularies/` et `schema/outline.yml` par `odimpact regenerate`. Ne la modifiez pas à la main.",
+        "generated": (
+            "Cette page est produite à partir de `schema/case.schema.json`, `schema/vocabularies/` "
+            "et `schema/outline.yml` par `odimpact regenerate`. Ne la modifiez pas à la main."
+        ),
         "intro": (
             "Chaque étude de cas a son propre dossier, `cases/<id>/`, avec un fichier anglais `index.en.md` et un fichier "
             "français `index.fr.md`. Chaque fichier commence par un en-tête YAML placé entre deux lignes `---`, suivi du "
@@ -47,7 +56,10 @@ WORDS = {
         "description": "Description", "example": "Exemple", "yes": "oui", "no": "non", "values": "Valeurs permises",
         "items_of": "Champs de chaque élément de", "vocabularies": "Vocabulaires", "id": "Valeur", "label": "Libellé",
         "definition": "Définition", "outline": "Plan du texte",
-        "outline_intro": "Le texte suit ces sections, dans cet ordre; chaque intertitre porte le même id dans les deux langues. Citez les sources sous la forme `[s1]`.",
+        "outline_intro": (
+            "Le texte suit ces sections, dans cet ordre; chaque intertitre porte le même id dans "
+            "les deux langues. Citez les sources sous la forme `[s1]`."
+        ),
         "heading": "Intertitre", "guidance": "Contenu attendu", "see": "voir",
     },
 }
@@ -71,7 +83,8 @@ def _type(node: dict[str, Any], lang: str, words: dict[str, str]) -> str:
         return f"[{words['values']}](#{node['x-vocabulary']})"
     if node.get("type") == "array":
         items = node.get("items", {})
-        inner = f"[{items['x-vocabulary']}](#{items['x-vocabulary']})" if "x-vocabulary" in items else TYPE_WORDS.get(items.get("type", "object"), ("", ""))[index]
+        inner = (f"[{items['x-vocabulary']}](#{items['x-vocabulary']})" if "x-vocabulary" in items
+                 else TYPE_WORDS.get(items.get("type", "object"), ("", ""))[index])
         return f"{TYPE_WORDS['array'][index]} ({inner})"
     if "enum" in node:
         return " \\| ".join(f"`{value}`" for value in node["enum"])
@@ -86,14 +99,21 @@ def _type(node: dict[str, Any], lang: str, words: dict[str, str]) -> str:
 def _table(node: dict[str, Any], lang: str, prefix: str = "") -> list[str]:
     words = WORDS[lang]
     required = set(node.get("required", []))
-    lines = [f"| {words['field']} | {words['type']} | {words['required']} | {words['neutral']} | {words['description']} | {words['example']} |",
+    lines = [f"| {words['field']} | {words['type']} | {words['required']} | {words['neutral']} | "
+             f"{words['description']} | {words['example']} |",
              "|---|---|---|---|---|---|"]
     nested = []
     for name, child in node.get("properties", {}).items():
         example = child.get("examples", [None])[0]
-        example_text = f"`{_cell(json.dumps(example, ensure_ascii=False))}`" if example is not None and child.get("type") != "array" or (example is not None and "items" in child and child["items"].get("type") != "object") else ""
+        example_text = (
+            f"`{_cell(json.dumps(example, ensure_ascii=False))}`"
+            if example is not None and child.get("type") != "array"
+            or (example is not None and "items" in child and child["items"].get("type") != "object")
+            else ""
+        )
         lines.append(f"| `{prefix}{name}` | {_type(child, lang, words)} | {words['yes'] if name in required else words['no']} | "
-                     f"{words['yes'] if child.get('x-language-neutral') else words['no']} | {_cell(_describe(child, lang))} | {example_text} |")
+                     f"{words['yes'] if child.get('x-language-neutral') else words['no']} | "
+                     f"{_cell(_describe(child, lang))} | {example_text} |")
         if child.get("type") == "array" and child.get("items", {}).get("type") == "object":
             nested.append((name, child))
     for name, child in nested:

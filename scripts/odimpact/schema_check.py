@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from odimpact.problems import Problem, field_name
 from odimpact.reading import CaseFile

@@ -56,8 +56,8 @@ def check_file(case: CaseFile, today: dt.date) -> tuple[list[Problem], bool]:
     if not schema_problems:
         for rule in front_matter.RULES + evidence.RULES + interviews.RULES:
             problems.extend(rule(case, today))
-    for rule in body.RULES:
-        problems.extend(rule(case))
+    for body_rule in body.RULES:  # its own name: body rules take no date, unlike `rule` above
+        problems.extend(body_rule(case))
     return problems, not schema_problems
 
 

@@ -75,7 +75,7 @@ def vocabulary_schema(vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     """The JSON Schema $defs that the case schema references, generated from the vocabularies."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": "GENERATED from schema/vocabularies/*.yml by `odimpact schema`: do not edit.",
+        "$comment": "GENERATED from schema/vocabularies/*.yml by `odimpact regenerate`: do not edit.",
         "$defs": {
             name: {
                 "enum": vocabulary.ids(),

@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from odimpact.contrib.choices import check_term
 from odimpact.contrib.issue_form import FIELDS, FORM_PATH, render_form
@@ -71,7 +72,8 @@ def test_an_existing_case_is_never_overwritten(run_cli, cases_dir):
 
 def test_a_vocabulary_answer_outside_the_form_is_refused(run_cli, cases_dir):
     result = import_text(run_cli, cases_dir, ISSUE.replace("CA-QC — Quebec / Québec", "CA-XX — Atlantis"))
-    assert (result.code, result.err) == (1, "odimpact import-issue: 'CA-XX' is not in the vocabulary 'jurisdictions'; did you mean 'CA-YT', 'CA-SK', 'CA-QC'?\n")
+    assert (result.code, result.err) == (1, "odimpact import-issue: 'CA-XX' is not in the vocabulary "
+                                            "'jurisdictions'; did you mean 'CA-YT', 'CA-SK', 'CA-QC'?\n")
 
 
 def test_oversized_input_is_refused(run_cli, cases_dir):
@@ -83,7 +85,8 @@ def test_oversized_input_is_refused(run_cli, cases_dir):
 @given(title=st.text(min_size=5, max_size=60), summary=st.text(max_size=120))
 def test_any_text_in_the_issue_stays_text_in_the_yaml(tmp_path_factory, title, summary):
     issue = (ISSUE.replace("Exemple synthétique : une ville fictive « ouvre » ses données: vraiment ?", title.replace("#", "＃"))
-             .replace("Cas synthétique pour les tests. Une ville fictive publie ses horaires d'autobus; no: true", summary.replace("#", "＃") or "_"))
+             .replace("Cas synthétique pour les tests. Une ville fictive publie ses horaires d'autobus; no: true",
+                      summary.replace("#", "＃") or "_"))
     issue = issue.replace("_No response_\n\n### Summary", "synthetic-any-text\n\n### Summary", 1)
     try:
         draft = read_issue(issue, "en", TODAY)

@@ -11,9 +11,18 @@ import yaml
 
 from odimpact.commands import regenerate
 from odimpact.contrib.issue_form import LANGUAGE_OPTIONS
-from odimpact.interview_kit import (BOX, CONTRIBUTING, ISSUE_FORM, QUESTION_BANK, interview_files, load_question_bank,
-                                    render_consent, render_guide)
-from odimpact.paths import DOCS_DIR, LANGUAGES, REPO_ROOT
+from odimpact.interview_kit import (
+    BOX,
+    CONTRIBUTING,
+    ISSUE_FORM,
+    QUESTION_BANK,
+    interview_files,
+    load_question_bank,
+    render_consent,
+    render_guide,
+)
+from odimpact.languages import LANGUAGES
+from odimpact.paths import DOCS_DIR, REPO_ROOT
 from odimpact.rules.body import outline
 from odimpact.schema import case_schema
 from odimpact.vocabularies import load_vocabularies
@@ -76,8 +85,10 @@ def write_bank(tmp_path: Path, edit) -> Path:
 
 BAD_BANKS = {
     "section_missing": (lambda d: d["sections"].pop("lessons"), "sections: no questions for the outline section 'lessons'"),
-    "section_unknown": (lambda d: d["sections"].update(outcome=d["sections"]["impact"]), "sections: 'outcome' is not a section of schema/outline.yml"),
-    "french_missing": (lambda d: d["sections"]["data"][1].pop("fr"), "sections.data[1]: needs non-empty text in en and fr, and nothing else"),
+    "section_unknown": (lambda d: d["sections"].update(outcome=d["sections"]["impact"]),
+                        "sections: 'outcome' is not a section of schema/outline.yml"),
+    "french_missing": (lambda d: d["sections"]["data"][1].pop("fr"),
+                       "sections.data[1]: needs non-empty text in en and fr, and nothing else"),
     "too_many": (lambda d: d["sections"]["context"].extend(d["sections"]["impact"][:2]), "sections.context: 5 questions; give two to four"),
     "closing_empty_english": (lambda d: d["closing"][0].update(en=" "), "closing[0]: needs non-empty text in en and fr, and nothing else"),
 }
@@ -171,7 +182,7 @@ def test_regenerate_check_fails_on_a_stale_page_and_regenerate_rewrites_it(tmp_p
 def test_pages_are_in_the_navigation_with_french_titles() -> None:
     about = next(entry["About"] for entry in MKDOCS["nav"] if "About" in entry)
     titles = {path: title for entry in about for title, path in entry.items()}
-    french = next(plugin["i18n"] for plugin in MKDOCS["plugins"] if "i18n" in plugin)["languages"][1]["nav_translations"]
+    french = MKDOCS["extra"]["odimpact"]["nav_titles"]["fr"]
     for page in ("guide", "consent"):
         title = titles[f"interviews/{page}.md"]
         assert french[title] and french[title] != title

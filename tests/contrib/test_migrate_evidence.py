@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from odimpact.contrib.migrate_evidence import migrate
-from odimpact.paths import REPO_ROOT
 from odimpact.layout import discover
+from odimpact.paths import REPO_ROOT
 from odimpact.validation import all_case_ids, validate
 
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data"

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from odimpact.contrib.template import render_case
 from odimpact.reading import read_case_file
@@ -26,10 +27,12 @@ FILLED = {
     'summary: ""': 'summary: "Synthetic test case: a fictional city opens bus data and a fictional start-up uses it."',
     "impact_dimensions: []": "impact_dimensions: [creating-opportunity]", "reusers: []": "reusers: [business]",
     "reuse_purposes: []": "reuse_purposes: [products-services]", "  start:\n": "  start: 2015\n",
-    '  - name: ""\n    publisher: ""\n    licence: ""': "  - name: Synthetic schedules\n    publisher: Synthetic City\n    licence: unknown",
+    '  - name: ""\n    publisher: ""\n    licence: ""':
+        "  - name: Synthetic schedules\n    publisher: Synthetic City\n    licence: unknown",
     '  - name: ""\n    roles: []': "  - name: Synthetic City\n    roles: [data-publisher]",
     '    title: ""\n    publisher: ""\n    url: ""\n    kind: ""\n    independence: ""':
-        "    title: Synthetic source\n    publisher: Synthetic News\n    url: https://example.org/a\n    kind: news\n    independence: independent",
+        ("    title: Synthetic source\n    publisher: Synthetic News\n    url: https://example.org/a\n"
+         "    kind: news\n    independence: independent"),
 }
 
 

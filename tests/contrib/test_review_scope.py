@@ -64,7 +64,8 @@ def test_github_annotations_in_french(run_cli, repo):
     (repo / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8")
     result = run_cli("review-scope", "--changed-since", "main", "--repo", str(repo), "--lang", "fr", "--format", "github")
     assert (result.code, result.out) == (1, "::warning file=mkdocs.yml,title=review-scope (sensitive)::mkdocs.yml : "
-                                            "modifie le code, les flux de travail ou la configuration du projet : à faire examiner par l'équipe\n")
+                                            "modifie le code, les flux de travail ou la configuration du projet : "
+                                            "à faire examiner par l'équipe\n")
 
 
 def test_an_unknown_ref_is_a_usage_error(run_cli, repo):

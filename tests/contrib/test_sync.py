@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from odimpact.contrib import atomic
+from odimpact.paths import REPO_ROOT
 from odimpact.reading import read_case_file
 from odimpact.rules.pairs import neutral_facts_agree
-from odimpact.paths import REPO_ROOT
 
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data"
 NBSP = "\u00a0"
@@ -132,7 +133,8 @@ def test_missing_other_language_is_explained(tmp_path, run_cli):
     folder.mkdir(parents=True)
     shutil.copy(FIXTURE / "index.en.md", folder / "index.en.md")
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "en")
-    assert (result.code, result.err) == (1, "odimpact sync: cases/synthetic-case/index.fr.md does not exist: there is nothing to copy the facts to yet.\n")
+    assert (result.code, result.err) == (1, "odimpact sync: cases/synthetic-case/index.fr.md does not exist: "
+                                            "there is nothing to copy the facts to yet.\n")
 
 
 def test_an_exception_mid_write_leaves_the_original_intact(tmp_path, monkeypatch):
@@ -157,7 +159,8 @@ def test_sync_reports_a_failed_write_and_leaves_the_file(tmp_path, run_cli, monk
     before = (folder / "index.fr.md").read_bytes()
     monkeypatch.setattr(atomic.os, "replace", lambda *args: (_ for _ in ()).throw(OSError(28, "No space left on device")))
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "en")
-    assert (result.code, result.err) == (1, "odimpact sync: could not write cases/synthetic-case/index.fr.md (No space left on device); that file is unchanged.\n")
+    assert (result.code, result.err) == (1, "odimpact sync: could not write cases/synthetic-case/index.fr.md "
+                                            "(No space left on device); that file is unchanged.\n")
     assert (folder / "index.fr.md").read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["index.en.md", "index.fr.md"]
 

@@ -154,7 +154,8 @@ def test_when_updating_the_existing_file_fails_the_new_file_is_removed(run_cli, 
 def test_an_unusual_layout_keeps_every_other_byte(run_cli, cases_dir):
     existing = one_language_case(cases_dir, "en")
     # Block lists at column 0, a quoted value and a comment: ruamel would re-indent the lists.
-    text = existing.read_text(encoding="utf-8").replace("sectors: [transport, economy-business]", "sectors:\n- transport\n- economy-business")
+    text = existing.read_text(encoding="utf-8").replace("sectors: [transport, economy-business]",
+                                                        "sectors:\n- transport\n- economy-business")
     text = text.replace("translation: awaiting", "translation: 'awaiting'   # until someone translates it")
     existing.write_text(text, encoding="utf-8")
     assert run_cli("new", "--translate", CASE, "--cases-dir", str(cases_dir)).code == 0
@@ -172,7 +173,8 @@ def test_an_empty_optional_list_stays_empty(run_cli, cases_dir):
     assert problems(run_cli, cases_dir) == [item for item in LEFT_TO_TRANSLATE if not item[0].startswith("impacts")]
 
 
-HOSTILE_ORIGINAL = "\n\nSECRET ORIGINAL --> <script>alert(1)</script> --!> <b>x</b> -- > <i>y</i> ---> still secret\n\n## Annex {#annex}\n\nANNEX TEXT [s1]\n"
+HOSTILE_ORIGINAL = ("\n\nSECRET ORIGINAL --> <script>alert(1)</script> --!> <b>x</b> -- > <i>y</i> "
+                    "---> still secret\n\n## Annex {#annex}\n\nANNEX TEXT [s1]\n")
 
 
 def test_the_commented_original_is_never_published(run_cli, cases_dir):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from odimpact.builder.build import build_site
 from odimpact.corpus import Corpus, load_corpus
 from odimpact.paths import REPO_ROOT
 from odimpact.research.synthetic import case_text, synthetic_front_matter, write_synthetic_cases
 from odimpact.research.urls import SiteUrls
-from odimpact.site.build import build_isolated
 
 BASE_URL = "https://example.org/kb/"
 GENERATED_COUNT = 12
@@ -51,5 +51,5 @@ def urls() -> SiteUrls:
 def research_site(corpus_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site (MkDocs strict, no search index) built from the synthetic corpus."""
     work = tmp_path_factory.mktemp("research-site")
-    build_isolated(corpus_root / "cases", work / "site", work / "work", search=False)
+    build_site(work / "site", cases_dir=corpus_root / "cases", work=work / "work", search=False)
     return work / "site"

@@ -128,7 +128,8 @@ def test_no_accessibility_violations(reader: Reader, path: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_map_by_place_of_effect_counts_every_place_a_case_reached(reader: Reader, corpus: Corpus, lang: str) -> None:
     page = reader.open(("fr/" if lang == "fr" else "") + "cases/charts/")
-    codes = page.eval_on_selector_all("map[name='odi-map-areas-effects'] area.odi-map-region", "links => links.map(l => l.dataset.jurisdiction)")
+    codes = page.eval_on_selector_all("map[name='odi-map-areas-effects'] area.odi-map-region",
+                                      "links => links.map(l => l.dataset.jurisdiction)")
     assert sorted(codes) == sorted({place for case in corpus.published() for place in places_of_effect(case.meta("en"))})
     hrefs = page.eval_on_selector_all("map[name='odi-map-areas-effects'] area", "links => links.map(l => l.getAttribute('href'))")
     assert all(href.startswith("../by-place-of-effect/") for href in hrefs)

@@ -63,7 +63,8 @@ def _hostile_case(tmp_path: Path) -> Case:
 def test_cite_block_escapes_everything(urls: SiteUrls, tmp_path: Path) -> None:
     block = cite_block(_hostile_case(tmp_path), "en", urls)
     assert "<script>" not in block and "&lt;script&gt;" in block
-    assert re.findall(r"</?([a-z0-9]+)", block) and set(re.findall(r"</?([a-z0-9]+)", block)) <= {"section", "h2", "p", "details", "summary", "pre", "code"}
+    assert re.findall(r"</?([a-z0-9]+)", block) and set(re.findall(r"</?([a-z0-9]+)", block)) <= {
+        "section", "h2", "p", "details", "summary", "pre", "code"}
     csl_text = html.unescape(block.split("<summary>CSL-JSON</summary><pre><code>")[1].split("</code>")[0])
     assert json.loads(csl_text)[0]["title"].startswith("<script>")
 

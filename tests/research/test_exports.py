@@ -74,7 +74,8 @@ def test_impacts_csv_has_a_row_per_impact_with_its_source(corpus: Corpus, urls: 
     ]
     assert bus[1]["currency"] == "CAD" and bus[1]["source_title"] == "Synthetic source two"
     # The evidence of each figure travels with it: kind, qualifier, baseline, quote, verification.
-    assert [(r["kind"], r["qualifier"], r["verified"]) for r in bus] == [("use", "more-than", "true"), ("output", "", "false"), ("outcome", "", "true")]
+    assert [(r["kind"], r["qualifier"], r["verified"]) for r in bus] == [
+        ("use", "more-than", "true"), ("output", "", "false"), ("outcome", "", "true")]
     assert (bus[2]["baseline_value"], bus[2]["baseline_year"], bus[2]["source_independence"]) == ("25", "2014", "data-publisher")
     assert bus[2]["kind_label"] == {"en": "Outcome", "fr": "Effet"}[lang] and "25 per cent" in bus[2]["quote"]
     assert bus[0]["source_accessed"] == "2026-01-10" and bus[0]["source_archived"].startswith("https://archive.example.org/")
@@ -90,7 +91,9 @@ def test_cases_json_holds_the_full_front_matter(corpus: Corpus, urls: SiteUrls, 
         assert facts.pop("awaiting_translation") is case.awaiting_translation(lang)
         figures = case.meta(lang).get("impacts", [])
         assert facts.pop("verified_figure_count") == sum("quote" in figure for figure in figures)
-        assert facts.pop("strongest_figure") == (max((f["kind"] for f in figures), key=["output", "use", "outcome", "impact"].index) if figures else None)
+        assert facts.pop("strongest_figure") == (
+            max((f["kind"] for f in figures), key=["output", "use", "outcome", "impact"].index)
+            if figures else None)
         assert facts.pop("independent_source_count") == sum(s["independence"] == "independent" for s in case.meta(lang)["sources"])
         assert facts == {"licence": "CC-BY-4.0", **case.meta(lang)}
     assert document["vocabularies"]["sectors"]["health"] == load_vocabularies()["sectors"].label("health", lang)

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from odimpact.corpus import Corpus
-from odimpact.research.feeds import atom_feed, feed_link
+from odimpact.research.feeds import atom_feed
 from odimpact.research.urls import SiteUrls
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
@@ -50,9 +50,3 @@ def test_awaiting_translation_entry_points_at_the_other_language_text(corpus: Co
     feed = _feed(corpus, "fr", urls)
     entry = next(e for e in feed.findall("a:entry", NS) if e.find("a:id", NS).text.endswith("/synthetic-awaiting/"))
     assert entry.find("a:link", NS).get("hreflang") == "en"
-
-
-def test_feed_link_for_the_head() -> None:
-    link = feed_link("fr", SiteUrls("https://example.org/"))
-    assert link.startswith('<link rel="alternate" type="application/atom+xml" title="Incidences des données ouvertes')
-    assert link.endswith('href="https://example.org/fr/feed.xml">')

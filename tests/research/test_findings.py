@@ -12,12 +12,13 @@ import pytest
 from babel.numbers import parse_decimal
 
 from odimpact.corpus import Case, Corpus
+from odimpact.languages import language
 from odimpact.research import findings
 from odimpact.research.findings import CHARTS, row_id
 from odimpact.vocabularies import load_vocabularies
 
 pytestmark = pytest.mark.slow
-LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+
 KINDS = ("output", "use", "outcome", "impact")
 
 
@@ -60,7 +61,7 @@ class Tables(HTMLParser):
 
 
 def _number(cell: str, lang: str) -> float:
-    return float(parse_decimal(cell.replace("\u202f", "\u00a0").replace("%", "").strip(), locale=LOCALES[lang]))
+    return float(parse_decimal(cell.replace("\u202f", "\u00a0").replace("%", "").strip(), locale=language(lang).locale))
 
 
 def expected_cases(part: str, cases: list[Case]) -> dict[str, set[str]]:
@@ -123,7 +124,9 @@ def test_summary_numbers_are_recomputed(report: tuple[str, Tables, str], corpus:
     summary = re.search(r'id="findings-summary">(.*?)</p>', html).group(1)
     numbers = [_number(found, lang) for found in re.findall(r"\d[\d\u00a0\u202f ,.]*\d|\d", summary)]
     metas = [case.meta("en") for case in published]
-    measured = sum(any(f["kind"] in ("outcome", "impact") and "baseline" in f and "quote" in f for f in m.get("impacts", [])) for m in metas)
+    measured = sum(any(f["kind"] in ("outcome", "impact") and "baseline" in f and "quote" in f
+                       for f in m.get("impacts", []))
+                   for m in metas)
     assert numbers[:8] == [len(published), len({m["jurisdiction"] for m in metas}), len(load_vocabularies()["jurisdictions"].ids()),
                            len({p for m in metas for p in (m.get("effects_in") or [m["jurisdiction"]])}),
                            len({s for m in metas for s in m["sectors"]}), measured, round(100 * measured / len(published)),

@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urljoin
 
 import frictionless
 import pytest
@@ -27,19 +28,23 @@ def test_data_files_are_published_and_valid(research_site: Path, corpus: Corpus,
     assert len(explore["cases"]) == len(corpus.published()) and explore["lang"] == (prefix.rstrip("/") or "en")
 
 
-@pytest.mark.parametrize("page, feed", [("index.html", "./feed.xml"), ("fr/cases/synthetic-bus-data/index.html", "../../../fr/feed.xml"),
-                                        ("cases/explore/index.html", "../../feed.xml"), ("fr/index.html", "../fr/feed.xml")])
+@pytest.mark.parametrize("page, feed", [("index.html", "feed.xml"), ("fr/cases/synthetic-bus-data/index.html", "fr/feed.xml"),
+                                        ("cases/explore/index.html", "feed.xml"), ("fr/index.html", "fr/feed.xml"),
+                                        ("fr/404.html", "fr/feed.xml")])
 def test_every_page_links_its_language_feed(research_site: Path, page: str, feed: str) -> None:
     html = (research_site / page).read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    assert re.search(rf'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="{re.escape(feed)}">', head)
-    assert (research_site / Path(page).parent / feed).resolve().is_file()
+    links = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
+    assert len(links) == 1
+    base = "https://example.invalid/kb/"  # the 404 page links from the site's root path
+    assert urljoin(base + page, links[0].replace("/knowledge-base/", "/kb/")) == base + feed
+    assert (research_site / feed).is_file()
 
 
 def test_case_page_offers_cite_this_case(research_site: Path) -> None:
     html = (research_site / "fr/cases/synthetic-bus-data/index.html").read_text(encoding="utf-8")
     assert '<h2 id="cite-this-case">Citer cette étude de cas</h2>' in html
-    assert f"@misc{{synthetic-bus-data," in html and f"{SITE_URL}fr/cases/synthetic-bus-data/" in html
+    assert "@misc{synthetic-bus-data," in html and f"{SITE_URL}fr/cases/synthetic-bus-data/" in html
     assert "Dernière révision le 1 février 2026" in html
 
 

@@ -99,7 +99,8 @@ def test_explore_data_carries_facets_and_cases(corpus: Corpus) -> None:
     assert bus["f"]["sector"] == ["transport", "economy-business"]
     # Its strongest figure is an outcome; one source is independent; no effects_in: its own province.
     assert (bus["f"]["strongest"], bus["f"]["independent"], bus["f"]["effects"]) == (["outcome"], ["yes"], ["CA-ON"])
-    assert (bus["f"]["kind"], bus["f"]["condition"], bus["f"]["challenge"]) == (["outcome", "output", "use"], ["public-infrastructure"], ["readiness"])
+    assert (bus["f"]["kind"], bus["f"]["condition"], bus["f"]["challenge"]) == (
+        ["outcome", "output", "use"], ["public-infrastructure"], ["readiness"])
     strongest = next(facet for facet in data["facets"] if facet["key"] == "strongest")
     assert [value["id"] for value in strongest["values"]] == ["none", "output", "use", "outcome", "impact"]
     assert bus["y0"] == 2015 and bus["y1"] is None and bus["u"] == "../synthetic-bus-data/"
@@ -112,4 +113,5 @@ def test_a_case_naming_a_dataset_twice_counts_once(tmp_path: Path) -> None:
         write_case(tmp_path, case_id, datasets=[dataset, dict(dataset, name="Synthetic buses (again)")])
     cases = load_corpus(tmp_path, tmp_path).cases
     assert [[case.id for case in users] for _, users in rank_datasets(cases, "en")] == [["synthetic-a", "synthetic-b"]]
-    assert [(name, [case.id for case in users]) for name, users in rank_publishers(cases, "en")] == [("Synthetic City", ["synthetic-a", "synthetic-b"])]
+    assert [(name, [case.id for case in users]) for name, users in rank_publishers(cases, "en")] == [
+        ("Synthetic City", ["synthetic-a", "synthetic-b"])]

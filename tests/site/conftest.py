@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from odimpact.builder.build import build_site
 from odimpact.paths import CASES_DIR
-from odimpact.site.build import build_isolated
 from tests.site.synthetic import synthetic_corpus
 
 
@@ -15,7 +15,7 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built (MkDocs strict + Pagefind) from the synthetic corpus."""
     root = tmp_path_factory.mktemp("synthetic-site")
     synthetic_corpus(root / "cases")
-    build_isolated(root / "cases", root / "site", root / "work")
+    build_site(root / "site", cases_dir=root / "cases", work=root / "work")
     return root / "site"
 
 
@@ -23,5 +23,5 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the repository's cases/ (no search index: not needed by its tests)."""
     root = tmp_path_factory.mktemp("real-site")
-    build_isolated(CASES_DIR, root / "site", root / "work", search=False)
+    build_site(root / "site", cases_dir=CASES_DIR, work=root / "work", search=False)
     return root / "site"

@@ -47,19 +47,26 @@ def synthetic_corpus(cases_dir: Path) -> None:
         cases_dir, "synthetic-clinic-waits",
         title={"en": "Synthetic example: clinic waiting times", "fr": "Exemple synthétique : temps d'attente en clinique"},
         summary={"en": "Synthetic test case. A fictional province publishes clinic waiting times and health researchers use them.",
-                 "fr": "Cas de test synthétique. Une province fictive publie les temps d'attente en clinique; des chercheurs en santé s'en servent."},
+                 "fr": ("Cas de test synthétique. Une province fictive publie les temps d'attente en clinique; "
+                        "des chercheurs en santé s'en servent.")},
         sectors=["health"], jurisdiction="CA-NB", impact_types=["social"], period={"start": 2019, "end": 2021},
         related=["synthetic-bus-data", "synthetic-draft-case"],
     )
-    write_case(cases_dir, "synthetic-retired-case", status="retired", retired_notice={"en": "Synthetic: merged into another synthetic case.", "fr": "Synthétique : fusionné avec une autre étude de cas synthétique."},
+    write_case(cases_dir, "synthetic-retired-case", status="retired",
+               retired_notice={"en": "Synthetic: merged into another synthetic case.",
+                               "fr": "Synthétique : fusionné avec une autre étude de cas synthétique."},
                title={"en": "Synthetic retired case", "fr": "Étude de cas synthétique retirée"})
-    write_case(cases_dir, "synthetic-draft-case", status="draft", title={"en": "Synthetic draft case", "fr": "Étude de cas synthétique à l'état d'ébauche"})
-    write_case(cases_dir, "synthetic-english-only", langs=("en",), title={"en": "Synthetic case awaiting translation", "fr": ""}, sectors=["education"], jurisdiction="CA-YT")
+    write_case(cases_dir, "synthetic-draft-case", status="draft",
+               title={"en": "Synthetic draft case", "fr": "Étude de cas synthétique à l'état d'ébauche"})
+    write_case(cases_dir, "synthetic-english-only", langs=("en",),
+               title={"en": "Synthetic case awaiting translation", "fr": ""},
+               sectors=["education"], jurisdiction="CA-YT")
     write_case(cases_dir, "synthetic-evidence", **evidence_changes())
 
 
 def _figure(measure: tuple[str, str], lang: str, **facts: Any) -> dict[str, Any]:
-    return {"measure": measure[lang == "fr"], **{k: (v[lang] if isinstance(v, dict) and set(v) == {"en", "fr"} else v) for k, v in facts.items()}}
+    return {"measure": measure[lang == "fr"],
+            **{k: (v[lang] if isinstance(v, dict) and set(v) == {"en", "fr"} else v) for k, v in facts.items()}}
 
 
 def evidence_changes() -> dict[str, Any]:
@@ -75,15 +82,18 @@ def evidence_changes() -> dict[str, Any]:
                 value=20_700_000_000, currency="CAD", year=2018, baseline={"value": 18_000_000_000, "year": 2012}, source="s2",
                 locator={"en": "table 3", "fr": "tableau 3"}, quote="Le total fictif atteint environ 20,7 milliards de dollars."),
         _figure(("Synthetic late buses", "Autobus en retard synthétiques"), lang, kind="impact", value=12, unit="%", year=2019,
-                baseline={"value": 20, "year": 2015}, source="s2", comparison={"en": "A fictional city without the data", "fr": "Une ville fictive sans les données"},
-                locator={"en": "section 4", "fr": "section 4"}, quote="Les autobus en retard sont passés de 20 % à 12 %, sans changement dans la ville de comparaison."),
+                baseline={"value": 20, "year": 2015}, source="s2",
+                comparison={"en": "A fictional city without the data", "fr": "Une ville fictive sans les données"},
+                locator={"en": "section 4", "fr": "section 4"},
+                quote="Les autobus en retard sont passés de 20 % à 12 %, sans changement dans la ville de comparaison."),
     ] for lang in ("en", "fr")}
     sources = {lang: [
         {"id": "s1", "title": "A synthetic news item", "descriptive_title": True, "publisher": "Example News", "url": "https://example.org/news/evidence",
          "kind": "news", "independence": "independent", "language": "en", "accessed": "2026-01-10",
          "archived": "https://archive.example.org/news/evidence"},
         {"id": "s2", "title": "Synthetic evaluation", "publisher": {"en": "Example Evaluators", "fr": "Évaluateurs exemplaires"}[lang],
-         "url": "https://example.org/evaluation", "kind": "evaluation", "independence": "independent", "language": "fr", "accessed": "2026-01-10",
+         "url": "https://example.org/evaluation", "kind": "evaluation", "independence": "independent",
+         "language": "fr", "accessed": "2026-01-10",
          "archived": "https://archive.example.org/evaluation"},
         {"id": "s3", "title": "Synthetic interview with the app's developer", "descriptive_title": True, "date": "2026-02",
          "publisher": {"en": "Example Apps Co-operative", "fr": "Coopérative Applications Exemple"}[lang],

@@ -141,7 +141,9 @@ def test_case_page_screenshots(browser: object, base_url: str, lang: str, width:
 def test_case_page_fits_a_phone_without_sideways_scrolling(browser: object, base_url: str, lang: str, case: str) -> None:
     reader = Reader(browser, base_url, 375)
     page = reader.open(("" if lang == "en" else "fr/") + f"cases/{case}/")
-    overflow = page.evaluate("""() => [document.documentElement, ...document.querySelectorAll('.md-content .odi-table, .md-content .odi-table *')]
+    overflow = page.evaluate(
+        "() => [document.documentElement, ...document.querySelectorAll('.md-content .odi-table, "
+        """.md-content .odi-table *')]
         .filter(element => element.scrollWidth > element.clientWidth + 1)
         .map(element => `${element.tagName}.${element.className}: ${element.scrollWidth} > ${element.clientWidth}`)""")
     reader.close()
@@ -218,7 +220,8 @@ def test_interview_quotes_are_in_the_readers_language_with_the_original_and_attr
         assert quotes[0] == ["Riders told us the fictional app saved them a wait in the cold.", None]
     else:  # a translation, with the original beside it, marked as English
         assert quotes[0] == ["Les usagers nous ont dit que l'application fictive leur épargnait une attente au froid.", None]
-        assert page.eval_on_selector(".odi-interview q[lang='en']", "q => q.textContent") == "Riders told us the fictional app saved them a wait in the cold."
+        assert page.eval_on_selector(".odi-interview q[lang='en']", "q => q.textContent") == (
+            "Riders told us the fictional app saved them a wait in the cold.")
     caption = page.inner_text(".odi-interview figcaption")
     assert {"en": "Developer of the synthetic app", "fr": "Développeur de l'application synthétique"}[lang] in caption
     assert {"en": "February 3, 2026", "fr": "3 février 2026"}[lang] in caption and "[3]" in caption

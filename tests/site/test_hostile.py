@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odimpact.site.build import build_isolated
+from odimpact.builder.build import build_site
 from tests.site.helpers import main_text
 from tests.site.synthetic import fixture_meta, write_case_file
 
@@ -64,7 +64,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     os.symlink(root / "elsewhere", cases / "synthetic-linked-folder")
     (root / "elsewhere").mkdir()
     os.symlink(secret, root / "elsewhere" / "index.en.md")
-    build_isolated(cases, root / "site", root / "work")
+    build_site(root / "site", cases_dir=cases, work=root / "work")
     return root / "site"
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from odimpact.builder.build import BuildError, build_site
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR
-from odimpact.site.build import BuildError, build_isolated
-from tests.site.synthetic import write_case
 from tests.site.helpers import json_ld, listed_links, main_text, normalise_spaces, page, visible_text
+from tests.site.synthetic import write_case
 
 pytestmark = pytest.mark.slow
 
@@ -106,7 +106,8 @@ def test_sitemap_lists_both_languages(synthetic_site: Path) -> None:
 def test_no_asset_from_another_origin(synthetic_site: Path) -> None:
     for path in synthetic_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        for url in re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', html) + re.findall(r'<link[^>]*rel="(?:stylesheet|preload|icon|preconnect)"[^>]*href="([^"]+)"', html):
+        for url in (re.findall(r'<(?:script|img|iframe)[^>]*\ssrc="([^"]+)"', html)
+                    + re.findall(r'<link[^>]*rel="(?:stylesheet|preload|icon|preconnect)"[^>]*href="([^"]+)"', html)):
             assert not re.match(r"(https?:)?//", url), f"{path}: {url}"
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
 
@@ -169,4 +170,4 @@ def test_a_warning_fails_the_build(tmp_path: Path) -> None:
     with path.open("a", encoding="utf-8") as case:
         case.write("\nSee [a synthetic case that does not exist](../no-such-case/index.md).\n")
     with pytest.raises(BuildError, match="no-such-case"):
-        build_isolated(tmp_path / "cases", tmp_path / "site", tmp_path / "work", search=False)
+        build_site(tmp_path / "site", cases_dir=tmp_path / "cases", work=tmp_path / "work", search=False)

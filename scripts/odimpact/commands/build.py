@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "site", help="output folder (default: site/)")
-    parser.add_argument("--cases", type=Path, help="build from this cases folder instead of cases/ (in a temporary copy of docs/)")
+    parser.add_argument("--cases", type=Path, help="build from this cases folder instead of cases/ (in a temporary working folder)")
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     parser.add_argument("--skip-validation", action="store_true",
                         help="build even if cases have errors (for tests of the build's own defences)")
@@ -36,7 +36,7 @@ def _valid(cases_dir: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from odimpact.site.build import BuildError, build_isolated, build_site
+    from odimpact.builder.build import BuildError, build_site
 
     if not args.skip_validation and not _valid(args.cases or CASES_DIR):
         print("odimpact build: fix the errors above (or use --skip-validation).", file=sys.stderr)
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.cases:
             with tempfile.TemporaryDirectory(prefix="odimpact-build-") as work:
-                build_isolated(args.cases, args.out, Path(work), search=not args.no_search)
+                build_site(args.out, cases_dir=args.cases, search=not args.no_search, work=Path(work))
         else:
             build_site(args.out, search=not args.no_search)
     except BuildError as error:

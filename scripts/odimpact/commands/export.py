@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 
 from odimpact.corpus import load_corpus
-from odimpact.paths import CASES_DIR, LANGUAGES
+from odimpact.languages import LANGUAGES, language
+from odimpact.paths import CASES_DIR
 from odimpact.research.exports import write_exports
 from odimpact.research.feeds import atom_feed
-from odimpact.research.urls import LANGUAGE_PREFIX, SiteUrls, configured_site_url
+from odimpact.research.urls import SiteUrls, configured_site_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.cases)
     urls = SiteUrls((args.site_url.rstrip("/") + "/") if args.site_url else configured_site_url())
     for lang in LANGUAGES:
-        folder = args.out / LANGUAGE_PREFIX[lang]
+        folder = args.out / language(lang).prefix
         for path in write_exports(corpus, lang, urls, folder / "data"):
             print(path.as_posix())
         feed = folder / "feed.xml"

@@ -17,9 +17,11 @@ from odimpact.paths import CASES_DIR, REPO_ROOT
 
 MESSAGES = {
     "refused": {"en": "odimpact import-issue: {reason}", "fr": "odimpact import-issue : {reason}"},
-    "unreadable": {"en": "odimpact import-issue: cannot read {path}: {reason}", "fr": "odimpact import-issue : lecture impossible de {path} : {reason}"},
+    "unreadable": {"en": "odimpact import-issue: cannot read {path}: {reason}",
+                   "fr": "odimpact import-issue : lecture impossible de {path} : {reason}"},
     "exists": {"en": "odimpact import-issue: {path} already exists; nothing was written. Give another id in the issue.",
-               "fr": "odimpact import-issue : {path} existe déjà; rien n'a été écrit. Indiquez un autre identifiant dans la demande GitHub."},
+               "fr": ("odimpact import-issue : {path} existe déjà; rien n'a été écrit. "
+                      "Indiquez un autre identifiant dans la demande GitHub.")},
     "warning": {"en": "warning: {text}", "fr": "avertissement : {text}"},
     "created": {"en": "Created draft {path}: complete it, then run odimpact validate {folder}",
                 "fr": "Ébauche créée : {path}; complétez-la, puis lancez odimpact validate {folder}"},
@@ -34,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      "The text is untrusted: ids must be kebab-case, every value is quoted by the YAML emitter."),
         epilog="Exit codes: 0 created, 1 the issue cannot be imported or the case exists, 2 usage error.")
     parser.add_argument("file", nargs="?", help="file holding the issue body, or - for standard input")
-    parser.add_argument("--print-form", action="store_true", help="print the issue form's YAML (kept in .github/ISSUE_TEMPLATE/) and exit")
-    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
+    parser.add_argument("--print-form", action="store_true",
+                        help="print the issue form's YAML (kept in .github/ISSUE_TEMPLATE/) and exit")
+    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(),
+                        help="language of messages (default: from the locale)")
     parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -58,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_form())
         return 0
     if not args.file:
-        print(MESSAGES["refused"][lang].format(reason={"en": "give a FILE or -.", "fr": "indiquez un FICHIER ou -."}[lang]), file=sys.stderr)
+        print(MESSAGES["refused"][lang].format(
+            reason={"en": "give a FILE or -.", "fr": "indiquez un FICHIER ou -."}[lang]), file=sys.stderr)
         return 2
     body = _read(args.file, lang)
     if body is None:

@@ -6,8 +6,9 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from odimpact.commands.validate import default_language
 from odimpact.contrib import translate
@@ -15,15 +16,16 @@ from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.choices import ChoiceError, check_terms, split_values
 from odimpact.contrib.questions import REQUIRED, Question, menu
 from odimpact.contrib.template import render_case
+from odimpact.languages import LANGUAGES, other
 from odimpact.layout import relative
 from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.vocabularies import load_vocabularies
 
-OTHER = {"en": "fr", "fr": "en"}
 LEVEL_OF_KIND = {"federal": "federal", "province": "provincial", "territory": "territorial"}
 MESSAGES = {
     "exists": {"en": "odimpact new: {path} already exists; nothing was written. Edit that case, or choose another id.",
-               "fr": "odimpact new : {path} existe déjà; rien n'a été écrit. Modifiez cette étude de cas ou choisissez un autre identifiant."},
+               "fr": "odimpact new : {path} existe déjà; rien n'a été écrit. "
+                     "Modifiez cette étude de cas ou choisissez un autre identifiant."},
     "bad-option": {"en": "odimpact new: --{option}: {reason}", "fr": "odimpact new : --{option} : {reason}"},
     "no-answer": {"en": "odimpact new: no answer for {option}; give it as --{option}.",
                   "fr": "odimpact new : aucune réponse pour {option}; indiquez-la avec --{option}."},
@@ -60,7 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--translate", metavar="ID", help=("add the missing language to case ID (or cases/ID), which exists in one "
                                                            "language only: texts left empty beside their original, facts copied; "
                                                            "the other options except --ui-lang are ignored"))
-    parser.add_argument("--ui-lang", choices=("en", "fr"), default=None, help="language of questions and messages (default: --lang, else the locale)")
+    parser.add_argument("--ui-lang", choices=LANGUAGES, default=None,
+                        help="language of questions and messages (default: --lang, else the locale)")
     parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -108,11 +111,16 @@ class UsageError(Exception):
         self.code, self.ui, self.params = code, ui, params
 
 
+def _list_check(args: argparse.Namespace, name: str, vocabulary: str, ui: str) -> Callable[[], list[str | int]]:
+    """The check of one optional list, run only once the option is known to be given; a function of its
+    own so that each check keeps its name and vocabulary."""
+    return lambda: check_terms(vocabulary, split_values(getattr(args, name)), ui)
+
+
 def _optional(args: argparse.Namespace, answers: dict[str, Any], ui: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     checks: dict[str, Callable[[], Any]] = {
-        name: (lambda name=name, vocabulary=vocabulary: check_terms(vocabulary, split_values(getattr(args, name)), ui))
-        for name, vocabulary in OPTIONAL_LISTS.items()}
+        name: _list_check(args, name, vocabulary, ui) for name, vocabulary in OPTIONAL_LISTS.items()}
     checks["government_level"] = lambda: check_terms("government-levels", [args.government_level], ui, 1, 1)[0]
     for name, check in checks.items():
         if getattr(args, name) is not None:
@@ -170,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         answers = gather(args, ui)
         ui = args.ui_lang or answers["lang"]
-        languages = [answers["lang"]] + ([OTHER[answers["lang"]]] if args.both else [])
+        languages = [answers["lang"]] + ([other(answers["lang"])] if args.both else [])
         files = {lang: render_case(case_values(args, answers, ui, lang), lang) for lang in languages}
     except UsageError as error:
         print(_say(error.code, error.ui, **error.params), file=sys.stderr)

@@ -22,7 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "regenerate",
         help="rewrite schema/vocabularies.schema.json, the format reference and the interview guide and consent form",
-        description="Regenerate the committed files derived from schema/ (the vocabulary JSON Schema, docs/reference/format.*.md, and docs/interviews/guide.*.md and consent.*.md from schema/interview-questions.yml and schema/outline.yml).",
+        description=(
+            "Regenerate the committed files derived from schema/ (the vocabulary JSON Schema, "
+            "docs/reference/format.*.md, and docs/interviews/guide.*.md and consent.*.md "
+            "from schema/interview-questions.yml and schema/outline.yml)."
+        ),
         epilog="Exit codes: 0 up to date (or rewritten), 1 with --check when a file is stale.",
     )
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is stale")

@@ -3,18 +3,38 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
+from typing import TypedDict
 
 from babel.numbers import format_percent
 
 from odimpact.corpus import load_corpus
 from odimpact.evidence import evidence_counts
+from odimpact.languages import language
 from odimpact.paths import CASES_DIR
-from odimpact.site.formatting import LOCALES, colon
+from odimpact.site.formatting import colon
 from odimpact.vocabularies import load_vocabularies
 
-TEXT = {
+
+class ReportText(TypedDict):
+    """The report's words in one language: templates to format, and the languages' names."""
+
+    cases: str
+    backlog: str
+    item: str
+    names: dict[str, str]
+    evidence: str
+    figures: str
+    levels: str
+    independence: str
+    change: str
+    gaps: str
+    unverified: str
+    figure: str
+
+
+TEXT: dict[str, ReportText] = {
     "en": {
         "cases": "Cases: {total} ({statuses})",
         "backlog": "Awaiting translation: {count}",
@@ -25,7 +45,8 @@ TEXT = {
         "levels": "  Cases by evidence level: {counts}",
         "independence": "  Sources by standpoint: {counts}",
         "change": "  Cases with a verified outcome or impact against a baseline: {count} ({percent})",
-        "gaps": "  Gaps: {baselines} outcome or impact figure(s) without a baseline, {archives} source(s) without an archived copy, {access} without an access date",
+        "gaps": ("  Gaps: {baselines} outcome or impact figure(s) without a baseline, "
+                 "{archives} source(s) without an archived copy, {access} without an access date"),
         "unverified": "Unverified figures (no quotation from the source that contains them): {count}",
         "figure": "  {case}: figure {figure}, {measure}",
     },
@@ -39,7 +60,8 @@ TEXT = {
         "levels": "  Études de cas selon le niveau de preuve : {counts}",
         "independence": "  Sources selon leur point de vue : {counts}",
         "change": "  Études de cas avec un effet ou une incidence vérifiés par rapport à un point de départ : {count} ({percent})",
-        "gaps": "  Lacunes : {baselines} chiffre(s) d'effet ou d'incidence sans point de départ, {archives} source(s) sans copie archivée, {access} sans date de consultation",
+        "gaps": ("  Lacunes : {baselines} chiffre(s) d'effet ou d'incidence sans point de départ, "
+                 "{archives} source(s) sans copie archivée, {access} sans date de consultation"),
         "unverified": "Chiffres non vérifiés (aucune citation de la source qui les contient) : {count}",
         "figure": "  {case} : chiffre {figure}, {measure}",
     },
@@ -82,7 +104,7 @@ def _print_evidence(summary: dict, lang: str) -> None:
     print(text["figures"].format(counts=_counts(summary["figures_by_kind"], "figure-kinds", lang)))
     print(text["levels"].format(counts=_counts(summary["cases_by_level"], "evidence-levels", lang)))
     print(text["independence"].format(counts=_counts(summary["sources_by_independence"], "source-independence", lang)))
-    print(text["change"].format(count=summary["cases_with_measured_change"], percent=format_percent(share, locale=LOCALES[lang])))
+    print(text["change"].format(count=summary["cases_with_measured_change"], percent=format_percent(share, locale=language(lang).locale)))
     print(text["gaps"].format(baselines=summary["changes_without_baseline"], archives=summary["sources_without_archive"],
                               access=summary["sources_without_access_date"]))
     print(text["unverified"].format(count=len(summary["unverified_figures"])))

@@ -11,7 +11,8 @@ from odimpact.contrib.scope import review_flags
 from odimpact.paths import REPO_ROOT
 
 REASONS = {
-    "sensitive": {"en": "changes the project's code, workflows or configuration", "fr": "modifie le code, les flux de travail ou la configuration du projet"},
+    "sensitive": {"en": "changes the project's code, workflows or configuration",
+                  "fr": "modifie le code, les flux de travail ou la configuration du projet"},
     "outside-cases": {"en": "is outside cases/", "fr": "est hors de cases/"},
     "outside-layout": {"en": "is not a case file (cases/<id>/index.en.md, index.fr.md) or an image",
                        "fr": "n'est pas un fichier d'étude de cas (cases/<id>/index.en.md, index.fr.md) ni une image"},

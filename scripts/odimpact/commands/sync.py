@@ -9,11 +9,11 @@ from odimpact.commands.validate import default_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.case_text import EditableCase, load_editable
 from odimpact.contrib.sync import ListLengthMismatch, copy_neutral_facts
+from odimpact.languages import other
 from odimpact.layout import relative
 from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.problems import Problem, format_human
 
-OTHER = {"en": "fr", "fr": "en"}
 LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
 MESSAGES = {
     "no-case": {"en": "odimpact sync: no case {case!r} (looked for {path}).",
@@ -77,7 +77,8 @@ def _report(edited: dict[str, tuple[EditableCase, str, list[str]]], args: argpar
             try:
                 write_atomic(case.path, text)
             except OSError as error:
-                print(MESSAGES["write-failed"][lang].format(path=relative(case.path, root), reason=error.strerror or error), file=sys.stderr)
+                reason = error.strerror or error
+                print(MESSAGES["write-failed"][lang].format(path=relative(case.path, root), reason=reason), file=sys.stderr)
                 return 1
     if not changed_any:
         print(MESSAGES["in-sync"][lang].format(case=args.case))
@@ -86,7 +87,7 @@ def _report(edited: dict[str, tuple[EditableCase, str, list[str]]], args: argpar
 
 def run(args: argparse.Namespace) -> int:
     lang, source_lang = args.lang, args.source
-    target_lang = OTHER[source_lang]
+    target_lang = other(source_lang)
     cases_dir: Path = args.cases_dir.resolve()
     folder = case_folder(args.case, cases_dir).resolve()
     root = REPO_ROOT if folder.is_relative_to(REPO_ROOT) else folder.parent.parent

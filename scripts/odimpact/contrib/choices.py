@@ -9,8 +9,10 @@ from odimpact.vocabularies import load_vocabularies
 
 MESSAGES = {
     "bad-id": {
-        "en": "{value!r} is not a valid case id: use 3 to 80 lowercase letters, digits and single hyphens (for example toronto-dinesafe).",
-        "fr": "{value!r} n'est pas un identifiant valide : utilisez de 3 à 80 lettres minuscules, chiffres et traits d'union simples (par exemple toronto-dinesafe).",
+        "en": ("{value!r} is not a valid case id: use 3 to 80 lowercase letters, digits and single hyphens "
+               "(for example toronto-dinesafe)."),
+        "fr": ("{value!r} n'est pas un identifiant valide : utilisez de 3 à 80 lettres minuscules, chiffres "
+               "et traits d'union simples (par exemple toronto-dinesafe)."),
     },
     "bad-term": {
         "en": "{value!r} is not in the vocabulary {vocabulary!r}{hint}",

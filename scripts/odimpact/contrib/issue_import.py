@@ -21,13 +21,16 @@ OPTION_ID = re.compile(r"(?:^|, )([A-Za-z0-9-]+) — ")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 URL = re.compile(r"https?://[^\s/?#.][^\s]*\Z")
 MESSAGES = {
-    "too-long": {"en": "the issue text is longer than {limit} characters.", "fr": "le texte de la demande GitHub dépasse {limit} caractères."},
+    "too-long": {"en": "the issue text is longer than {limit} characters.",
+                 "fr": "le texte de la demande GitHub dépasse {limit} caractères."},
     "missing": {"en": "the required answer {label!r} is missing.", "fr": "la réponse obligatoire {label!r} manque."},
     "language": {"en": "unknown language {value!r}.", "fr": "langue inconnue : {value!r}."},
     "no-id": {"en": "no id can be made from the title; give one in {label!r}.",
               "fr": "impossible de tirer un identifiant du titre; indiquez-en un dans {label!r}."},
-    "unknown-heading": {"en": "ignored a section this form does not have: {value!r}", "fr": "section absente du formulaire, ignorée : {value!r}"},
-    "bad-year": {"en": "{value!r} is not a year; period.start is left empty.", "fr": "{value!r} n'est pas une année; period.start reste vide."},
+    "unknown-heading": {"en": "ignored a section this form does not have: {value!r}",
+                        "fr": "section absente du formulaire, ignorée : {value!r}"},
+    "bad-year": {"en": "{value!r} is not a year; period.start is left empty.",
+                 "fr": "{value!r} n'est pas une année; period.start reste vide."},
     "bad-line": {"en": "{label}: line {line} is not 'name | publisher | URL'; copied without its URL.",
                  "fr": "{label} : la ligne {line} n'a pas la forme « nom | éditeur | URL »; copiée sans son URL."},
 }

@@ -11,10 +11,10 @@ import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from odimpact.layout import discover, relative
 from odimpact.reading import CaseFile, read_case_file
@@ -112,7 +112,7 @@ def _fresh(checked: str | None, now: dt.datetime, max_age: dt.timedelta) -> bool
 
 
 def check_links(links: dict[str, list[str]], settings: Settings, cache: dict[str, str],
-                now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc)) -> list[LinkResult]:
+                now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> list[LinkResult]:
     """Check every address not fresh in the cache; updates `cache` with new successes."""
     start = now()
     results = [LinkResult(url, True, places=places, cached=True) for url, places in links.items()

@@ -1,8 +1,9 @@
 """The questions `odimpact new` asks, each with its check, in the contributor's language."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from odimpact.contrib.choices import ChoiceError, check_id, check_term, check_terms, split_values
 from odimpact.vocabularies import load_vocabularies

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -113,7 +113,8 @@ def copy_path(source: Any, target: Any, path: tuple[str, ...], where: tuple, res
     if in_source and in_target:
         _set(source, target, head, here, result)
     elif in_source:
-        _insert_like_source(source, target, head, copy.deepcopy(source[head]))
+        # Both trees come from ruamel's round-trip loader (copy_neutral_facts), whose mappings are CommentedMaps.
+        _insert_like_source(cast(CommentedMap, source), cast(CommentedMap, target), head, copy.deepcopy(source[head]))
         result.changed.append(field_name(here))
     elif in_target:
         del target[head]

@@ -12,8 +12,9 @@ import argparse
 import contextlib
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -23,13 +24,13 @@ from odimpact.contrib.choices import message
 from odimpact.contrib.sync import ListLengthMismatch, copy_neutral_facts, plain
 from odimpact.contrib.template import render_body, render_front_matter
 from odimpact.contrib.yaml_text import FENCE, dump_text, round_trip_yaml
+from odimpact.languages import other
 from odimpact.layout import is_case_id, relative
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
 from odimpact.rules.body import OUTLINE_HEADING, outline, prose
 from odimpact.schema import case_schema, language_neutral_fields
 
-OTHER = {"en": "fr", "fr": "en"}
 # Fields that differ between the files by design: they are set, never copied or emptied.
 STRUCTURAL = {"lang", "translation"}
 LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
@@ -40,13 +41,15 @@ COMMENT_END = re.compile(r"--+(?=\s*!?\s*>)")
 MESSAGES = {
     "bad-id": {"en": "odimpact new --translate: {reason}", "fr": "odimpact new --translate : {reason}"},
     "no-case": {"en": "odimpact new --translate: there is no case {folder} (no index.en.md or index.fr.md in it); nothing was written.",
-                "fr": "odimpact new --translate : il n'y a pas d'étude de cas {folder} (ni index.en.md ni index.fr.md); rien n'a été écrit."},
+                "fr": "odimpact new --translate : il n'y a pas d'étude de cas {folder} "
+                      "(ni index.en.md ni index.fr.md); rien n'a été écrit."},
     "both": {"en": "odimpact new --translate: {folder} already has both index.en.md and index.fr.md; nothing was written. "
                    "To correct a translation, edit its file.",
              "fr": "odimpact new --translate : {folder} contient déjà index.en.md et index.fr.md; rien n'a été écrit. "
                    "Pour corriger une traduction, modifiez son fichier."},
     "unreadable": {"en": "odimpact new --translate: fix the existing file first (see `odimpact validate {folder}`); nothing was written.",
-                   "fr": "odimpact new --translate : corrigez d'abord le fichier existant (voir `odimpact validate {folder}`); rien n'a été écrit."},
+                   "fr": "odimpact new --translate : corrigez d'abord le fichier existant "
+                         "(voir `odimpact validate {folder}`); rien n'a été écrit."},
     "write-failed": {"en": "odimpact new --translate: could not write {path} ({reason}); nothing was changed.",
                      "fr": "odimpact new --translate : impossible d'écrire {path} ({reason}); rien n'a été modifié."},
     "created": {"en": "Created {path}", "fr": "Créé : {path}"},
@@ -107,10 +110,12 @@ def skeleton_values(source: dict[str, Any], lang: str) -> dict[str, Any]:
 def originals(source: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """(path, original text) of every language-specific value the existing file holds."""
     for path in language_specific_fields():
+        found: list[tuple[tuple[str | int, ...], Any]]
         if len(path) == 1:
             found = [((path[0],), source.get(path[0]))]
         else:
-            items = source.get(path[0]) if isinstance(source.get(path[0]), list) else []
+            listed = source.get(path[0])
+            items = listed if isinstance(listed, list) else []
             found = [((path[0], index, path[2]), item.get(path[2])) for index, item in enumerate(items) if isinstance(item, dict)]
         for where, value in found:
             if isinstance(value, list):
@@ -166,7 +171,7 @@ def _harmless_end(match: re.Match[str]) -> str:
 
 def translation_text(source: EditableCase, source_lang: str, ui: str) -> str:
     """The whole new file: commented template, neutral facts copied exactly, originals in comments."""
-    lang = OTHER[source_lang]
+    lang = other(source_lang)
     facts = plain(source.data)
     tree = round_trip_yaml().load(render_front_matter(skeleton_values(facts, lang), ui))
     copy_neutral_facts(_without_empty_object_lists(source.data), tree)
@@ -231,7 +236,7 @@ def run(args: argparse.Namespace) -> int:
         print(say("no-case" if not present else "both", args.ui_lang, folder=shown), file=sys.stderr)
         return 1
     source_lang = present[0]
-    ui = args.ui_lang or OTHER[source_lang]
+    ui = args.ui_lang or other(source_lang)
     source = load_editable(folder / f"index.{source_lang}.md", relative(folder / f"index.{source_lang}.md", root), source_lang)
     if isinstance(source, Problem):
         print(format_human([source], ui) + "\n" + say("unreadable", ui, folder=shown), file=sys.stderr)
@@ -241,7 +246,7 @@ def run(args: argparse.Namespace) -> int:
     except ListLengthMismatch:  # an empty required list in the existing file
         print(say("unreadable", ui, folder=shown), file=sys.stderr)
         return 1
-    new_path = folder / f"index.{OTHER[source_lang]}.md"
+    new_path = folder / f"index.{other(source_lang)}.md"
     try:
         updated = _write_both(source, new_path, text)
     except OSError as error:

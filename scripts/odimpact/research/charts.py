@@ -60,6 +60,10 @@ def chart_size(bars: list[Bar]) -> tuple[int, int]:
 
 def bar_chart(bars: list[Bar], title: str, heading: str, ident: str, lang: str) -> tuple[str, str]:
     """(SVG document, HTML data table) of one chart; `heading` names the first column of the table."""
-    rows = [(f'<a href="{esc(bar.href)}">{esc(bar.label)}</a>' if bar.href else esc(bar.label), esc(number(bar.count, lang))) for bar in bars]
+    rows: list[tuple[str, ...]] = [
+        (f'<a href="{esc(bar.href)}">{esc(bar.label)}</a>' if bar.href else esc(bar.label),
+         esc(number(bar.count, lang)))
+        for bar in bars
+    ]
     table = data_table(WORDS[lang]["data"].format(title=title), (heading, WORDS[lang]["cases"]), rows)
     return _bar_svg(bars, title, ident, lang), table

@@ -11,15 +11,10 @@ from typing import Any
 from babel.dates import format_date
 
 from odimpact.corpus import Case
+from odimpact.languages import language
 from odimpact.research.urls import SiteUrls
+from odimpact.site.strings import text
 
-PROJECT = {"en": "Open Data Impact Canada", "fr": "Incidences des données ouvertes au Canada"}
-WORDS = {
-    "en": {"heading": "Cite this case", "reviewed": "Last reviewed {date}", "locale": "en_CA",
-           "copy": "Reference, BibTeX and CSL-JSON: copy the one your tool reads.", "language": "english"},
-    "fr": {"heading": "Citer cette étude de cas", "reviewed": "Dernière révision le {date}", "locale": "fr_CA",
-           "copy": "Référence, BibTeX et CSL-JSON\u00a0: copiez le format que lit votre outil.", "language": "french"},
-}
 _BIBTEX_SPECIAL = re.compile(r"([\\{}$&%#_^~])")
 _BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
 
@@ -36,7 +31,7 @@ def _facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     reviewed = _date(meta.get("reviewed", "")) or _date(meta.get("published", ""))
     return {
         "title": str(meta.get("title", case.id)),
-        "authors": [str(name) for name in meta.get("contributors", [])] or [PROJECT[lang]],
+        "authors": [str(name) for name in meta.get("contributors", [])] or [text("site_name", lang)],
         "reviewed": reviewed, "url": urls.case(case.id, lang),
         "published": _date(meta.get("published", "")),
     }
@@ -47,9 +42,9 @@ def formatted_reference(case: Case, lang: str, urls: SiteUrls) -> str:
     facts = _facts(case, lang, urls)
     reviewed = facts["reviewed"]
     year = reviewed.year if reviewed else "s.d."
-    when = format_date(reviewed, "long", locale=WORDS[lang]["locale"]) if reviewed else "?"
-    reviewed_text = WORDS[lang]["reviewed"].format(date=when)
-    return f"{'; '.join(facts['authors'])} ({year}). {facts['title']}. {PROJECT[lang]}. {reviewed_text}. {facts['url']}"
+    when = format_date(reviewed, "long", locale=language(lang).locale) if reviewed else "?"
+    reviewed_text = text("cite_reviewed", lang, date=when)
+    return f"{'; '.join(facts['authors'])} ({year}). {facts['title']}. {text('site_name', lang)}. {reviewed_text}. {facts['url']}"
 
 
 def bibtex_escape(text: str) -> str:
@@ -67,10 +62,10 @@ def bibtex(case: Case, lang: str, urls: SiteUrls) -> str:
         ("title", "{" + bibtex_escape(facts["title"]) + "}"),
         ("year", str(reviewed.year) if reviewed else ""),
         ("date", reviewed.isoformat() if reviewed else ""),
-        ("publisher", bibtex_escape(PROJECT[lang])),
+        ("publisher", bibtex_escape(text("site_name", lang))),
         ("url", facts["url"]),
-        ("note", bibtex_escape(WORDS[lang]["reviewed"].format(date=reviewed.isoformat() if reviewed else "?"))),
-        ("language", WORDS[lang]["language"]),
+        ("note", bibtex_escape(text("cite_reviewed", lang, date=reviewed.isoformat() if reviewed else "?"))),
+        ("language", language(lang).names["en"].lower()),  # BibTeX's (babel's) language names: english, french
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@misc{{{case.id},\n{body}\n}}"
@@ -86,8 +81,8 @@ def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": case.id, "type": "webpage", "title": facts["title"],
         "author": [{"literal": name} for name in facts["authors"]],
-        "container-title": PROJECT[lang], "publisher": PROJECT[lang], "URL": facts["url"],
-        "language": "en-CA" if lang == "en" else "fr-CA",
+        "container-title": text("site_name", lang), "publisher": text("site_name", lang), "URL": facts["url"],
+        "language": language(lang).tag,
         "issued": _date_parts(facts["reviewed"]), "original-date": _date_parts(facts["published"]),
     }
     return {key: value for key, value in item.items() if value is not None}
@@ -95,12 +90,11 @@ def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
 
 def cite_block(case: Case, lang: str, urls: SiteUrls) -> str:
     """The "Cite this case" HTML block for a case page; every value is escaped."""
-    words = WORDS[lang]
     csl = json.dumps([csl_json(case, lang, urls)], ensure_ascii=False, indent=2)
     return "\n".join([
         '<section class="odi-citation" aria-labelledby="cite-this-case">',
-        f'<h2 id="cite-this-case">{html.escape(words["heading"])}</h2>',
-        f"<p>{html.escape(words['copy'])}</p>",
+        f'<h2 id="cite-this-case">{html.escape(text("cite_heading", lang))}</h2>',
+        f"<p>{html.escape(text('cite_copy', lang))}</p>",
         f'<p class="odi-citation-reference">{html.escape(formatted_reference(case, lang, urls))}</p>',
         f"<details><summary>BibTeX</summary><pre><code>{html.escape(bibtex(case, lang, urls))}</code></pre></details>",
         f"<details><summary>CSL-JSON</summary><pre><code>{html.escape(csl)}</code></pre></details>",

@@ -107,19 +107,55 @@ IMPACT_COLUMNS: tuple[Column, ...] = (
 
 # Descriptions of the columns that are not schema fields, in both languages.
 EXTRA_DESCRIPTIONS: dict[str, dict[str, str]] = {
-    "url": {"en": "Stable address of the case page in this language; cite it.", "fr": "Adresse stable de la page de l'étude de cas dans cette langue; à citer."},
-    "awaiting_translation": {"en": "true when the case is not yet translated into this language: its text is in the other language.", "fr": "true si l'étude de cas n'est pas encore traduite dans cette langue : son texte est dans l'autre langue."},
-    "impact_number": {"en": "Position of the impact in the case's list of quantified impacts, from 1.", "fr": "Rang de l'incidence dans la liste des incidences chiffrées de l'étude de cas, à partir de 1."},
-    "impacts": {"en": "Number of quantified impacts (rows of impacts.csv for this case).", "fr": "Nombre d'incidences chiffrées (lignes d'impacts.csv pour cette étude de cas)."},
-    "sources": {"en": "Number of sources cited.", "fr": "Nombre de sources citées."},
-    "strongest_figure": {"en": "The strongest kind of figure the case gives (output < use < outcome < impact); empty when it gives none.", "fr": "La nature de chiffre la plus forte que donne l'étude de cas (extrant < utilisation < effet < incidence); vide si elle n'en donne aucun."},
-    "verified_figure_count": {"en": "Number of figures whose quotation from the source contains them (verified).", "fr": "Nombre de chiffres dont la citation de la source les contient (vérifiés)."},
-    "independent_source_count": {"en": "Number of sources that are neither the data publisher nor the reuser.", "fr": "Nombre de sources qui ne sont ni le diffuseur des données ni le réutilisateur."},
-    "verified": {"en": "true when the figure's quotation from its source contains it; false when no quotation is recorded (unverified).", "fr": "true si la citation de la source contient le chiffre; false si aucune citation n'est consignée (non vérifié)."},
+    "url": {
+        "en": "Stable address of the case page in this language; cite it.",
+        "fr": "Adresse stable de la page de l'étude de cas dans cette langue; à citer.",
+    },
+    "awaiting_translation": {
+        "en": ("true when the case is not yet translated into this language: its text is in the "
+               "other language."),
+        "fr": ("true si l'étude de cas n'est pas encore traduite dans cette langue : son texte est "
+               "dans l'autre langue."),
+    },
+    "impact_number": {
+        "en": "Position of the impact in the case's list of quantified impacts, from 1.",
+        "fr": ("Rang de l'incidence dans la liste des incidences chiffrées de l'étude de cas, à "
+               "partir de 1."),
+    },
+    "impacts": {
+        "en": "Number of quantified impacts (rows of impacts.csv for this case).",
+        "fr": "Nombre d'incidences chiffrées (lignes d'impacts.csv pour cette étude de cas).",
+    },
+    "sources": {
+        "en": "Number of sources cited.",
+        "fr": "Nombre de sources citées.",
+    },
+    "strongest_figure": {
+        "en": ("The strongest kind of figure the case gives (output < use < outcome < impact); "
+               "empty when it gives none."),
+        "fr": ("La nature de chiffre la plus forte que donne l'étude de cas (extrant < utilisation "
+               "< effet < incidence); vide si elle n'en donne aucun."),
+    },
+    "verified_figure_count": {
+        "en": "Number of figures whose quotation from the source contains them (verified).",
+        "fr": "Nombre de chiffres dont la citation de la source les contient (vérifiés).",
+    },
+    "independent_source_count": {
+        "en": "Number of sources that are neither the data publisher nor the reuser.",
+        "fr": "Nombre de sources qui ne sont ni le diffuseur des données ni le réutilisateur.",
+    },
+    "verified": {
+        "en": ("true when the figure's quotation from its source contains it; false when no "
+               "quotation is recorded (unverified)."),
+        "fr": ("true si la citation de la source contient le chiffre; false si aucune citation "
+               "n'est consignée (non vérifié)."),
+    },
 }
 LABEL_DESCRIPTION = {
-    "en": ("Label of `{field}` in this file's language.", "Labels of `{field}` in this file's language, in the same order, joined by `|`."),
-    "fr": ("Libellé de `{field}` dans la langue de ce fichier.", "Libellés de `{field}` dans la langue de ce fichier, dans le même ordre, séparés par `|`."),
+    "en": ("Label of `{field}` in this file's language.",
+           "Labels of `{field}` in this file's language, in the same order, joined by `|`."),
+    "fr": ("Libellé de `{field}` dans la langue de ce fichier.",
+           "Libellés de `{field}` dans la langue de ce fichier, dans le même ordre, séparés par `|`."),
 }
 LIST_NOTE = {
     "en": " Several values are joined by `|`; a `|` or `\\` inside a value is preceded by `\\`.",

@@ -4,8 +4,9 @@ ranked by the number of cases that use them."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.evidence import strongest_kind
@@ -23,10 +24,15 @@ WORDS = {
            "dataset": "Dataset", "publisher": "Publisher", "cases": "Cases", "count": "Number of cases",
            "datasets_caption": "Datasets ranked by the number of published cases that use them",
            "publishers_caption": "Publishers ranked by the number of published cases that use their data"},
-    "fr": {"caption": "Études de cas publiées par secteur de compétence (lignes) et par secteur (colonnes); une cellule vide est une lacune",
-           "jurisdiction": "Données de quelle administration", "effects": "Où se sont fait sentir les effets", "sector": "Secteur", "gap": "aucune",
-           "effects_caption": "Études de cas publiées selon l'endroit où se sont fait sentir leurs effets (lignes) et par secteur (colonnes); une cellule vide est une lacune",
-           "gap_caption": "Études de cas publiées par secteur (lignes) et selon la nature de chiffre la plus forte qu'elles donnent (colonnes) : la carte des lacunes dans les données probantes",
+    "fr": {"caption": ("Études de cas publiées par secteur de compétence (lignes) et par secteur (colonnes); "
+                       "une cellule vide est une lacune"),
+           "jurisdiction": "Données de quelle administration", "effects": "Où se sont fait sentir les effets",
+           "sector": "Secteur", "gap": "aucune",
+           "effects_caption": ("Études de cas publiées selon l'endroit où se sont fait sentir leurs effets "
+                               "(lignes) et par secteur (colonnes); une cellule vide est une lacune"),
+           "gap_caption": ("Études de cas publiées par secteur (lignes) et selon la nature de chiffre "
+                           "la plus forte qu'elles donnent (colonnes) : "
+                           "la carte des lacunes dans les données probantes"),
            "no_figure": "Aucun chiffre", "total": "Total", "cell": "{count} étude(s) de cas : {j}, {s}",
            "dataset": "Jeu de données", "publisher": "Diffuseur", "cases": "Études de cas", "count": "Nombre d'études de cas",
            "datasets_caption": "Jeux de données classés selon le nombre d'études de cas publiées qui les utilisent",
@@ -146,11 +152,16 @@ def datasets_tables(cases: list[Case], case_href: Callable[[str], str], lang: st
         f'<td class="odi-num">{esc(number(len(using), lang))}</td><td>{_case_links(using, case_href, lang)}</td></tr>'
         for dataset, using in rank_datasets(cases, lang))
     publisher_rows = "".join(
-        f'<tr><td>{esc(name)}</td><td class="odi-num">{esc(number(len(using), lang))}</td><td>{_case_links(using, case_href, lang)}</td></tr>'
+        f'<tr><td>{esc(name)}</td><td class="odi-num">{esc(number(len(using), lang))}</td>'
+        f'<td>{_case_links(using, case_href, lang)}</td></tr>'
         for name, using in rank_publishers(cases, lang))
     head = lambda *names: "".join(f'<th scope="col">{esc(words[n])}</th>' for n in names)  # noqa: E731
-    return (f'<div class="odi-table"><table><caption>{esc(words["datasets_caption"])}</caption><thead><tr>{head("dataset", "publisher", "count", "cases")}</tr></thead><tbody>{dataset_rows}</tbody></table></div>',
-            f'<div class="odi-table"><table><caption>{esc(words["publishers_caption"])}</caption><thead><tr>{head("publisher", "count", "cases")}</tr></thead><tbody>{publisher_rows}</tbody></table></div>')
+    return (f'<div class="odi-table"><table><caption>{esc(words["datasets_caption"])}</caption>'
+            f'<thead><tr>{head("dataset", "publisher", "count", "cases")}</tr></thead>'
+            f'<tbody>{dataset_rows}</tbody></table></div>',
+            f'<div class="odi-table"><table><caption>{esc(words["publishers_caption"])}</caption>'
+            f'<thead><tr>{head("publisher", "count", "cases")}</tr></thead>'
+            f'<tbody>{publisher_rows}</tbody></table></div>')
 
 
 def _dataset_name(dataset: dict[str, Any]) -> str:

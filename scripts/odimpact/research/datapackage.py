@@ -16,7 +16,10 @@ FRICTIONLESS_TYPES = {
 WORDS = {
     "en": {
         "title": "Open Data Impact Canada: case studies (English)",
-        "description": "Case studies of the social and economic impact of open government data in Canada, as published on the site in English. Multi-valued cells are joined by `|`.",
+        "description": (
+            "Case studies of the social and economic impact of open government data in Canada, as "
+            "published on the site in English. Multi-valued cells are joined by `|`."
+        ),
         "cases": "One row per published case study.",
         "impacts": "One row per quantified impact, with the source that supports it.",
         "json": "Every published case with its full front matter, and the English labels of every vocabulary.",
@@ -24,7 +27,11 @@ WORDS = {
     },
     "fr": {
         "title": "Incidences des données ouvertes au Canada : études de cas (français)",
-        "description": "Études de cas sur les incidences sociales et économiques des données ouvertes gouvernementales au Canada, telles que publiées sur le site en français. Les cellules à valeurs multiples les séparent par `|`.",
+        "description": (
+            "Études de cas sur les incidences sociales et économiques des données ouvertes "
+            "gouvernementales au Canada, telles que publiées sur le site en français. Les cellules "
+            "à valeurs multiples les séparent par `|`."
+        ),
         "cases": "Une ligne par étude de cas publiée.",
         "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
         "json": "Chaque étude de cas publiée avec tout son en-tête, et les libellés français de chaque vocabulaire.",

@@ -3,7 +3,7 @@ values with their labels, generated from the same column table, schema and vocab
 exports themselves (so it cannot drift from them)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
 from odimpact.research.datapackage import FRICTIONLESS_TYPES
@@ -20,7 +20,9 @@ WORDS = {
         "meaning": "Meaning", "values": "Allowed values", "vocabularies": "Allowed values and their labels",
         "id": "Value", "label": "Label", "definition": "Definition",
         "cases": "One row per published case.", "impacts": "One row per quantified impact, with the source that supports it.",
-        "json": "Every published case with its full front matter (the fields of the format reference), plus `url` and `awaiting_translation`, and the labels of every vocabulary.",
+        "json": ("Every published case with its full front matter (the fields of the format "
+                 "reference), plus `url` and `awaiting_translation`, and the labels of every "
+                 "vocabulary."),
         "package": "Frictionless Data Package describing the files above (types, descriptions, allowed values).",
         "format": 'The fields of the case files themselves are described in the <a href="{format}">format reference</a>.',
     },
@@ -36,8 +38,11 @@ WORDS = {
         "meaning": "Signification", "values": "Valeurs permises", "vocabularies": "Valeurs permises et leurs libellés",
         "id": "Valeur", "label": "Libellé", "definition": "Définition",
         "cases": "Une ligne par étude de cas publiée.", "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
-        "json": "Chaque étude de cas publiée avec tout son en-tête (les champs de la référence du format), plus `url` et `awaiting_translation`, ainsi que les libellés de chaque vocabulaire.",
-        "package": "Paquet de données Frictionless (Data Package) qui décrit les fichiers ci-dessus (types, descriptions, valeurs permises).",
+        "json": ("Chaque étude de cas publiée avec tout son en-tête (les champs de la référence du "
+                 "format), plus `url` et `awaiting_translation`, ainsi que les libellés de chaque "
+                 "vocabulaire."),
+        "package": ("Paquet de données Frictionless (Data Package) qui décrit les fichiers "
+                    "ci-dessus (types, descriptions, valeurs permises)."),
         "format": 'Les champs des fichiers d\'étude de cas sont décrits dans la <a href="{format}">référence du format</a>.',
     },
 }
@@ -57,7 +62,8 @@ def _columns_table(columns: tuple[Column, ...], lang: str) -> list[str]:
     lines = [f"| {words['column']} | {words['type']} | {words['meaning']} | {words['values']} |", "|---|---|---|---|"]
     for column in columns:
         kind = TYPE_WORDS[FRICTIONLESS_TYPES[column.kind]][lang == "fr"]
-        values = f"[{load_vocabularies()[column.vocabulary].title[lang]}](#vocabulary-{column.vocabulary})" if column.vocabulary and column.kind in ("id", "ids") else ""
+        values = (f"[{load_vocabularies()[column.vocabulary].title[lang]}](#vocabulary-{column.vocabulary})"
+                  if column.vocabulary and column.kind in ("id", "ids") else "")
         lines.append(f"| `{column.name}` | {kind} | {cell(describe(column, lang))} | {values} |")
     return lines
 

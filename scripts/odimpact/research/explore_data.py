@@ -3,7 +3,8 @@ case reduced to what the filters, the sort and the downloads need. Compact on pu
 embedded in the page (10,000 cases must stay a reasonable download)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.evidence import independent_sources, strongest_kind
@@ -27,23 +28,34 @@ FACETS: dict[str, tuple[str, str]] = {
 }
 INDEPENDENT = "independent"
 WORDS = {
-    "en": {"effects": "Where the effects were", "jurisdiction": "Whose data (jurisdiction)", "strongest": "Strongest kind of figure",
+    "en": {"effects": "Where the effects were", "jurisdiction": "Whose data (jurisdiction)",
+           "strongest": "Strongest kind of figure",
            "kind": "Gives a figure of this kind",
-           "none": "No figure", "independent": "Independent sources", "yes": "At least one independent source", "no": "No independent source"},
-    "fr": {"effects": "Où se sont fait sentir les effets", "jurisdiction": "Données de quelle administration", "strongest": "Nature de chiffre la plus forte",
+           "none": "No figure", "independent": "Independent sources",
+           "yes": "At least one independent source", "no": "No independent source"},
+    "fr": {"effects": "Où se sont fait sentir les effets", "jurisdiction": "Données de quelle administration",
+           "strongest": "Nature de chiffre la plus forte",
            "kind": "Donne un chiffre de cette nature",
-           "none": "Aucun chiffre", "independent": "Sources indépendantes", "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
+           "none": "Aucun chiffre", "independent": "Sources indépendantes",
+           "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
 }
 # Every word the Explore script shows; {n} is a formatted number.
 UI = {
-    "en": {"filters": "Filters", "search": "Search within results", "sort": "Sort by", "title": "Title", "newest": "Newest first",
+    "en": {"filters": "Filters", "search": "Search within results", "sort": "Sort by", "title": "Title",
+           "newest": "Newest first",
            "period": "Period (earliest first)", "from": "From year", "to": "To year", "years": "Period",
-           "count_one": "{n} case", "count_other": "{n} cases", "clear": "Clear all filters", "more": "Show more results",
-           "csv": "Download these results (CSV)", "json": "Download these results (JSON)", "ongoing": "ongoing", "none": "No case matches these filters."},
-    "fr": {"filters": "Filtres", "search": "Rechercher dans les résultats", "sort": "Trier par", "title": "Titre", "newest": "Plus récentes d'abord",
-           "period": "Période (plus anciennes d'abord)", "from": "De l'année", "to": "À l'année", "years": "Période",
-           "count_one": "{n} étude de cas", "count_other": "{n} études de cas", "clear": "Effacer tous les filtres", "more": "Afficher plus de résultats",
-           "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)", "ongoing": "en cours", "none": "Aucune étude de cas ne correspond à ces filtres."},
+           "count_one": "{n} case", "count_other": "{n} cases", "clear": "Clear all filters",
+           "more": "Show more results",
+           "csv": "Download these results (CSV)", "json": "Download these results (JSON)",
+           "ongoing": "ongoing", "none": "No case matches these filters."},
+    "fr": {"filters": "Filtres", "search": "Rechercher dans les résultats", "sort": "Trier par",
+           "title": "Titre", "newest": "Plus récentes d'abord",
+           "period": "Période (plus anciennes d'abord)", "from": "De l'année", "to": "À l'année",
+           "years": "Période",
+           "count_one": "{n} étude de cas", "count_other": "{n} études de cas",
+           "clear": "Effacer tous les filtres", "more": "Afficher plus de résultats",
+           "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)",
+           "ongoing": "en cours", "none": "Aucune étude de cas ne correspond à ces filtres."},
 }
 
 
@@ -62,9 +74,11 @@ def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
 def facet_descriptions(lang: str) -> list[dict[str, Any]]:
     """Each facet: its URL key, title and values (id and label) in vocabulary order."""
     vocabularies, words = load_vocabularies(), WORDS[lang]
-    facets = [{"key": key, "label": words.get(key, vocabularies[vocab].title[lang]),
-               "values": [{"id": str(term.id), "label": term.label[lang]} for term in vocabularies[vocab].terms]}
-              for key, (_, vocab) in FACETS.items()]
+    facets: list[dict[str, Any]] = [
+        {"key": key, "label": words.get(key, vocabularies[vocab].title[lang]),
+         "values": [{"id": str(term.id), "label": term.label[lang]} for term in vocabularies[vocab].terms]}
+        for key, (_, vocab) in FACETS.items()
+    ]
     next(facet for facet in facets if facet["key"] == "strongest")["values"].insert(0, {"id": "none", "label": words["none"]})
     facets.append({"key": INDEPENDENT, "label": words["independent"],
                    "values": [{"id": "yes", "label": words["yes"]}, {"id": "no", "label": words["no"]}]})
@@ -74,7 +88,8 @@ def facet_descriptions(lang: str) -> list[dict[str, Any]]:
 def case_entry(case: Case, lang: str, href: str) -> dict[str, Any]:
     """One case for the browser: t title, s summary, u link, f facet values, y0/y1 period, p published."""
     meta = case.meta(lang)
-    period = meta.get("period") if isinstance(meta.get("period"), dict) else {}
+    raw_period = meta.get("period")
+    period = raw_period if isinstance(raw_period, dict) else {}
     end = period.get("end")
     facets = {key: _values(meta, key, field) for key, (field, _) in FACETS.items()}
     facets[INDEPENDENT] = ["yes" if independent_sources(as_dicts(meta.get("sources"))) else "no"]

@@ -34,39 +34,24 @@ def _csv_value(value: Any) -> Any:
     return ("true" if value else "false") if isinstance(value, bool) else value
 
 
-def cases_csv(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
-    """cases.csv: a row per published case."""
-    return _csv_text(CASE_COLUMNS, [case_row(case, lang, urls) for case in exported_cases(corpus)])
-
-
-def impacts_csv(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
-    """impacts.csv: a row per quantified impact, with its case and its source."""
-    rows = [row for case in exported_cases(corpus) for row in impact_rows(case, lang, urls)]
-    return _csv_text(IMPACT_COLUMNS, rows)
-
-
 def vocabulary_labels(lang: str) -> dict[str, dict[str, str]]:
     """Every vocabulary as {id: label} in `lang` (ids as text, as JSON object keys must be)."""
     return {name: {str(term.id): term.label[lang] for term in vocabulary.terms}
             for name, vocabulary in load_vocabularies().items()}
 
 
-def cases_json(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
-    """cases.json: every published case's full front matter, plus the labels of every vocabulary."""
-    document = {
-        "language": lang,
-        "cases": [case_facts(case, lang, urls) for case in exported_cases(corpus)],
-        "vocabularies": vocabulary_labels(lang),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-
-
 def export_texts(corpus: Corpus, lang: str, urls: SiteUrls) -> dict[str, str]:
-    """File name -> content of every export in one language."""
+    """File name -> content of every export in one language: cases.csv (a row per published
+    case), impacts.csv (a row per quantified impact, with its case and source), cases.json (every
+    published case's full front matter, plus the labels of every vocabulary), datapackage.json.
+    Each case's facts are computed once for all of them."""
+    cases = exported_cases(corpus)
+    facts = [case_facts(case, lang, urls) for case in cases]
+    document = {"language": lang, "cases": facts, "vocabularies": vocabulary_labels(lang)}
     return {
-        "cases.csv": cases_csv(corpus, lang, urls),
-        "impacts.csv": impacts_csv(corpus, lang, urls),
-        "cases.json": cases_json(corpus, lang, urls),
+        "cases.csv": _csv_text(CASE_COLUMNS, [case_row(item, lang) for item in facts]),
+        "impacts.csv": _csv_text(IMPACT_COLUMNS, [row for case, item in zip(cases, facts) for row in impact_rows(case.id, item, lang)]),
+        "cases.json": json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
         "datapackage.json": json.dumps(datapackage(lang, urls), ensure_ascii=False, indent=1) + "\n",
     }
 

@@ -6,19 +6,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from odimpact.corpus import Case, Corpus
-from odimpact.research.citation import PROJECT
+from odimpact.languages import language
 from odimpact.research.records import exported_cases
 from odimpact.research.urls import SiteUrls
+from odimpact.site.strings import text
 from odimpact.vocabularies import load_vocabularies
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
-WORDS = {
-    "en": {"title": "Open Data Impact Canada: new and updated cases",
-           "subtitle": "Case studies of the impact of open government data in Canada, newest review first."},
-    "fr": {"title": "Incidences des données ouvertes au Canada : études de cas nouvelles et mises à jour",
-           "subtitle": "Études de cas sur les incidences des données ouvertes gouvernementales au Canada, de la plus récemment révisée à la plus ancienne."},
-}
 
 
 def _timestamp(date: object) -> str:
@@ -30,10 +25,10 @@ def _updated(case: Case) -> str:
     return str(meta.get("reviewed") or meta.get("published") or "1970-01-01")
 
 
-def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+def _sub(parent: ET.Element, tag: str, content: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-    if text is not None:
-        element.text = text
+    if content is not None:
+        element.text = content
     return element
 
 
@@ -47,7 +42,7 @@ def _entry(feed: ET.Element, case: Case, lang: str, urls: SiteUrls) -> None:
     _sub(entry, "published", _timestamp(meta.get("published", _updated(case))))
     _sub(entry, "link", rel="alternate", type="text/html", href=url, hreflang=case.source_lang(lang))
     _sub(entry, "summary", str(meta.get("summary", "")))
-    for name in meta.get("contributors", []) or [PROJECT[lang]]:
+    for name in meta.get("contributors", []) or [text("site_name", lang)]:
         _sub(_sub(entry, "author"), "name", str(name))
     sectors = load_vocabularies()["sectors"]
     for sector in meta.get("sectors", []):
@@ -59,22 +54,17 @@ def atom_feed(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
     """The Atom document of one language, newest review first."""
     ET.register_namespace("", ATOM)
     cases = sorted(exported_cases(corpus), key=lambda case: (_updated(case), case.id), reverse=True)[:MAX_ENTRIES]
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "en-CA" if lang == "en" else "fr-CA"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language(lang).tag})
     _sub(feed, "id", urls.feed(lang))
-    _sub(feed, "title", WORDS[lang]["title"])
-    _sub(feed, "subtitle", WORDS[lang]["subtitle"])
+    _sub(feed, "title", text("feed_title", lang))
+    _sub(feed, "subtitle", text("feed_subtitle", lang))
     _sub(feed, "updated", _timestamp(_updated(cases[0])) if cases else _timestamp("1970-01-01"))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=urls.feed(lang))
     _sub(feed, "link", rel="alternate", type="text/html", href=urls.absolute(lang, ""))
-    _sub(_sub(feed, "author"), "name", PROJECT[lang])
+    _sub(_sub(feed, "author"), "name", text("site_name", lang))
     _sub(feed, "rights", "CC BY 4.0")
     for case in cases:
         _entry(feed, case, lang, urls)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
-
-def feed_link(lang: str, urls: SiteUrls) -> str:
-    """The <link> every page's <head> carries so browsers and readers find the feed."""
-    title = WORDS[lang]["title"].replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{urls.feed(lang)}">'

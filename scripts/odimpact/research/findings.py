@@ -9,18 +9,20 @@ editorial passages that interpret these numbers are written by hand around the g
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from babel.numbers import format_percent
 
 from odimpact.corpus import Case
 from odimpact.evidence import KIND_ORDER, shows_change, strongest_kind
+from odimpact.languages import language
 from odimpact.places import places_of_effect
 from odimpact.research.charts import Bar, bar_chart, chart_size
 from odimpact.research.coverage import rank_datasets
 from odimpact.site.context import as_dicts
-from odimpact.site.formatting import LOCALES, colon, escape, number
+from odimpact.site.formatting import colon, escape, number
 from odimpact.site.strings import text
 from odimpact.vocabularies import load_vocabularies
 
@@ -186,7 +188,7 @@ class Report:
 
     def _share(self, count: int) -> str:
         total = len(self.all_cases) or 1
-        return escape(format_percent(count / total, locale=LOCALES[self.lang]))
+        return escape(format_percent(count / total, locale=language(self.lang).locale))
 
     def _refs(self, case_ids: tuple[str, ...]) -> str:
         ordered = sorted(case_ids, key=self.numbers.__getitem__)
@@ -223,7 +225,8 @@ class Report:
     def _summary(self) -> str:
         values = {key: number(value, self.lang) for key, value in summary_numbers(self.all_cases).items()}
         share = self._share(summary_numbers(self.all_cases)["measured"])
-        return f'<p class="odi-findings-summary" id="findings-summary">{escape(text("findings_summary", self.lang, share=share, **values))}</p>'
+        return (f'<p class="odi-findings-summary" id="findings-summary">'
+                f'{escape(text("findings_summary", self.lang, share=share, **values))}</p>')
 
     def _gaps(self) -> str:
         vocabularies, found = load_vocabularies(), gaps(self.all_cases)
@@ -238,9 +241,11 @@ class Report:
     def _case_list(self) -> str:
         # An ordered list in the report's order: item n is the case cited as [n] (the sanitiser
         # strips "value" attributes, so the order itself carries the number).
+        # evidence_strength is required by the schema: indexed, not .get(), as a missing one already raised KeyError.
         levels = load_vocabularies()["evidence-levels"]
         items = "".join(
             f'<li id="finding-case-{escape(case.id)}"><a href="{escape(self.href_of(case.id))}">'
-            f'{escape(case.meta(self.lang).get("title"))}</a> ({escape(levels.label(case.meta("en").get("evidence_strength"), self.lang))})</li>'
+            f'{escape(case.meta(self.lang).get("title"))}</a> '
+            f'({escape(levels.label(case.meta("en")["evidence_strength"], self.lang))})</li>'
             for case in self.cases)
         return f'<ol class="odi-findings-cases" id="findings-cases">{items}</ol>'

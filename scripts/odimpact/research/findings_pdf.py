@@ -18,17 +18,18 @@ import yaml
 
 from odimpact.contrib.yaml_text import split_front_matter
 from odimpact.corpus import Case, load_corpus
+from odimpact.languages import LANGUAGES, language
 from odimpact.paths import DOCS_DIR
 from odimpact.research.findings import Report, summary_numbers
-from odimpact.research.site_pages import PAGES
-from odimpact.research.urls import DATA_FOLDER, LANGUAGE_PREFIX
+from odimpact.research.site_pages import FINDINGS_PAGE, PAGES
+from odimpact.research.urls import DATA_FOLDER
 from odimpact.site.formatting import escape, long_date
 from odimpact.site.fragments import MARKER
 from odimpact.site.pages import case_url
 from odimpact.site.strings import text
 
 PDF_FILE = "findings.pdf"
-PAGE_URL = "findings/"
+PAGE_URL = FINDINGS_PAGE
 STYLE = """
 @page { size: letter; margin: 2cm 1.8cm; @bottom-center { content: counter(page); font-size: 9pt; } }
 body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; line-height: 1.4; color: #1a1a1a; }
@@ -67,7 +68,7 @@ def _page_parts(path: Path) -> tuple[dict[str, str], str]:
 
 def _absolute_links(markdown_text: str, site_url: str, lang: str) -> str:
     """Links to hand-written pages (`data.md#x`) as addresses on the published site."""
-    base = site_url + LANGUAGE_PREFIX[lang]
+    base = site_url + language(lang).prefix
     return re.sub(r"\]\(([a-z-]+)\.md(#[a-z-]+)?\)", lambda m: f"]({base}{m.group(1)}/{m.group(2) or ''})", markdown_text)
 
 
@@ -75,7 +76,7 @@ def report_html(cases: list[Case], site_url: str, lang: str) -> str:
     """The whole report as one HTML document, ready to print: the page's own heading, then its
     edition (version, date) and how to cite it."""
     meta, body = _page_parts(DOCS_DIR / f"findings.{lang}.md")
-    site = site_url + LANGUAGE_PREFIX[lang]
+    site = site_url + language(lang).prefix
     report = Report(cases, lang, lambda case_id: site + case_url(case_id),
                     lambda query: site + PAGES["datasets" if query.startswith("#") else "explore"] + query,
                     lambda name, svg: "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"))
@@ -102,17 +103,17 @@ def write_report_pdf(cases: list[Case], site_url: str, lang: str, folder: Path) 
     return path
 
 
-def write_reports(site_dir: Path, cases_dir: Path, site_url: str, languages: tuple[str, ...] = tuple(LANGUAGE_PREFIX)) -> list[Path]:
+def write_reports(site_dir: Path, cases_dir: Path, site_url: str, languages: tuple[str, ...] = LANGUAGES) -> list[Path]:
     """The PDFs of the given languages into the site's data folders, from the published cases of `cases_dir`."""
     cases = load_corpus(cases_dir, root=cases_dir.parent).published()
-    return [write_report_pdf(cases, site_url, lang, site_dir / LANGUAGE_PREFIX[lang] / DATA_FOLDER) for lang in languages]
+    return [write_report_pdf(cases, site_url, lang, site_dir / language(lang).prefix / DATA_FOLDER) for lang in languages]
 
 
 def main(argv: list[str]) -> int:
     """`python -m odimpact.research.findings_pdf SITE_DIR CASES_DIR SITE_URL [LANG...]`: run by
     `odimpact build`, one process per language, beside Pagefind."""
     site_dir, cases_dir, site_url = Path(argv[0]), Path(argv[1]), argv[2]
-    for path in write_reports(site_dir, cases_dir, site_url, tuple(argv[3:]) or tuple(LANGUAGE_PREFIX)):
+    for path in write_reports(site_dir, cases_dir, site_url, tuple(argv[3:]) or LANGUAGES):
         print(f"wrote {path}")
     return 0
 

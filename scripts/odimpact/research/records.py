@@ -72,20 +72,18 @@ def cell(column: Column, facts: dict[str, Any], lang: str) -> Any:
     return "" if value is None else value
 
 
-def case_row(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
-    """One row of cases.csv."""
-    facts = case_facts(case, lang, urls)
+def case_row(facts: dict[str, Any], lang: str) -> dict[str, Any]:
+    """One row of cases.csv, from a case's facts (case_facts)."""
     return {column.name: cell(column, facts, lang) for column in CASE_COLUMNS}
 
 
-def impact_rows(case: Case, lang: str, urls: SiteUrls) -> list[dict[str, Any]]:
-    """Rows of impacts.csv for one case: each quantified impact with its source."""
-    facts = case_facts(case, lang, urls)
-    sources = {source.get("id"): source for source in facts.get("sources", []) if isinstance(source, dict)}
+def impact_rows(case_id: str, facts: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """Rows of impacts.csv for one case, from its facts: each quantified impact with its source."""
+    sources = {source.get("id"): source for source in as_dicts(facts.get("sources"))}
     rows = []
-    for number, impact in enumerate(facts.get("impacts", []) or [], start=1):
+    for number, impact in enumerate(as_dicts(facts.get("impacts")), start=1):
         source = sources.get(impact.get("source"), {})
-        merged = {"id": case.id, "url": facts["url"], "impact_number": number,
+        merged = {"id": case_id, "url": facts["url"], "impact_number": number,
                   "impacts": [impact], "sources": [source], "verified": is_verified(impact)}
         rows.append({column.name: _impact_cell(column, merged, lang) for column in IMPACT_COLUMNS})
     return rows

@@ -1,15 +1,26 @@
 """The research pages of the site (Explore, visual overview, coverage, datasets behind the impact,
-data dictionary) as renderer-independent Pages, plus the trusted markup that the research hook
-puts in after the site's sanitiser (inline SVG and the Explore page's data and script, which the
-HTML allow-list would otherwise strip). Every value from a case is escaped where it is emitted."""
+data dictionary) as renderer-independent Pages, and the files beside them (exports, feed, chart
+images, the Explore page's data).
+
+A page's `trusted` markup (the map's image map, the Explore page's mount point and script) is
+put in by the renderer after it sanitises the page: the HTML allow-list would strip it. Every
+value from a case is escaped where it is emitted."""
 from __future__ import annotations
 
-from odimpact.paths import LANGUAGES
+import json
+
+from odimpact.languages import LANGUAGES, language
 from odimpact.places import places_of_effect
 from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
 from odimpact.research.coverage import coverage_matrix, datasets_tables, gap_map
 from odimpact.research.dictionary import render_dictionary
+from odimpact.research.explore_data import explore_data
+from odimpact.research.exports import export_texts
+from odimpact.research.feeds import atom_feed
+from odimpact.research.findings import CHARTS as FINDINGS_CHARTS
+from odimpact.research.findings import chart_svg
 from odimpact.research.tilemap import map_figure, tile_map
+from odimpact.research.urls import DATA_FOLDER, FEED_FILE, SiteUrls
 from odimpact.site.context import SiteContext
 from odimpact.site.overviews import case_item
 from odimpact.site.pages import Page, case_url, listing_url, relative
@@ -18,23 +29,31 @@ from odimpact.site.strings import text
 PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
          "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
 RESERVED = frozenset(url.split("/")[1] for url in PAGES.values())
+FINDINGS_PAGE = "findings/"  # the findings report (docs/findings.*.md), its chart images beside it
 CHARTS = ("sectors", "year", "impact_types")
 
 
+ASSETS = "assets/research/"  # the research pages' stylesheet and script (overrides/assets/research/)
+EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
+EXPLORE_MOUNT = '<div id="odi-explore-app"></div>'
+
+
 def placeholder(name: str) -> str:
-    """A marker that survives the sanitiser (a div with an id) and that the hook replaces."""
+    """A marker that survives the sanitiser (a div with an id), replaced by trusted markup after it."""
     return f'<div class="odi-svg" id="odi-svg-{name}"></div>'
 
 
-def _page(key: str, lang: str, markdown: str) -> Page:
-    return Page(PAGES[key], lang, {"title": text(f"{key}_title", lang), "odimpact": {"kind": "research", "research": key}}, markdown)
+def _page(key: str, lang: str, markdown: str, trusted: dict[str, str] | None = None) -> Page:
+    odimpact = {"kind": "research", "research": key, "trusted": trusted or {}}
+    return Page(PAGES[key], lang, {"title": text(f"{key}_title", lang), "odimpact": odimpact}, markdown)
 
 
 def _chart_bars(ctx: SiteContext, facet: str, here: str, lang: str) -> list[Bar]:
     listed = ctx.listed()
     if facet == "year":
         counts = count_by(listed, lambda case: [case.meta("en").get("period", {}).get("start")])
-        return [Bar(str(year), counts[year], relative(here, listing_url("year", year))) for year in sorted(y for y in counts if isinstance(y, int))]
+        years = sorted(year for year in counts if isinstance(year, int))
+        return [Bar(str(year), counts[year], relative(here, listing_url("year", year))) for year in years]
     counts = count_by(listed, lambda case: case.meta("en").get(facet) or [])
     return [Bar(ctx.vocabularies[{"sectors": "sectors", "impact_types": "impact-types"}[facet]].label(term, lang), counts[term],
                 relative(here, listing_url(facet, term))) for term in ctx.terms(facet) if counts[term]]
@@ -53,14 +72,16 @@ def _jurisdiction_counts(ctx: SiteContext, view: str = "") -> dict[str, int]:
 def charts_files(ctx: SiteContext, lang: str) -> dict[str, str]:
     """File name (next to the charts page) -> SVG document."""
     here = PAGES["charts"]
-    files = {f"{facet}.svg": bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[0] for facet in CHARTS}
+    files = {f"{facet}.svg": bar_chart(_chart_bars(ctx, facet, here, lang), text(f"chart_{facet}", lang),
+                                       text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[0]
+             for facet in CHARTS}
     for view, (_, name) in MAP_VIEWS.items():
         files[name] = tile_map(_jurisdiction_counts(ctx, view), lang, view)
     return files
 
 
 def map_markup(ctx: SiteContext, lang: str, view: str = "") -> str:
-    """A map image and its image map of links (the hook puts it in after sanitising)."""
+    """A map image and its image map of links (trusted: put in after sanitising)."""
     here, (facet, name) = PAGES["charts"], MAP_VIEWS[view]
     return map_figure(_jurisdiction_counts(ctx, view), name, lambda code: relative(here, listing_url(facet, code)), lang, view)
 
@@ -76,7 +97,8 @@ def _map_table(ctx: SiteContext, lang: str, view: str = "") -> str:
 def charts_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["charts"]
     parts = [f"<h1>{text('charts_title', lang)}</h1>", f"<p>{text('charts_intro', lang)}</p>",
-             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>", placeholder("map"), _map_table(ctx, lang),
+             f"<h2 id=\"map\">{text('map_heading', lang)}</h2>", f"<p>{text('map_intro', lang)}</p>",
+             placeholder("map"), _map_table(ctx, lang),
              f"<h2 id=\"map-effects\">{text('map_effects_heading', lang)}</h2>", f"<p>{text('map_effects_intro', lang)}</p>",
              placeholder("map-effects"), _map_table(ctx, lang, "effects")]
     explore = relative(here, PAGES["explore"])
@@ -86,9 +108,11 @@ def charts_page(ctx: SiteContext, lang: str) -> Page:
         bars = _chart_bars(ctx, facet, here, lang)
         width, height = chart_size(bars)
         table = bar_chart(bars, text(f"chart_{facet}", lang), text(f"column_{facet}", lang), f"odi-chart-{facet}", lang)[1]
-        image = f'<figure class="odi-figure"><img src="{facet}.svg" width="{width}" height="{height}" alt="{text(f"chart_{facet}", lang)}. {text("chart_alt", lang)}"></figure>'
+        alt = f'{text(f"chart_{facet}", lang)}. {text("chart_alt", lang)}'
+        image = f'<figure class="odi-figure"><img src="{facet}.svg" width="{width}" height="{height}" alt="{alt}"></figure>'
         parts += [f"<h2 id=\"by-{facet.replace('_', '-')}\">{text(f'chart_{facet}', lang)}</h2>", image, table]
-    return _page("charts", lang, "\n\n".join(parts))
+    trusted = {placeholder("map"): map_markup(ctx, lang), placeholder("map-effects"): map_markup(ctx, lang, "effects")}
+    return _page("charts", lang, "\n\n".join(parts), trusted)
 
 
 def coverage_page(ctx: SiteContext, lang: str) -> Page:
@@ -120,18 +144,42 @@ def explore_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["explore"]
     overviews = "".join(f'<li><a href="{relative(here, listing_url(facet))}">{text(f"overview_{facet}", lang)}</a></li>'
                         for facet in ("sectors", "jurisdiction", "effects_in", "impact_types", "year"))
-    items = "".join(case_item(case, here, lang) for case in sorted(ctx.listed(), key=lambda c: str(c.meta(lang).get("title", "")).casefold()))
+    by_title = sorted(ctx.listed(), key=lambda case: str(case.meta(lang).get("title", "")).casefold())
+    items = "".join(case_item(case, here, lang) for case in by_title)
     parts = [f"<h1>{text('explore_title', lang)}</h1>", f"<p>{text('explore_intro', lang)}</p>",
-             '<div id="odi-explore-app"></div>',
+             EXPLORE_MOUNT,
              f'<div id="odi-explore-static"><p>{text("explore_static", lang)}</p><ul>{overviews}</ul>',
              f'<ul class="odi-cases">{items}</ul></div>']
-    return _page("explore", lang, "\n\n".join(parts))
+    return _page("explore", lang, "\n\n".join(parts), {EXPLORE_MOUNT: explore_markup(lang)})
+
+
+def explore_markup(lang: str) -> str:
+    """The Explore app's mount point, where its data is (in the language's tree), and its script
+    (deferred, same origin, shared by both languages at the site's root)."""
+    data = relative(PAGES["explore"], f"{DATA_FOLDER}/") + EXPLORE_FILE
+    script = relative(language(lang).prefix + PAGES["explore"], ASSETS) + "explore.js"
+    return f'<div id="odi-explore-app" data-src="{data}"></div><script src="{script}" defer></script>'
+
 
 
 def research_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:
     """Every research page in the given languages, both by default."""
     pages: list[Page] = []
     for lang in languages:
-        pages += [explore_page(ctx, lang), charts_page(ctx, lang), coverage_page(ctx, lang), datasets_page(ctx, lang), dictionary_page(lang)]
+        pages += [explore_page(ctx, lang), charts_page(ctx, lang), coverage_page(ctx, lang),
+                  datasets_page(ctx, lang), dictionary_page(lang)]
     return pages
 
+
+
+def research_files(ctx: SiteContext, lang: str, base_url: str) -> dict[str, str]:
+    """The files of one language's tree beside its pages (path in the tree -> text): the exports,
+    the Atom feed, the charts' and the findings report's images, the Explore page's data."""
+    urls = SiteUrls(base_url or "/")
+    files = {f"{DATA_FOLDER}/{name}": content for name, content in export_texts(ctx.corpus, lang, urls).items()}
+    files[FEED_FILE] = atom_feed(ctx.corpus, lang, urls)
+    explore = explore_data(ctx.listed(), lang, lambda case_id: relative(PAGES["explore"], case_url(case_id)))
+    files[f"{DATA_FOLDER}/{EXPLORE_FILE}"] = json.dumps(explore, ensure_ascii=False, separators=(",", ":"))
+    files.update({PAGES["charts"] + name: svg for name, svg in charts_files(ctx, lang).items()})
+    files.update({f"{FINDINGS_PAGE}{name}.svg": chart_svg(name, ctx.listed(), lang)[0] for name in FINDINGS_CHARTS})
+    return files

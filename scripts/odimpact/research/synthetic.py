@@ -30,10 +30,11 @@ def synthetic_front_matter(index: int, lang: str, seed: int = 7) -> dict[str, An
     case_id = f"synthetic-case-{index:05d}"
     start = rng.randint(1995, 2024)
     word = {"en": "Synthetic case", "fr": "Cas synthétique"}[lang]
-    facts = {
+    facts: dict[str, Any] = {
         "id": case_id, "lang": lang,
         "title": f"{word} {index}: {'fictional data' if lang == 'en' else 'données fictives'}",
-        "summary": f"{word} {index}. " + ("Invented for tests; nothing here is real." if lang == "en" else "Inventé pour les tests; rien n'y est réel."),
+        "summary": f"{word} {index}. " + ("Invented for tests; nothing here is real." if lang == "en"
+                                          else "Inventé pour les tests; rien n'y est réel."),
         "status": "published", "translation": "complete",
         "jurisdiction": rng.choice(load_vocabularies()["jurisdictions"].ids()),
         "government_level": rng.choice(load_vocabularies()["government-levels"].ids()),

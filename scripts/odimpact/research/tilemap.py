@@ -6,7 +6,7 @@ only "roughly west to east, north to south". The Government of Canada (CA) gets 
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from odimpact.research.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
 from odimpact.site.formatting import number
@@ -22,12 +22,16 @@ GRID: dict[str, tuple[int, int]] = {
     "CA": (3, 0),
 }
 WORDS = {
-    "en": {"title": "Cases by province and territory", "title_effects": "Cases by where their effects were", "legend": "Number of cases",
-           "desc": "Tile map of Canada: each province or territory is a square placed roughly where it lies, darker with more cases. {items}.",
+    "en": {"title": "Cases by province and territory", "title_effects": "Cases by where their effects were",
+           "legend": "Number of cases",
+           "desc": ("Tile map of Canada: each province or territory is a square placed roughly where it lies, "
+                    "darker with more cases. {items}."),
            "item": "{label}: {count}", "link": "{label}: {count} case(s), see the cases"},
-    "fr": {"title": "Études de cas par province et territoire", "title_effects": "Études de cas selon l'endroit où se sont fait sentir leurs effets",
+    "fr": {"title": "Études de cas par province et territoire",
+           "title_effects": "Études de cas selon l'endroit où se sont fait sentir leurs effets",
            "legend": "Nombre d'études de cas",
-           "desc": "Carte en tuiles du Canada : chaque province ou territoire est un carré placé à peu près à sa position, plus foncé s'il compte plus d'études de cas. {items}.",
+           "desc": ("Carte en tuiles du Canada : chaque province ou territoire est un carré placé à peu près "
+                    "à sa position, plus foncé s'il compte plus d'études de cas. {items}."),
            "item": "{label} : {count}", "link": "{label} : {count} étude(s) de cas, voir les études de cas"},
 }
 
@@ -46,8 +50,10 @@ def _tile(code: str, count: int, peak: int, lang: str) -> str:
     fill, ink = SHADES[shade_index(count, peak)]
     label = load_vocabularies()["jurisdictions"].label(code, lang)
     square = (f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}" stroke="{EDGE}"/>'
-              f'<text x="{x + TILE / 2}" y="{y + 28}" text-anchor="middle" font-size="16" font-weight="700" fill="{ink}">{_short(code)}</text>'
-              f'<text x="{x + TILE / 2}" y="{y + 50}" text-anchor="middle" font-size="14" fill="{ink}">{esc(number(count, lang))}</text>')
+              f'<text x="{x + TILE / 2}" y="{y + 28}" text-anchor="middle" font-size="16" font-weight="700"'
+              f' fill="{ink}">{_short(code)}</text>'
+              f'<text x="{x + TILE / 2}" y="{y + 50}" text-anchor="middle" font-size="14"'
+              f' fill="{ink}">{esc(number(count, lang))}</text>')
     return f'<g aria-label="{esc(label)}">{square}</g>'
 
 
@@ -57,7 +63,8 @@ def _legend(top: int, peak: int, lang: str) -> str:
         low = shade_floor(step, peak)
         x = GAP + 170 + step * 70
         parts.append(f'<rect x="{x}" y="{top + 2}" width="16" height="16" fill="{fill}" stroke="{EDGE}"/>'
-                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">{"0" if step == 0 else "≥ " + number(low, lang)}</text>')
+                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">'
+                     f'{"0" if step == 0 else "≥ " + number(low, lang)}</text>')
     return "".join(parts)
 
 

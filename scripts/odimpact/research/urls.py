@@ -1,8 +1,8 @@
 """Where research outputs and case pages live on the site, per language.
 
-English is served at the site root and French under /fr/ (mkdocs-static-i18n's layout). Case and
-overview addresses come from the site's own URL scheme (odimpact.site.pages), so they are defined
-once; this module adds the language prefix and the base URL.
+Each language's pages sit under its prefix (odimpact.languages: English at the root, French under
+/fr/). Case and overview addresses come from the site's own URL scheme (odimpact.site.pages), so
+they are defined once; this module adds the language prefix and the base URL.
 """
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from odimpact.languages import language
 from odimpact.paths import REPO_ROOT
 from odimpact.site.pages import case_url, listing_url
 
-LANGUAGE_PREFIX = {"en": "", "fr": "fr/"}
 DATA_FOLDER = "data"
 FEED_FILE = "feed.xml"
 _SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
@@ -36,7 +36,7 @@ class SiteUrls:
 
     def absolute(self, lang: str, relative: str) -> str:
         """Full address of a language-relative path."""
-        return self.base + LANGUAGE_PREFIX[lang] + relative
+        return self.base + language(lang).prefix + relative
 
     def case(self, case_id: str, lang: str) -> str:
         """Stable address of a case page: it is also its citation URL."""
@@ -50,6 +50,6 @@ class SiteUrls:
         """The Atom feed of one language."""
         return self.absolute(lang, FEED_FILE)
 
-    def listing(self, facet: str, term: object, lang: str) -> str:
+    def listing(self, facet: str, term: str | int | None, lang: str) -> str:
         """Overview page of one term of a facet (sectors, jurisdiction, impact_types, year)."""
         return self.absolute(lang, listing_url(facet, term))

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from html.parser import HTMLParser
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
 from odimpact.citations import CITATION
 from odimpact.language_id import language_of
+from odimpact.languages import language
 from odimpact.layout import IMAGE_SUFFIXES
 from odimpact.paths import OUTLINE
 from odimpact.problems import Problem
@@ -168,7 +170,6 @@ def citations_exist(case: CaseFile) -> Iterator[Problem]:
             yield _problem(case, match.start(), text, "citation-unknown-source", value=match.group(1), known=", ".join(map(str, known)))
 
 
-LANGUAGE_NAMES = {"en": ("English", "anglais"), "fr": ("French", "français")}
 
 
 def body_is_in_its_language(case: CaseFile) -> Iterator[Problem]:
@@ -180,8 +181,8 @@ def body_is_in_its_language(case: CaseFile) -> Iterator[Problem]:
     found = language_of(text)
     if found != case.lang:
         yield Problem(case.display, case.body_line, 1, "language-mismatch", "body", "warning", {
-            "expected_en": LANGUAGE_NAMES[case.lang][0], "expected_fr": LANGUAGE_NAMES[case.lang][1],
-            "found_en": LANGUAGE_NAMES[found][0], "found_fr": LANGUAGE_NAMES[found][1]})
+            "expected_en": language(case.lang).names["en"], "expected_fr": language(case.lang).names["fr"],
+            "found_en": language(found).names["en"], "found_fr": language(found).names["fr"]})
 
 
 RULES = (

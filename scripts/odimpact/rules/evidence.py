@@ -8,7 +8,8 @@ reader can check it (a quote from the source that contains it) and when it measu
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from odimpact.evidence import CHANGE_KINDS, figure_values, shows_attribution, shows_change, standpoints
 from odimpact.problems import Problem

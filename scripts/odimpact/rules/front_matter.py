@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from odimpact.layout import RESERVED_IDS
 from odimpact.problems import Problem, field_name
-from odimpact.schema import expects_date
 from odimpact.reading import CaseFile
+from odimpact.schema import expects_date
 
 Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
 

@@ -7,12 +7,13 @@ status: a draft's words are published the moment they are pushed.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
+from odimpact.languages import language, other
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
 from odimpact.rules.front_matter import Rule, _parse_date, _problem
-from odimpact.rules.pairs import LANGUAGE_WORDS, OTHER
 
 
 def _interviews(case: CaseFile) -> list[dict[str, Any]]:
@@ -69,9 +70,8 @@ def consent_is_dated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
 
 
 def _language_words(held: str, lang: str) -> dict[str, str]:
-    return {"held_en": LANGUAGE_WORDS[held][0], "held_fr": LANGUAGE_WORDS[held][1],
-            "file_en": LANGUAGE_WORDS[lang][0], "file_fr": LANGUAGE_WORDS[lang][1],
-            "other_en": LANGUAGE_WORDS[OTHER[lang]][0], "other_fr": LANGUAGE_WORDS[OTHER[lang]][1]}
+    names = {"held": language(held).names, "file": language(lang).names, "other": language(other(lang)).names}
+    return {f"{role}_{ui}": words[ui] for role, words in names.items() for ui in ("en", "fr")}
 
 
 def quotes_are_translated(case: CaseFile, today: dt.date) -> Iterator[Problem]:

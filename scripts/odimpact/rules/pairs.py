@@ -1,14 +1,14 @@
 """Rules across the two language files of one case."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
+from odimpact.languages import language
 from odimpact.problems import Problem, field_name
 from odimpact.reading import CaseFile
 from odimpact.schema import language_neutral_fields
 
-OTHER = {"en": "fr", "fr": "en"}
-LANGUAGE_WORDS = {"en": ("English", "anglais"), "fr": ("French", "français")}
 _MISSING = object()
 
 
@@ -22,10 +22,10 @@ def translation_is_declared(files: dict[str, CaseFile], case_dir: str) -> Iterat
         return
     for case in files.values():
         if case.data.get("translation") != "awaiting":
-            other = OTHER[case.lang]
+            other = language(case.lang).other
             position = case.document.position(("translation",))
             yield Problem(case.display, position.line, position.column, "missing-translation", "translation", params={
-                "other_en": LANGUAGE_WORDS[other][0], "other_fr": LANGUAGE_WORDS[other][1],
+                "other_en": language(other).names["en"], "other_fr": language(other).names["fr"],
                 "other_path": f"{case_dir}/index.{other}.md"})
 
 

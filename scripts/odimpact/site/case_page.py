@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from odimpact.corpus import Case
-from odimpact.paths import LANGUAGES
+from odimpact.languages import LANGUAGES, language
 from odimpact.research.citation import cite_block
 from odimpact.research.urls import SiteUrls
 from odimpact.site import case_sections as sections
@@ -14,15 +14,14 @@ from odimpact.site.formatting import colon, escape, long_date, safe_url
 from odimpact.site.pages import Fills, Page, case_url, script_json
 from odimpact.site.strings import text
 
-OTHER = {"en": "fr", "fr": "en"}
-
 
 def notices(case: Case, lang: str) -> str:
     """Admonitions for a retired case and for a case shown in the other language."""
     blocks = []
     if case.status == "retired":
         reason = escape(case.meta(lang).get("retired_notice", ""))
-        blocks.append(f'<div class="admonition warning odi-retired"><p class="admonition-title">{text("retired", lang)}</p><p>{reason}</p></div>')
+        title = f'<p class="admonition-title">{text("retired", lang)}</p>'
+        blocks.append(f'<div class="admonition warning odi-retired">{title}<p>{reason}</p></div>')
     if case.awaiting_translation(lang):
         blocks.append(f'<div class="admonition info odi-awaiting"><p class="admonition-title">{text("awaiting", lang)}</p></div>')
     return "\n\n".join(blocks)
@@ -44,7 +43,8 @@ def section(key: str, anchor: str, lang: str, token: str) -> str:
 def footer(ctx: SiteContext, case: Case, lang: str) -> str:
     """Last reviewed date, text licence and the link to edit the case's file."""
     meta = case.meta(lang)
-    parts = [f'{text("reviewed", lang)}{colon(lang)}<time datetime="{escape(meta.get("reviewed"))}">{long_date(meta.get("reviewed"), lang)}</time>']
+    reviewed = f'<time datetime="{escape(meta.get("reviewed"))}">{long_date(meta.get("reviewed"), lang)}</time>'
+    parts = [f'{text("reviewed", lang)}{colon(lang)}{reviewed}']
     parts.append(f'{text("case_licence", lang)}{colon(lang)}{ctx.label("licence", meta.get("licence", "CC-BY-4.0"), lang)}')
     if ctx.edit_base:
         path = f"cases/{case.id}/index.{case.source_lang(lang)}.md"
@@ -59,13 +59,15 @@ def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
         {"@type": "Dataset", "name": str(d.get("name", "")), **({"url": safe_url(d.get("url"))} if safe_url(d.get("url")) else {})}
         for d in as_dicts(meta.get("datasets"))
     ]
+    code = meta.get("jurisdiction")
+    place = ctx.vocabularies["jurisdictions"].label(str(code), lang) if code in ctx.terms("jurisdiction") else str(code or "")
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": str(meta.get("title", "")),
         "description": str(meta.get("summary", "")),
         "inLanguage": case.source_lang(lang),
-        "spatialCoverage": {"@type": "AdministrativeArea", "name": ctx.vocabularies["jurisdictions"].label(meta["jurisdiction"], lang) if meta.get("jurisdiction") in ctx.terms("jurisdiction") else str(meta.get("jurisdiction", "")), "identifier": str(meta.get("jurisdiction", ""))},
+        "spatialCoverage": {"@type": "AdministrativeArea", "name": place, "identifier": str(meta.get("jurisdiction", ""))},
         "isBasedOn": datasets,
         "datePublished": str(meta.get("published", "")),
         "dateModified": str(meta.get("reviewed", "")),
@@ -74,7 +76,7 @@ def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
         "keywords": [ctx.vocabularies["sectors"].label(s, lang) for s in as_list(meta.get("sectors")) if s in ctx.terms("sectors")],
     }
     if ctx.site_url:
-        data["url"] = ctx.site_url + ("" if lang == "en" else "fr/") + case_url(case.id)
+        data["url"] = ctx.site_url + language(lang).prefix + case_url(case.id)
     return data
 
 
@@ -100,7 +102,8 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     page_meta = {
         "title": escape(meta.get("title")),
         "description": escape(meta.get("summary")),
-        "odimpact": {"kind": "case", "id": case.id, "status": case.status, "json_ld": script_json(json_ld(ctx, case, lang)), "fills": fills.blocks},
+        "odimpact": {"kind": "case", "id": case.id, "status": case.status,
+                     "json_ld": script_json(json_ld(ctx, case, lang)), "fills": fills.blocks},
     }
     return Page(here, lang, page_meta, "\n\n".join(block for block in blocks if block))
 

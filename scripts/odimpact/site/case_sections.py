@@ -4,7 +4,8 @@ Every value from front matter is escaped here; the blocks are raw HTML so Markdo
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from odimpact.citations import CITATION
 from odimpact.corpus import Case
@@ -13,7 +14,6 @@ from odimpact.site.figures import lang_attribute
 from odimpact.site.formatting import colon, escape, link, long_date, number
 from odimpact.site.pages import case_url, listing_url, relative
 from odimpact.site.strings import case_count, text
-
 
 
 def source_numbers(meta: dict[str, Any]) -> dict[str, int]:
@@ -50,7 +50,8 @@ def _term_links(ctx: SiteContext, field: str, values: list[Any], here: str, lang
 
 
 def period(meta: dict[str, Any], lang: str) -> str:
-    value = meta.get("period") if isinstance(meta.get("period"), dict) else {}
+    raw = meta.get("period")
+    value = raw if isinstance(raw, dict) else {}
     end = value.get("end")
     shown_end = text("ongoing", lang) if end == "ongoing" else escape(end)
     return f"{escape(value.get('start'))}\u2013{shown_end}"
@@ -74,7 +75,8 @@ def facts_panel(ctx: SiteContext, meta: dict[str, Any], here: str, lang: str) ->
     if meta.get("effects_in"):
         rows.insert(after_place, ("effects_in", _term_links(ctx, "effects_in", as_list(meta.get("effects_in")), here, lang)))
     level = meta.get("evidence_strength")
-    evidence = f'{ctx.label("evidence_strength", level, lang)}<br><span class="odi-meaning">{ctx.definition("evidence_strength", level, lang)}</span>'
+    evidence = (f'{ctx.label("evidence_strength", level, lang)}<br>'
+                f'<span class="odi-meaning">{ctx.definition("evidence_strength", level, lang)}</span>')
     rows.append(("evidence", evidence))
     cells = "".join(f"<dt>{text(key, lang)}</dt><dd>{value}</dd>" for key, value in rows)
     return (
@@ -134,7 +136,8 @@ def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
 
 def _attribution(ctx: SiteContext, interview: dict[str, Any], numbers: dict[str, int], lang: str) -> str:
     """Who spoke (by name only with recorded consent), how and when, and the source's number."""
-    consent = interview.get("consent") if isinstance(interview.get("consent"), dict) else {}
+    recorded = interview.get("consent")
+    consent = recorded if isinstance(recorded, dict) else {}
     named = consent.get("named") is True and interview.get("name")
     who = escape(interview["name"]) + ", " if named else ""
     who += f"{escape(interview.get('role'))}, {escape(interview.get('organisation'))}"
@@ -157,7 +160,8 @@ def interviews_block(ctx: SiteContext, meta: dict[str, Any], numbers: dict[str, 
                 original = (f'<p class="odi-original">{text("interview_original", lang, language=name)}'
                             f'{colon(lang)}<q lang="{escape(spoken)}">{escape(quote.get("original"))}</q></p>')
                 said = f'<blockquote><p>{escape(quote["translation"])}</p></blockquote>{original}'
-            blocks.append(f'<figure class="odi-interview">{said}<figcaption>{_attribution(ctx, interview, numbers, lang)}</figcaption></figure>')
+            blocks.append(f'<figure class="odi-interview">{said}'
+                          f'<figcaption>{_attribution(ctx, interview, numbers, lang)}</figcaption></figure>')
     return "".join(blocks)
 
 

@@ -1,9 +1,9 @@
 """What every generator needs: the cases with pages, vocabularies and where the repository lives."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from odimpact.corpus import Case, Corpus
 from odimpact.site.formatting import escape
@@ -88,26 +88,6 @@ def make_context(corpus: Corpus, repository: str = "", branch: str = "main", sit
     edit_base = f"{repository.rstrip('/')}/edit/{branch}/" if repository else ""
     site = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     return SiteContext(corpus, load_vocabularies(), edit_base, site)
-
-
-# One context per build configuration and cases folder. It lives here, not in the hooks file,
-# because MkDocs imports a hooks file as a module of its own: other code importing
-# odimpact.site.hooks would get another copy of any cache kept there.
-_contexts: dict[int, tuple[object, Path, SiteContext]] = {}
-
-
-def shared_context(owner: object, folder: Path, load: Callable[[], SiteContext]) -> SiteContext:
-    """The context loaded for `owner` (kept alive, so its id is not reused) and `folder`, else load()."""
-    cached = _contexts.get(id(owner))
-    if cached is None or cached[0] is not owner or cached[1] != folder:
-        _contexts.clear()
-        _contexts[id(owner)] = (owner, folder, load())
-    return _contexts[id(owner)][2]
-
-
-def forget_contexts() -> None:
-    """Drop the shared context (`mkdocs serve` rebuilds, end of a build)."""
-    _contexts.clear()
 
 
 def as_list(value: Any) -> list[Any]:

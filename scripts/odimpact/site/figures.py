@@ -7,12 +7,14 @@ Every value from front matter is escaped here; the blocks are raw HTML.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from babel.numbers import format_compact_decimal
 
+from odimpact.languages import language
 from odimpact.site.context import SiteContext, as_dicts
-from odimpact.site.formatting import LOCALES, colon, escape, quantity
+from odimpact.site.formatting import colon, escape, quantity
 from odimpact.site.strings import text
 from odimpact.vocabularies import Vocabulary
 
@@ -32,7 +34,7 @@ def amount(value: Any, figure: dict[str, Any], lang: str) -> str:
     """One value with its unit or currency, large ones in words (HTML-safe)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _in_words(value):
         return quantity(value, figure, lang)
-    words = format_compact_decimal(value, format_type="long", locale=LOCALES[lang], fraction_digits=2)
+    words = format_compact_decimal(value, format_type="long", locale=language(lang).locale, fraction_digits=2)
     currency, unit = figure.get("currency"), figure.get("unit")
     if currency in ("CAD", "USD"):
         return escape(MONEY_WORDS[(currency, lang)].format(number=words))
@@ -89,18 +91,20 @@ def _details(figure: dict[str, Any], columns: int, source_language: object, lang
     return f'<tr class="odi-note"><td colspan="{columns}">{"<br>".join(parts)}</td></tr>'
 
 
-def _table(kind: str, figures: list[dict[str, Any]], languages: dict[str, object], ctx: SiteContext,
+def _table(kind: str | int, figures: list[dict[str, Any]], languages: dict[str, object], ctx: SiteContext,
            cite: Callable[[Any], str], lang: str) -> str:
     qualifiers = ctx.vocabularies["figure-qualifiers"]
     change = kind in ("outcome", "impact")
     keys = ("measure", "before", "after", "source") if change else ("measure", "figure", "year", "source")
     rows = []
     for figure in figures:
-        shown = f'{figure_text(figure, qualifiers, lang)} ({escape(figure.get("year"))})' if change else figure_text(figure, qualifiers, lang)
+        shown = (f'{figure_text(figure, qualifiers, lang)} ({escape(figure.get("year"))})' if change
+                 else figure_text(figure, qualifiers, lang))
         cells = [escape(figure.get("measure"))]
         if change:
             baseline = figure.get("baseline")
-            before = f'{amount(baseline.get("value"), figure, lang)} ({_period(baseline)})' if isinstance(baseline, dict) else text("not_reported", lang)
+            before = (f'{amount(baseline.get("value"), figure, lang)} ({_period(baseline)})'
+                      if isinstance(baseline, dict) else text("not_reported", lang))
             cells += [before, shown]
         else:
             cells += [shown, escape(figure.get("year"))]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import re
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency, format_decimal, format_percent
 
-LOCALES = {"en": "en_CA", "fr": "fr_CA"}
+from odimpact.languages import language
+
 SAFE_URL = re.compile(r"https?://[^\s\"'<>`]+\Z")
 # Characters Markdown or attr_list could turn into markup, replaced by entities so that
 # text shown in a Markdown context stays text.
@@ -41,7 +43,13 @@ def number(value: Any, lang: str) -> str:
     """A plain number for `lang`: 1,234.5 / 1 234,5."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return escape(value)
-    return format_decimal(value, format="#,##0.###", locale=LOCALES[lang])
+    return _decimal(value, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimal(value: int | float, lang: str) -> str:
+    # Babel is slow per call and the same counts are formatted on every page (a fifth of generation).
+    return format_decimal(value, format="#,##0.###", locale=language(lang).locale)
 
 
 def money(value: Any, currency: str, lang: str) -> str:
@@ -49,7 +57,7 @@ def money(value: Any, currency: str, lang: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or currency not in ("CAD", "USD"):
         return escape(value)
     pattern = "¤#,##0.###" if lang == "en" else "#,##0.### ¤"
-    return format_currency(value, currency, format=pattern, locale=LOCALES[lang], currency_digits=False)
+    return format_currency(value, currency, format=pattern, locale=language(lang).locale, currency_digits=False)
 
 
 def percent(value: Any, lang: str) -> str:
@@ -57,7 +65,7 @@ def percent(value: Any, lang: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return escape(value)
     pattern = "#,##0.###%" if lang == "en" else "#,##0.###\u00a0%"
-    return format_percent(value / 100, format=pattern, locale=LOCALES[lang])
+    return format_percent(value / 100, format=pattern, locale=language(lang).locale)
 
 
 def quantity(value: Any, impact: dict[str, Any], lang: str) -> str:
@@ -94,6 +102,6 @@ def long_date(value: Any, lang: str) -> str:
     text = str(value or "")
     if re.fullmatch(r"\d{4}-\d{2}", text):
         month = datetime.date(int(text[:4]), max(1, min(12, int(text[5:]))), 1)
-        return escape(format_skeleton("yMMMM", month, locale=LOCALES[lang]))
+        return escape(format_skeleton("yMMMM", month, locale=language(lang).locale))
     parsed = parse_date(text)
-    return escape(format_date(parsed, format="long", locale=LOCALES[lang]) if parsed else text)
+    return escape(format_date(parsed, format="long", locale=language(lang).locale) if parsed else text)

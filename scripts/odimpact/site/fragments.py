@@ -3,15 +3,15 @@ the build replaces it with generated HTML (counts, featured cases, vocabularies,
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
+from odimpact.research.findings import Report
+from odimpact.research.site_pages import PAGES
 from odimpact.schema import case_schema
 from odimpact.site.case_sections import count_text
 from odimpact.site.context import SiteContext
 from odimpact.site.formatting import escape, number
 from odimpact.site.overviews import case_item, group
-from odimpact.research.findings import Report
-from odimpact.research.site_pages import PAGES
 from odimpact.site.pages import case_url, listing_url, relative
 from odimpact.site.strings import text
 
@@ -23,7 +23,8 @@ def counts(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     listed = ctx.listed()
     jurisdictions = {case.meta(lang).get("jurisdiction") for case in listed}
     sectors = {sector for sector in group(ctx, "sectors")}
-    sentence = text("counts", lang, cases=number(len(listed), lang), jurisdictions=number(len(jurisdictions), lang), sectors=number(len(sectors), lang))
+    sentence = text("counts", lang, cases=number(len(listed), lang),
+                    jurisdictions=number(len(jurisdictions), lang), sectors=number(len(sectors), lang))
     # A missing translation is shown and counted, never hidden.
     awaiting = sum(case.awaiting_translation(lang) for case in listed)
     backlog = text("backlog", lang, count=number(awaiting, lang)) if awaiting else text("backlog_none", lang)
@@ -39,7 +40,8 @@ def featured(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
 def browse_sectors(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     groups = group(ctx, "sectors")
     items = "".join(
-        f'<li><a href="{relative(here, listing_url("sectors", term))}">{ctx.label("sectors", term, lang)}</a> ({count_text(len(groups[term]), lang)})</li>'
+        f'<li><a href="{relative(here, listing_url("sectors", term))}">{ctx.label("sectors", term, lang)}</a>'
+        f' ({count_text(len(groups[term]), lang)})</li>'
         for term in ctx.terms("sectors") if term in groups
     )
     return f'<ul class="odi-terms odi-columns">{items}</ul>'
@@ -59,7 +61,8 @@ def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     required = set(schema.get("required", []))
     key = "description" if lang == "en" else "x-description-fr"
     rows = "".join(
-        f"<tr><td><code>{escape(name)}</code></td><td>{text('yes' if name in required else 'no', lang)}</td><td>{escape(field.get(key, ''))}</td></tr>"
+        f"<tr><td><code>{escape(name)}</code></td><td>{text('yes' if name in required else 'no', lang)}</td>"
+        f"<td>{escape(field.get(key, ''))}</td></tr>"
         for name, field in schema["properties"].items()
     )
     head = "".join(f'<th scope="col">{text(k, lang)}</th>' for k in ("field", "required", "description"))

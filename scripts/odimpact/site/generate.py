@@ -1,21 +1,30 @@
-"""Write the generated pages under docs/ (only files whose content changed, so `mkdocs serve`
-does not loop) and remove the ones no longer generated."""
+"""Generation, the step before rendering: everything one language's site is made of, written as
+plain files into that language's own folder (its "tree"), which a renderer then only renders.
+
+A tree holds, under the language's URL prefix (odimpact.languages): the hand-written pages of
+docs/ in that language (their `<!-- odimpact:... -->` parts filled), the generated case pages,
+lists and research pages, each case's images beside its page, and the files beside the pages
+(exports, feed, chart images); at its root, the shared static files of docs/ (assets). Only
+files whose content changed are written, so a renderer that watches the tree (`odimpact serve`)
+rebuilds once per change; files no longer generated are removed. One process writes one tree:
+there is no other writer to wait for.
+"""
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from pathlib import Path
 
-from odimpact.layout import IMAGE_SUFFIXES
-from odimpact.paths import LANGUAGES
-from odimpact.research.site_pages import research_pages
+from odimpact.languages import DEFAULT, LANGUAGES, language
+from odimpact.research.site_pages import research_files, research_pages
+from odimpact.site import fragments
 from odimpact.site.case_page import case_pages
 from odimpact.site.context import SiteContext
 from odimpact.site.overviews import overview_pages
 from odimpact.site.pages import Page, case_url
 
-MARKER_FILE = ".generated"  # marks a folder as ours: we never delete in a folder without it
+MARKER_FILE = ".generated"  # marks a tree as ours: we never delete in a folder without it
+Content = str | bytes | Path  # a Path is a file copied as is
 
 
 def all_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:
@@ -23,77 +32,80 @@ def all_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[
     return case_pages(ctx, languages) + overview_pages(ctx, languages) + research_pages(ctx, languages)
 
 
-def case_images(ctx: SiteContext) -> dict[str, Path]:
-    """The image files of the cases with pages, by where they go under docs/ (beside the pages
-    that link them by name)."""
-    return {f"{case_url(case.id)}{image.name}": image for case in ctx.with_pages() for image in case.images}
+def hand_written(docs_dir: Path, lang: str) -> dict[str, Path]:
+    """The hand-written pages of one language: path in its tree (without prefix) -> source.
+
+    `page.en.md` is English, `page.fr.md` French; a page missing in a language is shown in the
+    default language's text rather than missing from its navigation."""
+    pages: dict[str, Path] = {}
+    for code in (DEFAULT, lang) if lang != DEFAULT else (lang,):
+        for path in sorted(docs_dir.rglob(f"*.{code}.md")):
+            pages[path.relative_to(docs_dir).as_posix().removesuffix(f".{code}.md") + ".md"] = path
+    return pages
 
 
-def write_if_changed(path: Path, content: str | bytes) -> bool:
+def page_url(path: str) -> str:
+    """The language-relative URL of a Markdown file's page: "index.md" -> "", "data.md" -> "data/"."""
+    stem = path.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return f"{stem}/" if stem else ""
+
+
+def static_files(docs_dir: Path) -> dict[str, Path]:
+    """docs/'s files that are not pages (stylesheets, scripts, screenshots), for every tree."""
+    return {path.relative_to(docs_dir).as_posix(): path for path in sorted(docs_dir.rglob("*"))
+            if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")}
+
+
+def language_tree(ctx: SiteContext, lang: str, docs_dir: Path, base_url: str) -> dict[str, Content]:
+    """Every file of one language's tree: path in the tree -> content."""
+    prefix = language(lang).prefix
+    files: dict[str, Content] = dict(static_files(docs_dir))
+    for path, source in hand_written(docs_dir, lang).items():
+        markdown = source.read_text(encoding="utf-8")
+        files[prefix + path] = fragments.expand(markdown, ctx, page_url(path), lang) if fragments.MARKER.search(markdown) else markdown
+    files.update({page.source_path: page.text() for page in all_pages(ctx, (lang,))})
+    files.update({prefix + case_url(case.id) + image.name: image for case in ctx.with_pages() for image in case.images})
+    files.update({prefix + path: text for path, text in research_files(ctx, lang, base_url).items()})
+    return files
+
+
+def write_tree(files: dict[str, Content], out_dir: Path) -> tuple[int, int]:
+    """Make `out_dir` hold exactly `files`; returns (files written, files removed)."""
+    claim_tree(out_dir)
+    written = sum(write_if_changed(out_dir / path, content) for path, content in files.items())
+    keep = {out_dir / path for path in files} | {out_dir / MARKER_FILE}
+    stale = [path for path in out_dir.rglob("*") if not path.is_dir() and path not in keep]
+    for path in stale:
+        path.unlink()
+    for folder, _, _ in os.walk(out_dir, topdown=False):
+        if folder != str(out_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+    return written, len(stale)
+
+
+def write_if_changed(path: Path, content: Content) -> bool:
     """Write atomically when the content differs; True when the file was (re)written."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    if path.exists() and path.read_bytes() == data:
+    data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") if isinstance(content, str) else content
+    if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    # One temporary name per process: both languages' builds write the same images at once.
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    temporary = path.with_name(f".{path.name}.tmp")  # hidden: a renderer watching the tree skips it
     temporary.write_bytes(data)
     os.replace(temporary, path)
     return True
 
 
-def remove_stale(out_dir: Path, keep: set[Path], languages: tuple[str, ...] = LANGUAGES) -> int:
-    """Delete the given languages' generated files, and the images, that are no longer part of
-    the site (with every language, any Markdown file not kept: stray files too)."""
-    pages = (".md",) if set(languages) >= set(LANGUAGES) else tuple(f".{lang}.md" for lang in languages)
-    stale = [path for path in out_dir.rglob("*")  # one walk for pages and images
-             if (path.name.endswith(pages) or path.suffix.lower() in IMAGE_SUFFIXES) and path not in keep and not path.is_symlink()]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return len(stale)
-
-
-def remove_empty_folders(out_dir: Path) -> None:
-    """Delete the folders left empty; only once every language's files are written (see hooks).
-
-    Both language processes of `odimpact build` do it at once, so a folder may vanish while this
-    one walks: os.walk skips it, and rmdir itself is the emptiness test (atomic, unlike a look first)."""
-    for folder, _, _ in os.walk(out_dir, topdown=False):
-        if Path(folder) == out_dir:
-            continue
-        try:
-            os.rmdir(folder)
-        except FileNotFoundError:
-            pass  # removed by the other process
-        except OSError as error:
-            if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
-                raise
-
-
-def claim_output_folder(out_dir: Path) -> Path:
-    """The generated folder, made with its marker already inside (both language processes may
-    make it at the same moment: the marker written after the folder let one of them see it
-    unmarked and refuse); a folder someone else made, without the marker, is never touched."""
+def claim_tree(out_dir: Path) -> None:
+    """Make the tree's folder with our marker; a folder someone else made, without it, is never touched."""
     if not out_dir.exists():
-        staging = out_dir.with_name(f".{out_dir.name}.{os.getpid()}.new")  # hidden: MkDocs skips it
-        staging.mkdir(parents=True, exist_ok=True)
-        (staging / MARKER_FILE).write_text("Generated by odimpact from cases/: never edit, never commit.\n", encoding="utf-8")
-        try:
-            os.rename(staging, out_dir)
-        except OSError:  # the other process's folder is there first
-            shutil.rmtree(staging)
+        out_dir.mkdir(parents=True)
+        (out_dir / MARKER_FILE).write_text("Generated by odimpact from cases/ and docs/: never edit, never commit.\n", encoding="utf-8")
     if not (out_dir / MARKER_FILE).exists():
         raise RuntimeError(f"{out_dir} exists but was not generated by odimpact: refusing to touch it")
-    return out_dir
 
 
-def write_pages(pages: list[Page], docs_dir: Path, languages: tuple[str, ...] = LANGUAGES,
-                images: dict[str, Path] | None = None) -> tuple[int, int]:
-    """Write pages and images under docs_dir/cases/ and remove the given languages' stale pages and
-    stale images; returns (files written, files removed). Empty folders stay: see remove_empty_folders."""
-    out_dir = claim_output_folder(docs_dir / "cases")
-    images = images or {}
-    keep = {docs_dir / page.source_path for page in pages} | {docs_dir / target for target in images}
-    written = sum(write_if_changed(docs_dir / page.source_path, page.text()) for page in pages)
-    written += sum(write_if_changed(docs_dir / target, source.read_bytes()) for target, source in images.items())
-    return written, remove_stale(out_dir, keep, languages)
+def remove_tree(out_dir: Path) -> None:
+    """Delete a tree we generated (and nothing else)."""
+    if (out_dir / MARKER_FILE).exists():
+        shutil.rmtree(out_dir)

@@ -6,10 +6,12 @@ with the corpus (and the build stays linear).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import Any
 
 from odimpact.corpus import Case
-from odimpact.paths import LANGUAGES
+from odimpact.languages import LANGUAGES
 from odimpact.places import places_of_effect
 from odimpact.site.case_sections import count_text
 from odimpact.site.context import SiteContext, as_list
@@ -102,7 +104,8 @@ def facet_index(ctx: SiteContext, facet: str, groups: dict[Any, list[Case]], lan
     ) or f"<li>{text('no_cases', lang)}</li>"
     title = text(FACET_TITLES[facet], lang)
     intro = f'<p>{text("by_year_intro", lang)}</p>' if facet == "year" else ""
-    return html_page(here, lang, {"title": title, "odimpact": {"kind": "list"}}, [f"<h1>{title}</h1>", intro, f'<ul class="odi-terms">{items}</ul>'])
+    return html_page(here, lang, {"title": title, "odimpact": {"kind": "list"}},
+                     [f"<h1>{title}</h1>", intro, f'<ul class="odi-terms">{items}</ul>'])
 
 
 def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
@@ -111,7 +114,8 @@ def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
     for term, cases in groups.items():
         label = term_label(ctx, facet, term, lang)
         intro = "" if facet == "year" else ctx.definition(facet, term, lang)
-        yield from list_pages(cases, label, intro, lambda page, t=term: listing_url(facet, t, page), lang)
+        # partial binds this term now: page n of its list is listing_url(facet, term, n).
+        yield from list_pages(cases, label, intro, partial(listing_url, facet, term), lang)
 
 
 def overview_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> list[Page]:

@@ -1,18 +1,20 @@
 """A generated page (path, front matter, Markdown) and the site's URL scheme, renderer-independent.
 
-URLs are language-relative directory URLs ("cases/x/"); the French tree sits under "fr/". Links
-between generated pages are written relative, so the same Markdown works in both trees.
+URLs are language-relative directory URLs ("cases/x/"); each language's tree sits under its prefix
+(odimpact.languages: French under "fr/"). Links between generated pages are written relative, so
+the same Markdown works in both trees.
 """
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from odimpact.languages import LANGUAGES, language
 from odimpact.layout import RESERVED_IDS  # noqa: F401  (re-exported: the site skips such cases)
-from odimpact.paths import LANGUAGES
 
 CASES = "cases"
 FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in": "by-place-of-effect",
@@ -30,8 +32,8 @@ class Page:
 
     @property
     def source_path(self) -> str:
-        """Path of the Markdown file under docs/, with the language suffix static-i18n expects."""
-        return f"{self.url}index.{self.lang}.md"
+        """Path of the Markdown file in the language's project (its tree under its URL prefix)."""
+        return f"{language(self.lang).prefix}{self.url}index.md"
 
     def text(self) -> str:
         """The file's content: front matter then Markdown.
@@ -99,8 +101,10 @@ def search_bundle(lang: str) -> str:
     return "pagefind/" if lang == LANGUAGES[0] else f"{lang}/pagefind/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
-    """A relative link between two directory URLs of the same language tree."""
+    """A relative link between two directory URLs of the same language tree (kept: posixpath.relpath
+    is slow, and every list page links the same cases from the same place)."""
     rel = posixpath.relpath("/" + to_url, "/" + from_url)
     return "./" if rel == "." else rel.rstrip("/") + "/"
 

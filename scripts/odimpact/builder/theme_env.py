@@ -1,15 +1,16 @@
 """The theme's Jinja environment, made cheaper: the navigation sidebar rendered once for all the
-pages outside the navigation, and templates compiled once per process.
+pages outside the navigation, and compiled templates kept between `odimpact serve` rebuilds.
 
 Material renders the whole navigation into every page. A page that is not in the navigation
 (every case, every page of a list) has nothing active in it, and its links are relative to the
 page's folder: all such pages in one folder get the same HTML. Rendering it once per folder
-and language pass saves about a tenth of the build (measured at 1,000 cases); the output is
-unchanged (tests/site/test_parallel_build.py compares it with a build without the cache).
+saves about a tenth of the build (measured at 1,000 cases); the output is unchanged
+(tests/site/test_parallel_build.py compares it with a build without the cache).
 
 overrides/partials/nav.html asks this cache and includes Material's own partial, under the
 `material/` prefix that `with_material_prefix` adds to the theme's loader, when it misses.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,7 +26,7 @@ PREFIX = "material"
 
 
 class NavCache:
-    """Navigation HTML by folder, for one language pass (a new one for each Jinja environment)."""
+    """Navigation HTML by folder, for one build (a new one for each Jinja environment)."""
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
@@ -58,9 +59,9 @@ class NavCache:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates kept in memory: MkDocs makes a new environment for each static-i18n
-    pass, which compiled Material's templates again (a quarter of a second). Jinja checks each
-    template's source checksum before using its kept code."""
+    """Compiled templates kept in memory: MkDocs makes a new environment for each build, and
+    `odimpact serve` rebuilds compiled Material's templates again each time (half a second).
+    Jinja checks each template's source checksum before using its kept code."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
@@ -73,16 +74,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-COMPILED = CompiledTemplates()
-
-
-def with_material_prefix(env: jinja2.Environment, cache: bool = True) -> jinja2.Environment:
+def with_material_prefix(
+    env: jinja2.Environment, cache: bool = True, compiled: CompiledTemplates | None = None
+) -> jinja2.Environment:
     """Let templates include Material's own partials as `material/partials/...`, so that an
     override can wrap the partial it replaces instead of copying it; give them the navigation
-    cache, and keep compiled templates (`cache=False`: neither, as stock Material renders)."""
+    cache (`cache=False`: rendered for each page, as stock Material does) and the kept compiled
+    templates."""
     material_loader = jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})
     env.loader = jinja2.ChoiceLoader([env.loader, material_loader]) if env.loader else material_loader
     env.globals["odimpact_nav"] = NavCache(cache)
     env.globals["odimpact_search_bundle"] = search_bundle
-    env.bytecode_cache = COMPILED if cache else None
+    env.bytecode_cache = compiled
     return env

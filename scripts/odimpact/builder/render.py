@@ -1,12 +1,13 @@
-"""A page's Markdown rendered with one Markdown instance per build pass, not one per page.
+"""A page's Markdown rendered with one Markdown instance per build, not one per page.
 
 MkDocs 1.6.1 builds a Markdown instance, with every extension, for each page: a tenth of the
-Markdown time at 1,000 cases. `render` is MkDocs' own `Page.render` with the instance kept
+Markdown time at 1,000 cases. `render` is MkDocs' own `Page.render` with the plugin's instance
 (Python-Markdown supports it: `reset()` between documents clears every extension's state) and
 MkDocs' per-page processors registered anew for each page, replacing the last page's under
 the same names. It uses MkDocs' private processors, so mkdocs is pinned (pyproject.toml); the
-test that compares `odimpact build` with a plain `mkdocs build` covers it.
+test that compares `odimpact build` with a stock build (shortcuts off) covers it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -17,23 +18,18 @@ from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
 log = logging.getLogger("mkdocs.structure.pages")  # the logger MkDocs' own render asks
-_instances: dict[tuple[int, str], markdown.Markdown] = {}
 
 
-def _markdown(config: Any) -> markdown.Markdown:
-    """The pass's instance: static-i18n runs a pass per language with the same configuration."""
-    key = (id(config), str(config.theme.get("language", "")))
-    if key not in _instances:
-        _instances.clear()
-        _instances[key] = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
-    return _instances[key].reset()
+def markdown_instance(config: Any) -> markdown.Markdown:
+    """One instance with the site's extensions, as MkDocs would make for each page."""
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
 
 
-def render(page: Any, config: Any, files: Any) -> None:
-    """What `Page.render` does, with the pass's Markdown instance."""
+def render(md: markdown.Markdown, page: Any, config: Any, files: Any) -> None:
+    """What `Page.render` does, with a kept Markdown instance."""
     if page.markdown is None:
         raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-    md = _markdown(config)
+    md.reset()
     raw_html = mkdocs_pages._RawHTMLPreprocessor()
     raw_html._register(md)
     anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
@@ -48,8 +44,3 @@ def render(page: Any, config: Any, files: Any) -> None:
     page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
     if log.getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = relative_paths.links_to_anchors
-
-
-def forget() -> None:
-    """Drop the kept instance (end of a build, `mkdocs serve` rebuilds)."""
-    _instances.clear()

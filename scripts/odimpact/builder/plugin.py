@@ -1,0 +1,144 @@
+"""The site's MkDocs plugin (registered as `odimpact` by entry point, pyproject.toml): it renders
+one language's generated project (odimpact.builder.project) and generates nothing itself.
+
+Per page, in this order: Markdown with one kept instance (render.py); the generated HTML put
+back in place of its tokens, then everything sanitised together; then the page's trusted markup
+(the allow-list would strip it) put in. Per build: the theme's environment (theme_env.py), each
+page's link to itself in the other language, the feed's link. Under `odimpact serve`, before
+each rebuild, the serve session regenerates the projects from the sources (serve.py). Its state
+lives on the instance, which MkDocs keeps across `mkdocs serve` rebuilds (it defines on_startup).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from odimpact.builder import render
+from odimpact.builder.serve import ServeSession
+from odimpact.builder.theme_env import CompiledTemplates, with_material_prefix
+from odimpact.languages import BY_CODE, LANGUAGES, Language, language, without_prefix
+from odimpact.site.pages import fill
+from odimpact.site.sanitise import sanitise
+from odimpact.site.strings import text
+
+log = logging.getLogger("mkdocs.plugins.odimpact")
+
+
+class ServeFrom(base.Config):
+    config = c.Optional(c.File(exists=True))  # the shared mkdocs.yml
+    cases = c.Optional(c.Dir(exists=True))
+
+
+class OdimpactConfig(base.Config):
+    language = c.Optional(c.Choice(LANGUAGES))
+    shortcuts = c.Type(bool, default=True)  # false: render as stock MkDocs and Material do (the equality test)
+    serve_from = c.SubConfig(ServeFrom)  # set by `odimpact serve`: the sources to regenerate from
+
+
+class OdimpactPlugin(BasePlugin[OdimpactConfig]):
+    def __init__(self) -> None:
+        self.language: Language | None = None
+        self._markdown: markdown.Markdown | None = None
+        self.serving = False
+        self.session: ServeSession | None = None
+        self.compiled = CompiledTemplates()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes MkDocs keep this instance across `mkdocs serve` rebuilds:
+        # the serve session, and the case files it has parsed, live on it.
+        self.serving = command == "serve"
+        if dirty:  # `odimpact serve`'s rebuilds: strict still counts every other warning
+            logging.getLogger("mkdocs.commands.build").addFilter(_expected_dirty_warning)
+
+    def on_config(self, config: Any) -> Any:
+        if not self.config.language:
+            raise PluginError(
+                "mkdocs.yml holds the settings both languages share and is not built as it is: "
+                "run `odimpact build` (or `odimpact serve`), which makes one project per language."
+            )
+        self.language = language(self.config.language)
+        self._markdown = None  # a new configuration (a rebuild): its extensions may differ
+        sources = self.config.serve_from
+        if self.serving and sources.config and sources.cases and self.session is None:
+            work = Path(config.config_file_path).resolve().parent.parent
+            self.session = ServeSession(Path(sources.config), Path(sources.cases), work)
+        return config
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        """Watch the sources instead of the generated tree (the session rewrites it: a second rebuild)."""
+        if self.session:
+            server.unwatch(config.docs_dir)
+            server.unwatch(config.config_file_path)
+            for path in self.session.sources():
+                server.watch(str(path))
+        return server
+
+    def on_pre_build(self, config: Any) -> None:
+        if self.session:
+            try:
+                for line in self.session.regenerate():
+                    log.info(line)
+            except RuntimeError as error:
+                raise PluginError(str(error)) from None
+
+    def on_post_build(self, config: Any) -> None:
+        if self.session:
+            self.session.add_other_languages(Path(config.site_dir))
+
+    def on_pre_page(self, page: Any, config: Any, files: Any) -> Any:
+        if self.config.shortcuts:
+            page.render = partial(self._render, page)
+        return page
+
+    def _render(self, page: Any, config: Any, files: Any) -> None:
+        if self._markdown is None:
+            self._markdown = render.markdown_instance(config)
+        render.render(self._markdown, page, config, files)
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        return finish_html(html, page.meta)
+
+    def on_env(self, env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+        assert self.language is not None  # set by on_config
+        env = with_material_prefix(env, self.config.shortcuts, self.compiled if self.config.shortcuts else None)
+        env.globals["odimpact_language"] = self.language
+        env.globals["odimpact_feed_title"] = text("feed_title", self.language.code)
+        env.globals["odimpact_alternates"] = alternates
+        return env
+
+
+def _expected_dirty_warning(record: logging.LogRecord) -> bool:
+    """False for MkDocs' caution about dirty builds: the preview renders only the pages whose
+    generated files changed on purpose, and regenerates them all when the navigation changes."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def finish_html(html: str, meta: Any) -> str:
+    """A page's converted HTML made final: generated HTML back in place of its tokens, all of it
+    sanitised, then the trusted markup (placeholders that survived sanitising) put in."""
+    odimpact = meta.get("odimpact") if isinstance(meta, dict) else None
+    odimpact = odimpact if isinstance(odimpact, dict) else {}
+    fills, trusted = odimpact.get("fills"), odimpact.get("trusted")
+    html = sanitise(fill(html, fills) if isinstance(fills, dict) else html)
+    for marker, markup in (trusted or {}).items() if isinstance(trusted, dict) else ():
+        html = html.replace(marker, markup, 1)
+    return html
+
+
+def alternates(page: Any) -> list[dict[str, str]]:
+    """The language switcher's entries for a page: the same page in each language (site-relative
+    URLs; the theme's `url` filter makes them relative). Every page exists in both languages:
+    generated pages always, hand-written ones in the default language's text when untranslated."""
+    url = getattr(page, "url", None)
+    here = without_prefix(url) if isinstance(url, str) and not url.endswith(".html") else ""  # the 404 page: home
+    return [{"name": lang.own_name, "link": lang.prefix + here, "lang": lang.code} for lang in BY_CODE.values()]

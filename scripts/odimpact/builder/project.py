@@ -1,0 +1,106 @@
+"""One MkDocs project per language, made from mkdocs.yml: the site's shared settings, with the
+language's own name, description, copyright, theme language, navigation titles and URL prefix.
+
+Each language is its own project (its pages, its navigation, its 404 page, its sitemap), as
+MkDocs and its successors build one language per project; the two are put side by side after.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from odimpact.languages import BY_CODE, language
+from odimpact.site.strings import text
+
+CONFIG_FILE = "mkdocs.yml"
+TREE = "docs"  # the language's generated tree (odimpact.site.generate), the project's docs_dir
+
+
+def read_settings(base: Path) -> dict[str, Any]:
+    return yaml.safe_load(base.read_text(encoding="utf-8"))
+
+
+def settings_value(base: Path, *keys: str) -> Any:
+    """A value of mkdocs.yml, e.g. ("extra", "odimpact", "repository"); None when absent."""
+    value: Any = read_settings(base)
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def localised_nav(nav: Any, lang: str, titles: dict[str, str]) -> Any:
+    """The navigation with its titles in `lang` and its paths under the language's prefix."""
+    prefix = language(lang).prefix
+    if isinstance(nav, str):
+        return nav if "://" in nav else prefix + nav
+    if isinstance(nav, list):
+        return [localised_nav(item, lang, titles) for item in nav]
+    if isinstance(nav, dict):
+        return {titles.get(title, title): localised_nav(item, lang, titles) for title, item in nav.items()}
+    return nav
+
+
+def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: Path | None = None) -> dict[str, Any]:
+    """mkdocs.yml made into the settings of one language's project (paths made absolute)."""
+    settings = read_settings(base)
+    record, root = language(lang), base.parent.resolve()
+    site_url = settings.get("site_url") or ""
+    titles = (settings.get("extra", {}).get("odimpact", {}).get("nav_titles") or {}).get(lang, {})
+    settings.update(
+        site_name=text("site_name", lang),
+        site_description=text("site_description", lang),
+        copyright=text("site_copyright", lang),
+        docs_dir=TREE,
+        not_in_nav="\n".join(
+            f"/{record.prefix}{line.lstrip('/')}" for line in str(settings.get("not_in_nav", "")).split()
+        ),
+        nav=localised_nav(settings.get("nav"), lang, titles),
+        plugins=[
+            {
+                "odimpact": {
+                    "language": lang,
+                    "shortcuts": shortcuts,
+                    **(
+                        {"serve_from": {"config": str(base.resolve()), "cases": str(cases_dir.resolve())}}
+                        if cases_dir
+                        else {}
+                    ),
+                }
+            }
+        ],
+    )
+    settings["theme"] = {
+        **settings["theme"],
+        "language": lang,
+        "custom_dir": str(root / settings["theme"]["custom_dir"]),
+    }
+    base_path = urlsplit(site_url).path.rstrip("/") + "/"
+    # Material shows its language switcher when `extra.alternate` lists languages; the plugin
+    # makes each page's entries point at that page in the other language.
+    # `homepage`: the logo links to the language's home page, which is not its project's root.
+    settings["extra"] = {
+        **settings.get("extra", {}),
+        "homepage": record.prefix,
+        "alternate": [
+            {"name": other.own_name, "link": base_path + other.prefix, "lang": other.code} for other in BY_CODE.values()
+        ],
+    }
+    return settings
+
+
+def write_project(
+    base: Path, lang: str, project_dir: Path, shortcuts: bool = True, cases_dir: Path | None = None
+) -> tuple[Path, bool]:
+    """Write the language's mkdocs.yml into project_dir (beside its tree); its path, and whether
+    it changed. With `cases_dir`, the project can be served: the plugin regenerates it from there."""
+    project_dir.mkdir(parents=True, exist_ok=True)
+    path = project_dir / CONFIG_FILE
+    text_ = yaml.safe_dump(language_settings(base, lang, shortcuts, cases_dir), allow_unicode=True, sort_keys=False)
+    changed = not path.exists() or path.read_text(encoding="utf-8") != text_
+    if changed:
+        path.write_text(text_, encoding="utf-8")
+    return path, changed

@@ -1,0 +1,30 @@
+"""`odimpact serve`: preview the bilingual site with live reload while editing cases or pages."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from odimpact.paths import CASES_DIR
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "serve",
+        help="preview the site with live reload",
+        description=(
+            "Generate the site's pages from cases/ and docs/ and serve them on "
+            "http://127.0.0.1:8000/knowledge-base/ (French under /fr/). Each save of a case, a page "
+            "or mkdocs.yml regenerates what changed and reloads the browser. Search works on the "
+            "output of `odimpact build` only (Pagefind indexes the built pages)."
+        ),
+    )
+    parser.add_argument("--cases", type=Path, default=CASES_DIR, help="serve this cases folder instead of cases/")
+    parser.add_argument("--address", default="127.0.0.1:8000", help="IP address and port (default: 127.0.0.1:8000)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from odimpact.builder.build import CONFIG, WORK
+    from odimpact.builder.serve import serve
+
+    return serve(CONFIG, args.cases.resolve(), WORK, args.address)

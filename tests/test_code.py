@@ -1,0 +1,66 @@
+"""The code's own habits, checked like everything else: the linter and the type checker are clean,
+the renderer-neutral packages never import MkDocs, and no package imports another that imports it
+back."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = REPO / "scripts" / "odimpact"
+
+
+def test_ruff_finds_nothing() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "scripts", "tests", "benchmarks"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_finds_nothing() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def imports(path: Path) -> set[str]:
+    """The odimpact modules and third-party top-level packages a module imports (at any depth)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def modules_of(package: str) -> list[Path]:
+    return sorted((PACKAGE / package).rglob("*.py"))
+
+
+def test_generation_never_imports_mkdocs() -> None:
+    """site/ and research/ are renderer-neutral: only builder/ knows MkDocs (and Material)."""
+    leaks = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for package in ("site", "research")
+        for path in modules_of(package)
+        for name in imports(path)
+        if name.split(".")[0] in ("mkdocs", "material", "odimpact.builder") or name.startswith("odimpact.builder")
+    }
+    assert not leaks
+
+
+def test_builder_is_imported_only_by_the_commands() -> None:
+    importers = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if not path.is_relative_to(PACKAGE / "builder")
+        and not path.is_relative_to(PACKAGE / "commands")
+        and any(name.startswith("odimpact.builder") for name in imports(path))
+    }
+    assert not importers
