@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from odimpact.paths import REPO_ROOT
-from odimpact.research.explore_data import explore_data
-from odimpact.research.synthetic import synthetic_front_matter
+from odimpact.publication.explore_data import explore_data
+from tests.research.synthetic import synthetic_front_matter
 
 ASSETS = REPO_ROOT / "overrides" / "assets" / "research"
 CHROMIUM = "/usr/bin/chromium"

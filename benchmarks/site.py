@@ -33,11 +33,11 @@ from typing import Any
 import markdown
 
 from odimpact.builder.build import build_site, run_pagefind
+from odimpact.builder.search_index import read_file
 from odimpact.corpus import load_corpus
+from odimpact.outline import prose
 from odimpact.paths import CASES_DIR, REPO_ROOT
-from odimpact.rules.body import prose
-from odimpact.site.pages import search_bundle
-from odimpact.site.search_index import read_file
+from odimpact.urls import search_bundle
 from tests.site.synthetic import fixture_meta, write_case_file
 
 # Topics a reader would look for, all present in the real cases' words (so every corpus size has

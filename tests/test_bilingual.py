@@ -63,7 +63,7 @@ def _all() -> list[tuple[str, str, dict[str, str]]]:
 
 def test_known_catalogues_are_found() -> None:
     found = {where for where, _ in _catalogues()}
-    for expected in ("odimpact.site.strings.STRINGS", "odimpact.commands.sync.MESSAGES", "odimpact.reference.WORDS",
+    for expected in ("odimpact.publication.strings.STRINGS", "odimpact.commands.sync.MESSAGES", "odimpact.reference.WORDS",
                      "odimpact.commands.validate.SUMMARY"):
         assert expected in found
 

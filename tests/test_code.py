@@ -44,10 +44,10 @@ def modules_of(package: str) -> list[Path]:
 
 
 def test_generation_never_imports_mkdocs() -> None:
-    """site/ and research/ are renderer-neutral: only builder/ knows MkDocs (and Material)."""
+    """publication/ is renderer-neutral: only builder/ knows MkDocs (and Material)."""
     leaks = {
         f"{path.relative_to(PACKAGE)}: {name}"
-        for package in ("site", "research")
+        for package in ("publication",)
         for path in modules_of(package)
         for name in imports(path)
         if name.split(".")[0] in ("mkdocs", "material", "odimpact.builder") or name.startswith("odimpact.builder")
@@ -64,3 +64,30 @@ def test_builder_is_imported_only_by_the_commands() -> None:
         and any(name.startswith("odimpact.builder") for name in imports(path))
     }
     assert not importers
+
+
+def _unit(module: str) -> str | None:
+    """The package unit a module belongs to: a subpackage of odimpact (builder, publication...)."""
+    parts = module.split(".")
+    if parts[0] != "odimpact" or len(parts) < 3:
+        return None
+    return parts[1] if (PACKAGE / parts[1]).is_dir() else None
+
+
+def test_no_import_loop_between_packages() -> None:
+    """Dependencies between odimpact's subpackages go one way (e.g. builder -> publication -> nothing back)."""
+    edges: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        unit = path.relative_to(PACKAGE).parts[0] if len(path.relative_to(PACKAGE).parts) > 1 else None
+        if unit is None:
+            continue
+        for name in imports(path):
+            target = _unit(name)
+            if target and target != unit:
+                edges.setdefault(unit, set()).add(target)
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt})) for nxt in edges.get(start, ()))
+
+    loops = sorted(unit for unit in edges if reaches(unit, unit, {unit}))
+    assert not loops, {unit: sorted(edges[unit]) for unit in loops}

@@ -17,10 +17,10 @@ import yaml
 
 from odimpact.contrib.issue_form import LANGUAGE_OPTIONS
 from odimpact.languages import LANGUAGES
+from odimpact.outline import outline
 from odimpact.paths import REPO_ROOT, SCHEMA_DIR
-from odimpact.rules.body import outline
-from odimpact.site.formatting import colon
-from odimpact.site.strings import text
+from odimpact.publication.formatting import colon
+from odimpact.publication.strings import text
 from odimpact.strict_yaml import Path_, YamlError, load
 from odimpact.vocabularies import load_vocabularies
 

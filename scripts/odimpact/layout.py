@@ -11,10 +11,6 @@ from odimpact.problems import Problem
 
 CASE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
-# Path segments under cases/ that the site's generated pages use (lists, research pages):
-# a case with one of these ids would collide with them, so the validator refuses it.
-RESERVED_IDS = frozenset({"page", "by-sector", "by-jurisdiction", "by-place-of-effect", "by-impact", "by-year",
-                          "explore", "charts", "coverage", "datasets", "data-dictionary"})
 
 
 @dataclass

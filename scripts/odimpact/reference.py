@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from odimpact.outline import outline
 from odimpact.paths import DOCS_DIR
-from odimpact.rules.body import outline
 from odimpact.schema import case_schema
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 

@@ -22,8 +22,8 @@ from odimpact.interview_kit import (
     render_guide,
 )
 from odimpact.languages import LANGUAGES
+from odimpact.outline import outline
 from odimpact.paths import DOCS_DIR, REPO_ROOT
-from odimpact.rules.body import outline
 from odimpact.schema import case_schema
 from odimpact.vocabularies import load_vocabularies
 

@@ -10,8 +10,8 @@ import markdown
 import pytest
 
 from odimpact.contrib import translate
+from odimpact.publication.sanitise import sanitise
 from odimpact.reading import read_case_file
-from odimpact.site.sanitise import sanitise
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "valid" / "synthetic-bus-data"
 CASE = "synthetic-bus-data"

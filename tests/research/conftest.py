@@ -10,8 +10,8 @@ import pytest
 from odimpact.builder.build import build_site
 from odimpact.corpus import Corpus, load_corpus
 from odimpact.paths import REPO_ROOT
-from odimpact.research.synthetic import case_text, synthetic_front_matter, write_synthetic_cases
-from odimpact.research.urls import SiteUrls
+from odimpact.urls import SiteUrls
+from tests.research.synthetic import case_text, synthetic_front_matter, write_synthetic_cases
 
 BASE_URL = "https://example.org/kb/"
 GENERATED_COUNT = 12

@@ -11,11 +11,11 @@ import yaml
 
 from odimpact.corpus import Case, Corpus
 from odimpact.paths import REPO_ROOT
+from odimpact.publication.cite_this_case import bibtex, bibtex_escape, cite_block, csl_json, formatted_reference
 from odimpact.reading import CaseFile
-from odimpact.research.citation import bibtex, bibtex_escape, cite_block, csl_json, formatted_reference
-from odimpact.research.synthetic import synthetic_front_matter
-from odimpact.research.urls import SiteUrls
 from odimpact.strict_yaml import load
+from odimpact.urls import SiteUrls
+from tests.research.synthetic import synthetic_front_matter
 
 
 def _bus(corpus: Corpus) -> Case:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS
-from odimpact.research.dictionary import cell, render_dictionary
+from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS
+from odimpact.publication.dictionary import cell, render_dictionary
 from odimpact.vocabularies import load_vocabularies
 
 HREF = "../../data/".__add__

@@ -10,9 +10,9 @@ import frictionless
 import pytest
 
 from odimpact.corpus import Corpus
-from odimpact.research.columns import join_values, split_values
-from odimpact.research.exports import export_texts, write_exports
-from odimpact.research.urls import SiteUrls
+from odimpact.publication.columns import join_values, split_values
+from odimpact.publication.exports import export_texts, write_exports
+from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
 LANGS = ("en", "fr")

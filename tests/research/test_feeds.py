@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from odimpact.corpus import Corpus
-from odimpact.research.feeds import atom_feed
-from odimpact.research.urls import SiteUrls
+from odimpact.publication.feeds import atom_feed
+from odimpact.urls import SiteUrls
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\Z")

@@ -13,8 +13,8 @@ from babel.numbers import parse_decimal
 
 from odimpact.corpus import Case, Corpus
 from odimpact.languages import language
-from odimpact.research import findings
-from odimpact.research.findings import CHARTS, row_id
+from odimpact.publication import findings
+from odimpact.publication.findings import CHARTS, row_id
 from odimpact.vocabularies import load_vocabularies
 
 pytestmark = pytest.mark.slow

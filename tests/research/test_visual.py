@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from odimpact.corpus import Corpus, load_corpus
-from odimpact.research.charts import Bar, bar_chart, count_by
-from odimpact.research.coverage import coverage_counts, coverage_matrix, rank_datasets, rank_publishers
-from odimpact.research.explore_data import explore_data
-from odimpact.research.svg import BAR, EDGE, SHADES, TEXT, contrast, shade_floor, shade_index
-from odimpact.research.tilemap import GRID, map_figure, tile_map
+from odimpact.publication.charts import Bar, bar_chart, count_by
+from odimpact.publication.coverage import coverage_counts, coverage_matrix, rank_datasets, rank_publishers
+from odimpact.publication.explore_data import explore_data
+from odimpact.publication.svg import BAR, EDGE, SHADES, TEXT, contrast, shade_floor, shade_index
+from odimpact.publication.tilemap import GRID, map_figure, tile_map
 from odimpact.vocabularies import load_vocabularies
 from tests.site.synthetic import write_case
 

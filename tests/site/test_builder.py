@@ -17,7 +17,7 @@ from odimpact.builder.build import build_site, put_together, write_sitemap
 from odimpact.builder.plugin import alternates
 from odimpact.builder.project import language_settings, localised_nav
 from odimpact.corpus import load_corpus
-from odimpact.site.generate import hand_written, page_url, write_tree
+from odimpact.publication.trees import hand_written, page_url, write_tree
 from tests.site.synthetic import synthetic_corpus
 
 SYNTHETIC_PNG = b"\x89PNG\r\n\x1a\n synthetic test image bytes"

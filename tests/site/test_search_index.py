@@ -1,4 +1,4 @@
-"""Re-cutting Pagefind's word index (odimpact.site.search_index) on a bundle Pagefind really wrote.
+"""Re-cutting Pagefind's word index (odimpact.builder.search_index) on a bundle Pagefind really wrote.
 
 The bundle is indexed from generated French pages (clearly synthetic) small enough for Pagefind
 to write a single chunk: searched in the browser, that stock bundle loads the whole index, so
@@ -15,8 +15,8 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from odimpact.site import search_index
-from odimpact.site.search_index import SearchIndexError, cap_positions, chunk_ranges, compact_bundle, read_file
+from odimpact.builder import search_index
+from odimpact.builder.search_index import SearchIndexError, cap_positions, chunk_ranges, compact_bundle, read_file
 from tests.site.browser import serve
 
 CHUNK_BYTES = 400  # small enough that this corpus's common words are capped and the index cut

@@ -8,9 +8,9 @@ import yaml
 
 from odimpact.builder.plugin import finish_html
 from odimpact.corpus import Case, Corpus
-from odimpact.site import case_sections
-from odimpact.site.context import make_context
-from odimpact.site.pages import Fills, Page, fill
+from odimpact.publication import case_sections
+from odimpact.publication.context import make_context
+from odimpact.publication.pages import Fills, Page, fill
 
 
 def test_fill_puts_blocks_and_inline_html_back() -> None:

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from odimpact.builder.project import read_settings
+from odimpact.builder.search_index import SearchIndexError, compact_bundle
 from odimpact.languages import BY_CODE, DEFAULT, LANGUAGES, language, without_prefix
 from odimpact.paths import CASES_DIR, REPO_ROOT
-from odimpact.site.pages import search_bundle
-from odimpact.site.search_index import SearchIndexError, compact_bundle
+from odimpact.urls import search_bundle
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 WORK = REPO_ROOT / "build"  # git-ignored
@@ -215,7 +215,7 @@ def start_reports(
         command = [
             sys.executable,
             "-m",
-            "odimpact.research.findings_pdf",
+            "odimpact.publication.findings_pdf",
             str(site_dir),
             str(cases_dir or CASES_DIR),
             site_url,

@@ -18,9 +18,9 @@ from odimpact.builder.project import TREE, read_settings, write_project
 from odimpact.corpus import Reader, load_corpus
 from odimpact.languages import LANGUAGES
 from odimpact.paths import REPO_ROOT
+from odimpact.publication.context import SiteContext, make_context
+from odimpact.publication.trees import language_tree, write_tree
 from odimpact.reading import read_case_file
-from odimpact.site.context import SiteContext, make_context
-from odimpact.site.generate import language_tree, write_tree
 
 
 def site_context(

@@ -27,9 +27,9 @@ from odimpact.builder import render
 from odimpact.builder.serve import ServeSession
 from odimpact.builder.theme_env import CompiledTemplates, with_material_prefix
 from odimpact.languages import BY_CODE, LANGUAGES, Language, language, without_prefix
-from odimpact.site.pages import fill
-from odimpact.site.sanitise import sanitise
-from odimpact.site.strings import text
+from odimpact.publication.pages import fill
+from odimpact.publication.sanitise import sanitise
+from odimpact.publication.strings import text
 
 log = logging.getLogger("mkdocs.plugins.odimpact")
 

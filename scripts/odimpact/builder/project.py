@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 import yaml
 
 from odimpact.languages import BY_CODE, language
-from odimpact.site.strings import text
+from odimpact.publication.strings import text
 
 CONFIG_FILE = "mkdocs.yml"
-TREE = "docs"  # the language's generated tree (odimpact.site.generate), the project's docs_dir
+TREE = "docs"  # the language's generated tree (odimpact.publication.trees), the project's docs_dir
 
 
 def read_settings(base: Path) -> dict[str, Any]:

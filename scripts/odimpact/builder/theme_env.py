@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import material
 
-from odimpact.site.pages import search_bundle
+from odimpact.urls import search_bundle
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 PREFIX = "material"

@@ -8,9 +8,9 @@ from pathlib import Path
 from odimpact.corpus import load_corpus
 from odimpact.languages import LANGUAGES, language
 from odimpact.paths import CASES_DIR
-from odimpact.research.exports import write_exports
-from odimpact.research.feeds import atom_feed
-from odimpact.research.urls import SiteUrls, configured_site_url
+from odimpact.publication.exports import write_exports
+from odimpact.publication.feeds import atom_feed
+from odimpact.urls import SiteUrls, configured_site_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

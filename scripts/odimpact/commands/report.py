@@ -13,7 +13,7 @@ from odimpact.corpus import load_corpus
 from odimpact.evidence import evidence_counts
 from odimpact.languages import language
 from odimpact.paths import CASES_DIR
-from odimpact.site.formatting import colon
+from odimpact.publication.formatting import colon
 from odimpact.vocabularies import load_vocabularies
 
 

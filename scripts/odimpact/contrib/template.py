@@ -10,7 +10,7 @@ import textwrap
 from typing import Any
 
 from odimpact.contrib.yaml_text import FENCE, flow_list, scalar
-from odimpact.rules.body import outline
+from odimpact.outline import outline
 from odimpact.schema import case_schema
 from odimpact.vocabularies import load_vocabularies
 

@@ -26,9 +26,9 @@ from odimpact.contrib.template import render_body, render_front_matter
 from odimpact.contrib.yaml_text import FENCE, dump_text, round_trip_yaml
 from odimpact.languages import other
 from odimpact.layout import is_case_id, relative
+from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
-from odimpact.rules.body import OUTLINE_HEADING, outline, prose
 from odimpact.schema import case_schema, language_neutral_fields
 
 # Fields that differ between the files by design: they are set, never copied or emptied.

@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
 from html.parser import HTMLParser
 from typing import Any
 
-import yaml
-
-from odimpact.citations import CITATION
 from odimpact.language_id import language_of
 from odimpact.languages import language
 from odimpact.layout import IMAGE_SUFFIXES
-from odimpact.paths import OUTLINE
+from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
+from odimpact.source_markers import CITATION
 
 # Raw HTML a body may hold: inline text semantics only, no attributes but abbr's title.
 ALLOWED_TAGS = {"abbr": {"title"}, "br": set(), "sub": set(), "sup": set(), "kbd": set(), "small": set()}
@@ -26,35 +23,12 @@ FORBIDDEN_TAGS = {
     "img", "video", "audio", "source", "portal",
 }
 UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
-FENCED_CODE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.MULTILINE | re.DOTALL)
-INLINE_CODE = re.compile(r"`[^`\n]+`")
-# Stripped by the site's sanitiser, never shown. Ends where HTML5 ends a comment ("-->", "--!>",
-# or the abrupt "<!-->" and "<!--->"), so nothing a browser would render is hidden from the checks.
-HTML_COMMENT = re.compile(r"<!--(?:-?>|.*?--!?>)", re.DOTALL)
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^)\s>]*)")
 ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
 HEADING_ID = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}\s*$")
-OUTLINE_HEADING = re.compile(r"^## .+?\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
 MIN_TEXT_FOR_LANGUAGE = 200
-
-
-@cache
-def outline() -> list[dict[str, Any]]:
-    """The body outline's sections from schema/outline.yml."""
-    return yaml.safe_load(OUTLINE.read_text(encoding="utf-8"))["sections"]
-
-
-def _blank(match: re.Match[str]) -> str:
-    """Replace matched text by spaces, keeping newlines so line numbers stay right."""
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-@lru_cache(maxsize=8)  # several rules read the same body's prose
-def prose(body: str) -> str:
-    """The body without code or HTML comments: the text readers see, where markup checks apply."""
-    return HTML_COMMENT.sub(_blank, INLINE_CODE.sub(_blank, FENCED_CODE.sub(_blank, body)))
 
 
 def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from odimpact.layout import RESERVED_IDS
 from odimpact.problems import Problem, field_name
 from odimpact.reading import CaseFile
 from odimpact.schema import expects_date
+from odimpact.urls import RESERVED_IDS
 
 Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
 

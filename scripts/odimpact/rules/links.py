@@ -12,12 +12,13 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from odimpact.outline import OUTLINE_HEADING, prose
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
-from odimpact.rules.body import LINK_TARGET, OUTLINE_HEADING, _line_col, prose
+from odimpact.rules.body import LINK_TARGET, _line_col
 from odimpact.vocabularies import load_vocabularies
 
-# A case page's own section anchors, besides its headings' ids (odimpact.site.case_page).
+# A case page's own section anchors, besides its headings' ids (odimpact.publication.case_page).
 PAGE_ANCHORS = frozenset({"impacts", "interviews", "datasets", "organisations", "sources", "related"}
                          | {f"figures-{kind}" for kind in load_vocabularies()["figure-kinds"].ids()})
 SOURCE_ANCHOR = re.compile(r"source-s[1-9][0-9]*\Z")

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from odimpact.corpus import Case, Corpus
-from odimpact.site.formatting import escape
-from odimpact.site.pages import RESERVED_IDS
+from odimpact.publication.formatting import escape
+from odimpact.urls import RESERVED_IDS
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 # Vocabulary file for each front-matter field shown with labels.

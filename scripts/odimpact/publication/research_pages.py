@@ -11,30 +11,33 @@ import json
 
 from odimpact.languages import LANGUAGES, language
 from odimpact.places import places_of_effect
-from odimpact.research.charts import Bar, bar_chart, chart_size, count_by
-from odimpact.research.coverage import coverage_matrix, datasets_tables, gap_map
-from odimpact.research.dictionary import render_dictionary
-from odimpact.research.explore_data import explore_data
-from odimpact.research.exports import export_texts
-from odimpact.research.feeds import atom_feed
-from odimpact.research.findings import CHARTS as FINDINGS_CHARTS
-from odimpact.research.findings import chart_svg
-from odimpact.research.tilemap import map_figure, tile_map
-from odimpact.research.urls import DATA_FOLDER, FEED_FILE, SiteUrls
-from odimpact.site.context import SiteContext
-from odimpact.site.overviews import case_item
-from odimpact.site.pages import Page, case_url, listing_url, relative
-from odimpact.site.strings import text
+from odimpact.publication.charts import Bar, bar_chart, chart_size, count_by
+from odimpact.publication.context import SiteContext
+from odimpact.publication.coverage import coverage_matrix, datasets_tables, gap_map
+from odimpact.publication.dictionary import render_dictionary
+from odimpact.publication.explore_data import explore_data
+from odimpact.publication.exports import export_texts
+from odimpact.publication.feeds import atom_feed
+from odimpact.publication.findings import CHARTS as FINDINGS_CHARTS
+from odimpact.publication.findings import chart_svg
+from odimpact.publication.overviews import case_item
+from odimpact.publication.pages import Page
+from odimpact.publication.strings import text
+from odimpact.publication.tilemap import map_figure, tile_map
+from odimpact.urls import (
+    ASSETS,
+    DATA_FOLDER,
+    EXPLORE_FILE,
+    FEED_FILE,
+    FINDINGS_PAGE,
+    PAGES,
+    SiteUrls,
+    case_url,
+    listing_url,
+    relative,
+)
 
-PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
-         "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
-RESERVED = frozenset(url.split("/")[1] for url in PAGES.values())
-FINDINGS_PAGE = "findings/"  # the findings report (docs/findings.*.md), its chart images beside it
 CHARTS = ("sectors", "year", "impact_types")
-
-
-ASSETS = "assets/research/"  # the research pages' stylesheet and script (overrides/assets/research/)
-EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
 EXPLORE_MOUNT = '<div id="odi-explore-app"></div>'
 
 

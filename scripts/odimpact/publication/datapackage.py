@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
-from odimpact.research.urls import SiteUrls
+from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
+from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
 FRICTIONLESS_TYPES = {

@@ -69,7 +69,7 @@ def compact_bundle(bundle: Path, chunk_bytes: int = CHUNK_BYTES, kept: int = KEP
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     if entry.get("version") != FORMAT_VERSION:
         raise SearchIndexError(f"{bundle / ENTRY}: written by Pagefind {entry.get('version')}, but "
-                               f"odimpact/site/search_index.py reads Pagefind {FORMAT_VERSION}'s index: "
+                               f"odimpact/builder/search_index.py reads Pagefind {FORMAT_VERSION}'s index: "
                                "check the new format and update the module, or pin Pagefind back")
     reports = []
     for language, settings in entry["languages"].items():

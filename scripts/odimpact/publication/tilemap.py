@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from odimpact.research.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
-from odimpact.site.formatting import number
+from odimpact.publication.formatting import number
+from odimpact.publication.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
 from odimpact.vocabularies import load_vocabularies
 
 TILE, GAP = 64, 6

@@ -11,8 +11,8 @@ from typing import Any
 from odimpact.corpus import Case
 from odimpact.evidence import strongest_kind
 from odimpact.places import places_of_effect
-from odimpact.research.svg import esc
-from odimpact.site.formatting import number
+from odimpact.publication.formatting import number
+from odimpact.publication.svg import esc
 from odimpact.vocabularies import load_vocabularies
 
 WORDS = {

@@ -9,7 +9,7 @@ from typing import Any
 from odimpact.corpus import Case
 from odimpact.evidence import independent_sources, strongest_kind
 from odimpact.places import places_of_effect
-from odimpact.site.context import as_dicts
+from odimpact.publication.context import as_dicts
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.

@@ -16,17 +16,16 @@ from pathlib import Path
 import markdown
 import yaml
 
-from odimpact.contrib.yaml_text import split_front_matter
 from odimpact.corpus import Case, load_corpus
 from odimpact.languages import LANGUAGES, language
 from odimpact.paths import DOCS_DIR
-from odimpact.research.findings import Report, summary_numbers
-from odimpact.research.site_pages import FINDINGS_PAGE, PAGES
-from odimpact.research.urls import DATA_FOLDER
-from odimpact.site.formatting import escape, long_date
-from odimpact.site.fragments import MARKER
-from odimpact.site.pages import case_url
-from odimpact.site.strings import text
+from odimpact.problems import Problem
+from odimpact.publication.findings import Report, summary_numbers
+from odimpact.publication.formatting import escape, long_date
+from odimpact.publication.fragments import MARKER
+from odimpact.publication.strings import text
+from odimpact.reading import split_front_matter
+from odimpact.urls import DATA_FOLDER, FINDINGS_PAGE, PAGES, case_url
 
 PDF_FILE = "findings.pdf"
 PAGE_URL = FINDINGS_PAGE
@@ -60,10 +59,10 @@ def report_date(cases: list[Case]) -> str:
 
 def _page_parts(path: Path) -> tuple[dict[str, str], str]:
     """A hand-written page's front matter and Markdown body."""
-    parts = split_front_matter(path.read_text(encoding="utf-8"))
-    if parts is None:
+    parts = split_front_matter(path.read_text(encoding="utf-8"), str(path))
+    if isinstance(parts, Problem):
         raise ValueError(f"{path}: no front matter")
-    return yaml.safe_load(parts.front) or {}, parts.rest.split("\n", 1)[1]
+    return yaml.safe_load(parts[0]) or {}, parts[1]
 
 
 def _absolute_links(markdown_text: str, site_url: str, lang: str) -> str:
@@ -110,7 +109,7 @@ def write_reports(site_dir: Path, cases_dir: Path, site_url: str, languages: tup
 
 
 def main(argv: list[str]) -> int:
-    """`python -m odimpact.research.findings_pdf SITE_DIR CASES_DIR SITE_URL [LANG...]`: run by
+    """`python -m odimpact.publication.findings_pdf SITE_DIR CASES_DIR SITE_URL [LANG...]`: run by
     `odimpact build`, one process per language, beside Pagefind."""
     site_dir, cases_dir, site_url = Path(argv[0]), Path(argv[1]), argv[2]
     for path in write_reports(site_dir, cases_dir, site_url, tuple(argv[3:]) or LANGUAGES):

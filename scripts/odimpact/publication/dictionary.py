@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
-from odimpact.research.datapackage import FRICTIONLESS_TYPES
+from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
+from odimpact.publication.datapackage import FRICTIONLESS_TYPES
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 WORDS = {

@@ -12,8 +12,8 @@ from babel.dates import format_date
 
 from odimpact.corpus import Case
 from odimpact.languages import language
-from odimpact.research.urls import SiteUrls
-from odimpact.site.strings import text
+from odimpact.publication.strings import text
+from odimpact.urls import SiteUrls
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}$&%#_^~])")
 _BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}

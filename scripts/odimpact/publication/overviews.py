@@ -13,11 +13,12 @@ from typing import Any
 from odimpact.corpus import Case
 from odimpact.languages import LANGUAGES
 from odimpact.places import places_of_effect
-from odimpact.site.case_sections import count_text
-from odimpact.site.context import SiteContext, as_list
-from odimpact.site.formatting import escape
-from odimpact.site.pages import Page, case_url, html_page, listing_url, relative
-from odimpact.site.strings import text
+from odimpact.publication.case_sections import count_text
+from odimpact.publication.context import SiteContext, as_list
+from odimpact.publication.formatting import escape
+from odimpact.publication.pages import Page, html_page
+from odimpact.publication.strings import text
+from odimpact.urls import case_url, listing_url, relative
 
 PAGE_SIZE = 20
 FACET_TITLES = {"sectors": "by_sector", "jurisdiction": "by_jurisdiction", "effects_in": "by_effect",

@@ -19,11 +19,11 @@ from odimpact.corpus import Case
 from odimpact.evidence import KIND_ORDER, shows_change, strongest_kind
 from odimpact.languages import language
 from odimpact.places import places_of_effect
-from odimpact.research.charts import Bar, bar_chart, chart_size
-from odimpact.research.coverage import rank_datasets
-from odimpact.site.context import as_dicts
-from odimpact.site.formatting import colon, escape, number
-from odimpact.site.strings import text
+from odimpact.publication.charts import Bar, bar_chart, chart_size
+from odimpact.publication.context import as_dicts
+from odimpact.publication.coverage import rank_datasets
+from odimpact.publication.formatting import colon, escape, number
+from odimpact.publication.strings import text
 from odimpact.vocabularies import load_vocabularies
 
 # The parts a hand-written page can place, in the report's order.

@@ -16,12 +16,13 @@ import shutil
 from pathlib import Path
 
 from odimpact.languages import DEFAULT, LANGUAGES, language
-from odimpact.research.site_pages import research_files, research_pages
-from odimpact.site import fragments
-from odimpact.site.case_page import case_pages
-from odimpact.site.context import SiteContext
-from odimpact.site.overviews import overview_pages
-from odimpact.site.pages import Page, case_url
+from odimpact.publication import fragments
+from odimpact.publication.case_page import case_pages
+from odimpact.publication.context import SiteContext
+from odimpact.publication.overviews import overview_pages
+from odimpact.publication.pages import Page
+from odimpact.publication.research_pages import research_files, research_pages
+from odimpact.urls import case_url
 
 MARKER_FILE = ".generated"  # marks a tree as ours: we never delete in a folder without it
 Content = str | bytes | Path  # a Path is a file copied as is

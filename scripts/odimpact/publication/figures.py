@@ -13,9 +13,9 @@ from typing import Any
 from babel.numbers import format_compact_decimal
 
 from odimpact.languages import language
-from odimpact.site.context import SiteContext, as_dicts
-from odimpact.site.formatting import colon, escape, quantity
-from odimpact.site.strings import text
+from odimpact.publication.context import SiteContext, as_dicts
+from odimpact.publication.formatting import colon, escape, quantity
+from odimpact.publication.strings import text
 from odimpact.vocabularies import Vocabulary
 
 MONEY_WORDS = {("CAD", "en"): "${number}", ("USD", "en"): "US${number}",

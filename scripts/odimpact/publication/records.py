@@ -10,9 +10,9 @@ from typing import Any
 
 from odimpact.corpus import Case, Corpus
 from odimpact.evidence import independent_sources, is_verified, strongest_kind
-from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, join_values
-from odimpact.research.urls import SiteUrls
-from odimpact.site.context import as_dicts
+from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, join_values
+from odimpact.publication.context import as_dicts
+from odimpact.urls import SiteUrls
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 DEFAULT_LICENCE = "CC-BY-4.0"

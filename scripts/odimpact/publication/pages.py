@@ -1,24 +1,13 @@
-"""A generated page (path, front matter, Markdown) and the site's URL scheme, renderer-independent.
-
-URLs are language-relative directory URLs ("cases/x/"); each language's tree sits under its prefix
-(odimpact.languages: French under "fr/"). Links between generated pages are written relative, so
-the same Markdown works in both trees.
-"""
+"""A generated page (path, front matter, Markdown) and how generated HTML travels with it,
+renderer-independent. Where pages live: odimpact.urls."""
 from __future__ import annotations
 
-import functools
 import json
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from odimpact.languages import LANGUAGES, language
-from odimpact.layout import RESERVED_IDS  # noqa: F401  (re-exported: the site skips such cases)
-
-CASES = "cases"
-FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in": "by-place-of-effect",
-          "impact_types": "by-impact", "year": "by-year"}
+from odimpact.languages import language
 
 
 @dataclass
@@ -78,35 +67,6 @@ def fill(html: str, blocks: dict[str, str]) -> str:
     if not blocks:
         return html
     return FILL.sub(lambda match: blocks.get(match.group(1) or match.group(0), match.group(0)), html)
-
-
-def case_url(case_id: str) -> str:
-    return f"{CASES}/{case_id}/"
-
-
-def listing_url(facet: str | None = None, term: str | int | None = None, page: int = 1) -> str:
-    """URL of a list of cases: all cases, a facet's index, or one term's list; page 2+ below it."""
-    parts = [CASES]
-    if facet:
-        parts.append(FACETS[facet])
-    if term is not None:
-        parts.append(str(term).lower())
-    if page > 1:
-        parts += ["page", str(page)]
-    return "/".join(parts) + "/"
-
-
-def search_bundle(lang: str) -> str:
-    """Where a language's search index (Pagefind bundle) lives: pagefind/ and fr/pagefind/."""
-    return "pagefind/" if lang == LANGUAGES[0] else f"{lang}/pagefind/"
-
-
-@functools.lru_cache(maxsize=65536)
-def relative(from_url: str, to_url: str) -> str:
-    """A relative link between two directory URLs of the same language tree (kept: posixpath.relpath
-    is slow, and every list page links the same cases from the same place)."""
-    rel = posixpath.relpath("/" + to_url, "/" + from_url)
-    return "./" if rel == "." else rel.rstrip("/") + "/"
 
 
 def script_json(data: Any) -> str:

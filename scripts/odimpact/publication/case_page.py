@@ -5,14 +5,14 @@ from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.languages import LANGUAGES, language
-from odimpact.research.citation import cite_block
-from odimpact.research.urls import SiteUrls
-from odimpact.site import case_sections as sections
-from odimpact.site.context import SiteContext, as_dicts, as_list
-from odimpact.site.figures import figures_by_kind
-from odimpact.site.formatting import colon, escape, long_date, safe_url
-from odimpact.site.pages import Fills, Page, case_url, script_json
-from odimpact.site.strings import text
+from odimpact.publication import case_sections as sections
+from odimpact.publication.cite_this_case import cite_block
+from odimpact.publication.context import SiteContext, as_dicts, as_list
+from odimpact.publication.figures import figures_by_kind
+from odimpact.publication.formatting import colon, escape, long_date, safe_url
+from odimpact.publication.pages import Fills, Page, script_json
+from odimpact.publication.strings import text
+from odimpact.urls import SiteUrls, case_url
 
 
 def notices(case: Case, lang: str) -> str:

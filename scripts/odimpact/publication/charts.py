@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from odimpact.corpus import Case
-from odimpact.research.svg import BAR, TEXT, data_table, esc, svg_open
-from odimpact.site.formatting import number
+from odimpact.publication.formatting import number
+from odimpact.publication.svg import BAR, TEXT, data_table, esc, svg_open
 
 ROW_HEIGHT, LABEL_WIDTH, BAR_WIDTH, MARGIN = 26, 260, 300, 8
 WORDS = {

@@ -7,13 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from odimpact.citations import CITATION
 from odimpact.corpus import Case
-from odimpact.site.context import SiteContext, as_dicts, as_list
-from odimpact.site.figures import lang_attribute
-from odimpact.site.formatting import colon, escape, link, long_date, number
-from odimpact.site.pages import case_url, listing_url, relative
-from odimpact.site.strings import case_count, text
+from odimpact.publication.context import SiteContext, as_dicts, as_list
+from odimpact.publication.figures import lang_attribute
+from odimpact.publication.formatting import colon, escape, link, long_date, number
+from odimpact.publication.strings import case_count, text
+from odimpact.source_markers import CITATION
+from odimpact.urls import case_url, listing_url, relative
 
 
 def source_numbers(meta: dict[str, Any]) -> dict[str, int]:

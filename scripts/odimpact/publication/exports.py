@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from odimpact.corpus import Corpus
-from odimpact.research.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column
-from odimpact.research.datapackage import datapackage
-from odimpact.research.records import case_facts, case_row, exported_cases, impact_rows
-from odimpact.research.urls import SiteUrls
+from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column
+from odimpact.publication.datapackage import datapackage
+from odimpact.publication.records import case_facts, case_row, exported_cases, impact_rows
+from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
 EXPORT_FILES = ("cases.csv", "impacts.csv", "cases.json", "datapackage.json")

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from odimpact.research.findings import Report
-from odimpact.research.site_pages import PAGES
+from odimpact.publication.case_sections import count_text
+from odimpact.publication.context import SiteContext
+from odimpact.publication.findings import Report
+from odimpact.publication.formatting import escape, number
+from odimpact.publication.overviews import case_item, group
+from odimpact.publication.strings import text
 from odimpact.schema import case_schema
-from odimpact.site.case_sections import count_text
-from odimpact.site.context import SiteContext
-from odimpact.site.formatting import escape, number
-from odimpact.site.overviews import case_item, group
-from odimpact.site.pages import case_url, listing_url, relative
-from odimpact.site.strings import text
+from odimpact.urls import PAGES, case_url, listing_url, relative
 
 MARKER = re.compile(r"^<!-- odimpact:([a-z-]+)(?: ([a-z-]+))? -->$", re.MULTILINE)
 FEATURED = 3
@@ -70,7 +69,7 @@ def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
 
 
 def findings(ctx: SiteContext, here: str, lang: str, part: str | None) -> str:
-    """One generated part of the findings report (odimpact.research.findings)."""
+    """One generated part of the findings report (odimpact.publication.findings)."""
     explore, datasets = relative(here, PAGES["explore"]), relative(here, PAGES["datasets"])
     report = ctx.once(f"findings:{lang}:{here}", lambda: Report(
         ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)),

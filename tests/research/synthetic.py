@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from odimpact.rules.body import outline
+from odimpact.outline import outline
 from odimpact.vocabularies import load_vocabularies
 
 SENTENCE = {"en": "Synthetic text invented for tests [s1].", "fr": "Texte synthétique inventé pour les tests [s1]."}

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 from odimpact.corpus import Case, Corpus
 from odimpact.languages import language
-from odimpact.research.records import exported_cases
-from odimpact.research.urls import SiteUrls
-from odimpact.site.strings import text
+from odimpact.publication.records import exported_cases
+from odimpact.publication.strings import text
+from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
 ATOM = "http://www.w3.org/2005/Atom"

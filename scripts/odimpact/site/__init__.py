@@ -1,1 +1,0 @@
-"""The bilingual site: cases -> Markdown pages (generation, renderer-independent) and MkDocs hooks."""

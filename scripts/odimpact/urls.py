@@ -1,0 +1,100 @@
+"""The site's URL scheme, in one place: where each page and file lives in a language's tree,
+which case ids the site's own pages reserve, and absolute addresses per language.
+
+URLs are language-relative directory URLs ("cases/x/"); each language's tree sits under its
+prefix (odimpact.languages: English at the root, French under "fr/"). Links between generated
+pages are written relative (`relative`), so the same Markdown works in every tree.
+"""
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from odimpact.languages import DEFAULT, language
+from odimpact.paths import REPO_ROOT
+
+CASES = "cases"
+FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in": "by-place-of-effect",
+          "impact_types": "by-impact", "year": "by-year"}
+PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
+         "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
+LIST_PAGE = "page"  # a list's second page and after: cases/by-sector/health/page/2/
+FINDINGS_PAGE = "findings/"  # the findings report (docs/findings.*.md), its chart images beside it
+ASSETS = "assets/research/"  # the research pages' stylesheet and script (overrides/assets/research/)
+EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
+# Folders under cases/ that the site's own pages use: a case with one of these ids would collide
+# with them, so the validator refuses it (id-reserved).
+RESERVED_IDS = frozenset({LIST_PAGE, *FACETS.values(), *(url.split("/")[1] for url in PAGES.values())})
+
+
+def case_url(case_id: str) -> str:
+    return f"{CASES}/{case_id}/"
+
+
+def listing_url(facet: str | None = None, term: str | int | None = None, page: int = 1) -> str:
+    """URL of a list of cases: all cases, a facet's index, or one term's list; page 2+ below it."""
+    parts = [CASES]
+    if facet:
+        parts.append(FACETS[facet])
+    if term is not None:
+        parts.append(str(term).lower())
+    if page > 1:
+        parts += [LIST_PAGE, str(page)]
+    return "/".join(parts) + "/"
+
+
+def search_bundle(lang: str) -> str:
+    """Where a language's search index (Pagefind bundle) lives: pagefind/ and fr/pagefind/."""
+    return "pagefind/" if lang == DEFAULT else f"{language(lang).prefix}pagefind/"
+
+
+@functools.lru_cache(maxsize=65536)
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two directory URLs of the same language tree (kept: posixpath.relpath
+    is slow, and every list page links the same cases from the same place)."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    return "./" if rel == "." else rel.rstrip("/") + "/"
+
+
+DATA_FOLDER = "data"
+FEED_FILE = "feed.xml"
+_SITE_URL = re.compile(r"^site_url:\s*['\"]?([^'\"\s#]+)", re.MULTILINE)
+
+
+def configured_site_url(mkdocs_yml: Path = REPO_ROOT / "mkdocs.yml") -> str:
+    """The site's absolute base URL from mkdocs.yml (`site_url`), or "/" while none is set."""
+    if mkdocs_yml.is_file():
+        found = _SITE_URL.search(mkdocs_yml.read_text(encoding="utf-8"))
+        if found:
+            return found.group(1).rstrip("/") + "/"
+    return "/"
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Addresses of pages and files: `base` + language prefix + language-relative path."""
+
+    base: str = "/"
+
+    def absolute(self, lang: str, relative: str) -> str:
+        """Full address of a language-relative path."""
+        return self.base + language(lang).prefix + relative
+
+    def case(self, case_id: str, lang: str) -> str:
+        """Stable address of a case page: it is also its citation URL."""
+        return self.absolute(lang, case_url(case_id))
+
+    def data_file(self, lang: str, name: str) -> str:
+        """Stable address of an export file (`cases.csv`...)."""
+        return self.absolute(lang, f"{DATA_FOLDER}/{name}")
+
+    def feed(self, lang: str) -> str:
+        """The Atom feed of one language."""
+        return self.absolute(lang, FEED_FILE)
+
+    def listing(self, facet: str, term: str | int | None, lang: str) -> str:
+        """Overview page of one term of a facet (sectors, jurisdiction, impact_types, year)."""
+        return self.absolute(lang, listing_url(facet, term))
