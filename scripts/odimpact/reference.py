@@ -25,7 +25,8 @@ WORDS = {
             "Each case lives in its own folder, `cases/<id>/`, with an English file `index.en.md` and a French file "
             "`index.fr.md`. Each file starts with YAML front matter between two `---` lines, followed by the Markdown "
             "body. Fields marked *neutral* do not depend on language: they must be identical in both files, and "
-            "`odimpact sync cases/<id>` copies them from one file to the other. A case written in one language first "
+            "`odimpact sync cases/<id> --from en` (or `--from fr`) copies them from one file to the other. "
+            "A case written in one language first "
             "sets `translation: awaiting` until the other file exists. Check your work with `odimpact validate`."
         ),
         "fields": "Fields", "field": "Field", "type": "Type", "required": "Required", "neutral": "Neutral",
@@ -48,7 +49,8 @@ WORDS = {
             "Chaque étude de cas a son propre dossier, `cases/<id>/`, avec un fichier anglais `index.en.md` et un fichier "
             "français `index.fr.md`. Chaque fichier commence par un en-tête YAML placé entre deux lignes `---`, suivi du "
             "texte en Markdown. Les champs marqués *neutres* ne dépendent pas de la langue : ils doivent être identiques "
-            "dans les deux fichiers, et `odimpact sync cases/<id>` les recopie d'un fichier à l'autre. Une étude de cas "
+            "dans les deux fichiers, et `odimpact sync cases/<id> --from fr` (ou `--from en`) les recopie "
+            "d'un fichier à l'autre. Une étude de cas "
             "rédigée d'abord dans une seule langue indique `translation: awaiting` jusqu'à ce que l'autre fichier existe. "
             "Vérifiez votre travail avec `odimpact validate`."
         ),

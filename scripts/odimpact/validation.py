@@ -134,6 +134,20 @@ def validate(folders: list[CaseFolder], layout_problems: list[Problem], all_ids:
     return Report(sorted(problems, key=Problem.sort_key), sum(r.files for r in results))
 
 
+def repository_root(cases_dir: Path) -> Path:
+    """The root that file names in messages are relative to: the repository's for its own cases
+    folder, else the cases folder's parent (a copy elsewhere, a test's temporary folder)."""
+    cases_dir = cases_dir.resolve()
+    return REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
+
+
+def validate_all(cases_dir: Path, today: dt.date | None = None, jobs: int | None = None) -> Report:
+    """Check every case of a cases folder (what `odimpact validate` and `odimpact build` run)."""
+    root = repository_root(cases_dir)
+    folders, layout_problems = discover(cases_dir.resolve(), root)
+    return validate(folders, layout_problems, all_case_ids(cases_dir), today=today, root=root, jobs=jobs)
+
+
 def all_case_ids(cases_dir: Path) -> list[str]:
     """Names of every case folder, without reading any file."""
     if not cases_dir.is_dir():

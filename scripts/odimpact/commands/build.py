@@ -6,6 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from odimpact.commands.options import add_cases_dir
 from odimpact.paths import CASES_DIR, REPO_ROOT
 
 
@@ -21,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "site", help="output folder (default: site/)")
-    parser.add_argument("--cases", type=Path, help="build from this cases folder instead of cases/ (in a temporary working folder)")
+    add_cases_dir(parser)
     parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
     parser.add_argument("--skip-validation", action="store_true",
                         help="build even if cases have errors (for tests of the build's own defences)")
@@ -29,22 +30,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _valid(cases_dir: Path) -> bool:
-    """Run the validator like `odimpact validate`; its report is printed when there are errors."""
-    from odimpact.cli import main as cli_main
+    """Validate every case as `odimpact validate` does, printing its report."""
+    from odimpact.commands.options import default_language
+    from odimpact.commands.validate import print_report
+    from odimpact.validation import validate_all
 
-    return cli_main(["validate", "--cases-dir", str(cases_dir)]) == 0
+    report = validate_all(cases_dir)
+    print_report(report, default_language())
+    return report.errors == 0
 
 
 def run(args: argparse.Namespace) -> int:
     from odimpact.builder.build import BuildError, build_site
 
-    if not args.skip_validation and not _valid(args.cases or CASES_DIR):
+    if not args.skip_validation and not _valid(args.cases_dir):
         print("odimpact build: fix the errors above (or use --skip-validation).", file=sys.stderr)
         return 1
     try:
-        if args.cases:
+        if args.cases_dir != CASES_DIR:
             with tempfile.TemporaryDirectory(prefix="odimpact-build-") as work:
-                build_site(args.out, cases_dir=args.cases, search=not args.no_search, work=Path(work))
+                build_site(args.out, cases_dir=args.cases_dir, search=not args.no_search, work=Path(work))
         else:
             build_site(args.out, search=not args.no_search)
     except BuildError as error:

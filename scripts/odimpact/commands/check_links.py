@@ -8,9 +8,9 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from odimpact.commands.validate import default_language
+from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.links import LinkResult, Settings, as_json, check_links, collect_links, load_cache, save_cache
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.paths import REPO_ROOT
 
 CACHE = REPO_ROOT / ".cache" / "links.json"
 MESSAGES = {
@@ -39,8 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--cache", type=Path, default=CACHE, help="cache file (default .cache/links.json)")
     parser.add_argument("--no-cache", action="store_true", help="check everything and leave the cache alone")
     parser.add_argument("--format", choices=("human", "json"), default="human")
-    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
-    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    add_message_language(parser)
+    add_cases_dir(parser)
     parser.set_defaults(func=run)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from odimpact.commands.options import add_cases_dir
 from odimpact.corpus import load_corpus
 from odimpact.languages import LANGUAGES, language
-from odimpact.paths import CASES_DIR
 from odimpact.publication.exports import write_exports
 from odimpact.publication.feeds import atom_feed
 from odimpact.urls import SiteUrls, configured_site_url
@@ -25,12 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("out", type=Path, help="folder to write into (created if missing)")
     parser.add_argument("--site-url", help="absolute base URL of the site (default: site_url in mkdocs.yml)")
-    parser.add_argument("--cases", type=Path, default=CASES_DIR, help="cases folder (default: cases/)")
+    add_cases_dir(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.cases)
+    corpus = load_corpus(args.cases_dir)
     urls = SiteUrls((args.site_url.rstrip("/") + "/") if args.site_url else configured_site_url())
     for lang in LANGUAGES:
         folder = args.out / language(lang).prefix

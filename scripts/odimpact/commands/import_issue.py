@@ -7,13 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from odimpact.commands.validate import default_language
+from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.issue_form import render_form
 from odimpact.contrib.issue_import import MAX_ISSUE_CHARS, IssueError, read_issue
 from odimpact.contrib.template import render_case
 from odimpact.layout import relative
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.paths import REPO_ROOT
 
 MESSAGES = {
     "refused": {"en": "odimpact import-issue: {reason}", "fr": "odimpact import-issue : {reason}"},
@@ -38,9 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", nargs="?", help="file holding the issue body, or - for standard input")
     parser.add_argument("--print-form", action="store_true",
                         help="print the issue form's YAML (kept in .github/ISSUE_TEMPLATE/) and exit")
-    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(),
-                        help="language of messages (default: from the locale)")
-    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    add_message_language(parser)
+    add_cases_dir(parser)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

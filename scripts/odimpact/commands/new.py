@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from odimpact.commands.validate import default_language
+from odimpact.commands.options import add_cases_dir, default_language
 from odimpact.contrib import translate
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.choices import ChoiceError, check_terms, split_values
@@ -18,7 +18,7 @@ from odimpact.contrib.questions import REQUIRED, Question, menu
 from odimpact.contrib.template import render_case
 from odimpact.languages import LANGUAGES, other
 from odimpact.layout import relative
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.paths import REPO_ROOT
 from odimpact.vocabularies import load_vocabularies
 
 LEVEL_OF_KIND = {"federal": "federal", "province": "provincial", "territory": "territorial"}
@@ -64,7 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                                            "the other options except --ui-lang are ignored"))
     parser.add_argument("--ui-lang", choices=LANGUAGES, default=None,
                         help="language of questions and messages (default: --lang, else the locale)")
-    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    add_cases_dir(parser)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

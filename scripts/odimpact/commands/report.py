@@ -4,15 +4,14 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from pathlib import Path
 from typing import TypedDict
 
 from babel.numbers import format_percent
 
+from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.corpus import load_corpus
 from odimpact.evidence import evidence_counts
 from odimpact.languages import language
-from odimpact.paths import CASES_DIR
 from odimpact.publication.formatting import colon
 from odimpact.vocabularies import load_vocabularies
 
@@ -77,8 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog="Exit code: 0.",
     )
     parser.add_argument("--format", choices=("human", "json"), default="human")
-    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help="the cases folder (default: cases/)")
-    parser.add_argument("--lang", choices=("en", "fr"), default="en")
+    add_cases_dir(parser)
+    add_message_language(parser)
     parser.set_defaults(func=run)
 
 

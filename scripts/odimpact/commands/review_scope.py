@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from odimpact.commands.validate import default_language
+from odimpact.commands.options import add_message_language
 from odimpact.contrib.scope import review_flags
 from odimpact.paths import REPO_ROOT
 
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog="Exit codes: 0 only case files changed, 1 something needs maintainer review, 2 usage error.")
     parser.add_argument("--changed-since", metavar="REF", required=True, help="git ref to compare with (origin/main in a pull request)")
     parser.add_argument("--format", choices=("human", "github"), default="human", help="human (default) or github (annotations)")
-    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
+    add_message_language(parser)
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

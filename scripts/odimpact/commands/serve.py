@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from odimpact.paths import CASES_DIR
+from odimpact.commands.options import add_cases_dir
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "output of `odimpact build` only (Pagefind indexes the built pages)."
         ),
     )
-    parser.add_argument("--cases", type=Path, default=CASES_DIR, help="serve this cases folder instead of cases/")
+    add_cases_dir(parser)
     parser.add_argument("--address", default="127.0.0.1:8000", help="IP address and port (default: 127.0.0.1:8000)")
     parser.set_defaults(func=run)
 
@@ -27,4 +26,4 @@ def run(args: argparse.Namespace) -> int:
     from odimpact.builder.build import CONFIG, WORK
     from odimpact.builder.serve import serve
 
-    return serve(CONFIG, args.cases.resolve(), WORK, args.address)
+    return serve(CONFIG, args.cases_dir.resolve(), WORK, args.address)

@@ -5,13 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from odimpact.commands.validate import default_language
+from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.case_text import EditableCase, load_editable
 from odimpact.contrib.sync import ListLengthMismatch, copy_neutral_facts
 from odimpact.languages import other
 from odimpact.layout import relative
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
 
 LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
@@ -46,8 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("case", help="case id, or its folder or one of its files")
     parser.add_argument("--from", dest="source", choices=("en", "fr"), required=True, help="the language file whose facts are right")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when a sync would change a file")
-    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
-    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    add_message_language(parser)
+    add_cases_dir(parser)
     parser.set_defaults(func=run)
 
 

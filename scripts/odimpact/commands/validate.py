@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from odimpact.layout import discover
-from odimpact.paths import CASES_DIR, REPO_ROOT
+from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.problems import format_github, format_human, format_json
-from odimpact.validation import all_case_ids, changed_case_folders, folders_for_paths, validate
+from odimpact.validation import Report, all_case_ids, changed_case_folders, folders_for_paths, repository_root, validate, validate_all
 
 SUMMARY = {
     "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
@@ -25,15 +24,6 @@ USAGE_GIT = {
     "en": "odimpact validate: cannot list changes since {ref!r}: {reason}",
     "fr": "odimpact validate : impossible de lister les changements depuis {ref!r} : {reason}",
 }
-
-
-def default_language() -> str:
-    """French when the user's locale is French, English otherwise."""
-    for name in ("ODIMPACT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,9 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--changed-since", metavar="REF", help="check only cases changed since this git ref (for pull requests)")
     parser.add_argument("--format", choices=("human", "github", "json"), default="human",
                         help="human (default), github (Actions annotations) or json")
-    parser.add_argument("--lang", choices=("en", "fr"), default=default_language(), help="language of messages (default: from the locale)")
+    add_message_language(parser)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: one per core)")
-    parser.add_argument("--cases-dir", type=Path, default=CASES_DIR, help=argparse.SUPPRESS)
+    add_cases_dir(parser)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
@@ -61,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     lang: str = args.lang
     cases_dir: Path = args.cases_dir.resolve()
-    root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
+    root = repository_root(cases_dir)
     if args.changed_since:
         try:
             paths = changed_case_folders(args.changed_since, cases_dir, root)
@@ -76,15 +66,21 @@ def run(args: argparse.Namespace) -> int:
             for path in missing:
                 print(USAGE_MISSING[lang].format(path=path), file=sys.stderr)
             return 2
+    if args.changed_since or args.paths:
+        report = validate(folders, layout, all_case_ids(cases_dir), today=args.today, root=root, jobs=args.jobs)
     else:
-        folders, layout = discover(cases_dir, root)
-    report = validate(folders, layout, all_case_ids(cases_dir), today=args.today, root=root, jobs=args.jobs)
-    if args.format == "json":
-        print(format_json(report.problems, lang, report.files_checked))
-    else:
-        formatter = format_github if args.format == "github" else format_human
-        if report.problems:
-            print(formatter(report.problems, lang))
-        print(SUMMARY[lang].format(files=report.files_checked, errors=report.errors, warnings=report.warnings),
-              file=sys.stderr if args.format == "github" else sys.stdout)
+        report = validate_all(cases_dir, today=args.today, jobs=args.jobs)
+    print_report(report, lang, args.format)
     return 1 if report.errors else 0
+
+
+def print_report(report: Report, lang: str, output: str = "human") -> None:
+    """The problems and the summary line, in `lang`, as `--format` asks."""
+    if output == "json":
+        print(format_json(report.problems, lang, report.files_checked))
+        return
+    formatter = format_github if output == "github" else format_human
+    if report.problems:
+        print(formatter(report.problems, lang))
+    print(SUMMARY[lang].format(files=report.files_checked, errors=report.errors, warnings=report.warnings),
+          file=sys.stderr if output == "github" else sys.stdout)
