@@ -9,7 +9,7 @@ from odimpact.publication.strings import STRINGS
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [*(REPO / "scripts" / "odimpact").rglob("*.py"), *(REPO / "overrides").rglob("*.html")]
-LITERAL = re.compile(r"""\btext\(\s*["']([a-z0-9_]+)["']""")
+LITERAL = re.compile(r"""(?:\b|odimpact_)text\(\s*["']([a-z0-9_]+)["']""")
 # Keys made at run time: text(f"chart_{facet}", ...) or text(f"{key}_title", ...).
 DYNAMIC = re.compile(r"""\btext\(\s*f["']([a-z0-9_]*)\{[^}]*\}([a-z0-9_]*)["']""")
 

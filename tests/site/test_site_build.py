@@ -171,3 +171,12 @@ def test_a_warning_fails_the_build(tmp_path: Path) -> None:
         case.write("\nSee [a synthetic case that does not exist](../no-such-case/index.md).\n")
     with pytest.raises(BuildError, match="no-such-case"):
         build_site(tmp_path / "site", cases_dir=tmp_path / "cases", work=tmp_path / "work", search=False)
+
+
+@pytest.mark.parametrize(("page", "lang", "title", "home"), [("404.html", "en", "Page not found", "/knowledge-base/"),
+                                                             ("fr/404.html", "fr", "Page introuvable", "/knowledge-base/fr/")])
+def test_each_language_has_its_own_not_found_page(synthetic_site: Path, page: str, lang: str, title: str, home: str) -> None:
+    html = (synthetic_site / page).read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    assert f"<h1>{title}</h1>" in html
+    assert f'<a href="{home}">' in html and f'<a href="{home}search/">' in html

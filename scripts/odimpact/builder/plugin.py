@@ -114,6 +114,7 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
         env.globals["odimpact_language"] = self.language
         env.globals["odimpact_feed_title"] = text("feed_title", self.language.code)
         env.globals["odimpact_alternates"] = alternates
+        env.globals["odimpact_text"] = partial(text, lang=self.language.code)
         return env
 
 
