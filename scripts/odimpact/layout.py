@@ -11,6 +11,16 @@ from odimpact.problems import Problem
 
 CASE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
+# What each kind of image file starts with: a file named chart.png must be a PNG, not a program.
+IMAGE_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".webp": (b"RIFF",)}
+
+
+def is_image(path: Path) -> bool:
+    """Whether the file starts as its suffix says (WebP: RIFF, then WEBP at byte 8)."""
+    with path.open("rb") as file:
+        head = file.read(12)
+    suffix = path.suffix.lower()
+    return head.startswith(IMAGE_SIGNATURES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP")
 
 
 @dataclass
@@ -54,7 +64,10 @@ def scan_case_folder(folder: Path, root: Path) -> tuple[CaseFolder | None, list[
             elif entry.is_file() and entry.name in {f"index.{lang}.md" for lang in LANGUAGES}:
                 case.files[entry.name.split(".")[1]] = path
             elif entry.is_file() and path.suffix.lower() in IMAGE_SUFFIXES:
-                case.images.append(path)
+                if is_image(path):
+                    case.images.append(path)
+                else:
+                    problems.append(Problem(shown, 1, 1, "image-not-image", params={"kind": path.suffix.lower().lstrip(".")}))
             else:
                 problems.append(Problem(shown, 1, 1, "unexpected-file"))
     if not case.files:

@@ -1,6 +1,8 @@
 """Reading one case file: bytes to text to front matter and body, refusing what is unsafe."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,11 @@ from odimpact.strict_yaml import Document, YamlError, load
 
 MAX_FILE_BYTES = 1024 * 1024
 FENCE = "---"
+# C0 controls but tab and line ends, DEL and C1: invisible, and some make the feeds' XML invalid.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates reorder text on screen (the "Trojan Source"
+# trick): what a reviewer reads is not what the file says. Marks (U+200E, U+200F) are allowed.
+BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -42,7 +49,28 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
         return None, Problem(display, line, column, "not-utf8", params={"byte": f"0x{raw[error.start]:02x}"})
     # A byte-order mark and CRLF line ends are harmless: accept them (editors on Windows add them).
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for pattern, code in ((CONTROL, "control-character"), (BIDI_CONTROL, "bidi-control")):
+        found = pattern.search(text)
+        if found:
+            line, column = _line_col(text, found.start())
+            return None, Problem(display, line, column, code, params={"codepoint": f"U+{ord(found.group()):04X}"})
+    if not unicodedata.is_normalized("NFC", text):
+        line, column = _line_col(text, _first_unnormalized(text))
+        return None, Problem(display, line, column, "not-nfc")
     return text, None
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _first_unnormalized(text: str) -> int:
+    """Where the first character that NFC would change sits (a base letter and its combining mark)."""
+    for offset, char in enumerate(text):
+        pair = text[max(0, offset - 1) : offset + 1]
+        if unicodedata.combining(char) and unicodedata.normalize("NFC", pair) != pair:
+            return max(0, offset - 1)
+    return 0
 
 
 def split_front_matter(text: str, display: str) -> tuple[str, str, int] | Problem:

@@ -60,8 +60,10 @@ def _layout(edit: dict[str, Any], folder: Path, cases: Path) -> None:
     kind, name = edit["layout"], edit["name"]
     if kind == "symlink":
         (folder / name).symlink_to(edit["target"])
-    elif kind == "extra":
-        (folder / name).write_bytes(b"x")
+    elif kind == "extra":  # an image gets its kind's signature unless the edit gives the bytes
+        default = {".png": b"\x89PNG\r\n\x1a\n synthetic", ".jpg": b"\xff\xd8\xff synthetic"}.get(Path(name).suffix, b"x")
+        data = edit["bytes"].encode("latin-1").decode("unicode_escape").encode("latin-1") if "bytes" in edit else default
+        (folder / name).write_bytes(data)
     elif kind == "rename":
         folder.rename(cases / name)
     elif kind == "symlink-folder":

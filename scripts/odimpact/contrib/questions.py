@@ -1,11 +1,13 @@
 """The questions `odimpact new` asks, each with its check, in the contributor's language."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from odimpact.contrib.choices import ChoiceError, check_id, check_term, check_terms, split_values
+from odimpact.reading import BIDI_CONTROL, CONTROL
 from odimpact.vocabularies import load_vocabularies
 
 Check = Callable[[str, str], Any]
@@ -22,7 +24,11 @@ class Question:
 
 
 def _title(value: str, lang: str) -> str:
-    text = " ".join(value.split())
+    # Composed (NFC) as the validator requires: some keyboards and systems type decomposed accents.
+    text = unicodedata.normalize("NFC", " ".join(value.split()))
+    if CONTROL.search(text) or BIDI_CONTROL.search(text):
+        raise ChoiceError({"en": "a title cannot hold control or bidirectional characters.",
+                           "fr": "un titre ne peut contenir de caractères de contrôle ou bidirectionnels."}[lang])
     if not 5 <= len(text) <= 160:
         raise ChoiceError({"en": "a title has 5 to 160 characters.", "fr": "un titre compte de 5 à 160 caractères."}[lang])
     return text

@@ -9,6 +9,7 @@ from odimpact.corpus import Case, Corpus
 from odimpact.languages import language
 from odimpact.publication.records import exported_cases
 from odimpact.publication.strings import text
+from odimpact.reading import CONTROL
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
@@ -27,8 +28,8 @@ def _updated(case: Case) -> str:
 
 def _sub(parent: ET.Element, tag: str, content: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
-    if content is not None:
-        element.text = content
+    if content is not None:  # XML 1.0 has no control characters: never write a feed readers reject
+        element.text = CONTROL.sub("", content)
     return element
 
 

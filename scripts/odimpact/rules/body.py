@@ -1,6 +1,7 @@
 """Rules on the Markdown body of one file."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -22,7 +23,15 @@ FORBIDDEN_TAGS = {
     "button", "textarea", "select", "link", "meta", "base", "svg", "math", "template", "noscript",
     "img", "video", "audio", "source", "portal",
 }
-UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
+UNSAFE_SCHEME = re.compile(r"^(javascript|vbscript|data|file):", re.IGNORECASE)
+# Browsers decode entities in a link and ignore tabs, line ends and spaces in its scheme:
+# `&#106;avascript:` and `java\tscript:` are javascript: to them.
+IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20]")
+
+
+def unsafe_scheme(target: str) -> bool:
+    """Whether a link target would run as (or load) something other than a web address."""
+    return bool(UNSAFE_SCHEME.match(IGNORED_IN_SCHEME.sub("", html.unescape(target))))
 LINK_TARGET = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE)
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^)\s>]*)")
@@ -89,7 +98,7 @@ def body_html_is_safe(case: CaseFile) -> Iterator[Problem]:
         for name, value in attrs:
             if name.startswith("on") or name in {"style", "srcdoc", "formaction"}:
                 yield Problem(*where, "html-unsafe-attribute", "body", params={"attribute": name})
-            elif value and UNSAFE_SCHEME.match(value):
+            elif value and unsafe_scheme(value):
                 yield Problem(*where, "html-unsafe-url", "body", params={"value": value})
             elif tag in ALLOWED_TAGS and name not in ALLOWED_TAGS[tag]:
                 yield Problem(*where, "html-unsafe-attribute", "body", params={"attribute": name})
@@ -100,7 +109,7 @@ def body_links_are_safe(case: CaseFile) -> Iterator[Problem]:
     text = prose(case.body)
     for match in LINK_TARGET.finditer(text):
         target = match.group(1) or match.group(2) or ""
-        if UNSAFE_SCHEME.match(target):
+        if unsafe_scheme(target):
             yield _problem(case, match.start(), text, "html-unsafe-url", value=target)
 
 

@@ -3,15 +3,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from odimpact.problems import Problem, field_name
-from odimpact.reading import CaseFile
+from odimpact.reading import BIDI_CONTROL, CONTROL, CaseFile
 from odimpact.schema import expects_date
 from odimpact.urls import RESERVED_IDS
 
 Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
+# Names Windows keeps for devices (ids have no dot, so only the bare name matters): a case folder
+# called `con` or `aux` cannot exist in a checkout on Windows.
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))})
+# Characters that take no room on screen, for the blank-text check (str.strip keeps some of them).
+INVISIBLE = str.maketrans("", "", "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 SURPRISE_KINDS = {
     "boolean": ("a true/false value", "une valeur vrai/faux"),
@@ -55,9 +61,39 @@ def id_matches_folder(case: CaseFile, today: dt.date) -> Iterator[Problem]:
 
 
 def id_is_not_reserved(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Some ids are the site's own list pages (cases/by-sector/...); a case there would be unreachable."""
+    """Some ids are the site's own list pages (cases/by-sector/...); a case there would be unreachable.
+    Others name devices on Windows (con, aux...): a folder of that name cannot be checked out there."""
     if case.data["id"] in RESERVED_IDS:
         yield _problem(case, ("id",), "id-reserved", value=case.data["id"], reserved=", ".join(sorted(RESERVED_IDS)))
+    elif case.data["id"] in WINDOWS_DEVICE_NAMES:
+        yield _problem(case, ("id",), "id-windows-reserved", value=case.data["id"])
+
+
+def text_is_clean(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """What YAML escapes ("\\x07", "\\u202e", "e\\u0301") put in a value, which the file's own
+    text does not show (reading.py checks that): control and bidirectional characters, decomposed
+    text; and text of spaces, non-breaking spaces or zero-width characters, which passes a length
+    check and shows as nothing."""
+    for path, value in _strings(case.data, ()):
+        for pattern, code in ((CONTROL, "control-character"), (BIDI_CONTROL, "bidi-control")):
+            found = pattern.search(value)
+            if found:
+                yield _problem(case, path, code, codepoint=f"U+{ord(found.group()):04X}")
+        if not unicodedata.is_normalized("NFC", value):
+            yield _problem(case, path, "not-nfc")
+        if value and not value.translate(INVISIBLE).strip():
+            yield _problem(case, path, "text-blank")
+
+
+def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))
 
 
 def lang_matches_file_name(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -151,6 +187,7 @@ def summary_is_plain_text(case: CaseFile, today: dt.date) -> Iterator[Problem]:
 RULES: tuple[Rule, ...] = (
     id_matches_folder,
     id_is_not_reserved,
+    text_is_clean,
     lang_matches_file_name,
     dates_are_real_and_ordered,
     period_is_ordered,
