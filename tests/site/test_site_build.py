@@ -156,6 +156,22 @@ def test_build_command_refuses_invalid_cases(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
+def test_build_command_takes_relative_folders(tmp_path: Path) -> None:
+    """`odimpact build --cases cases --out site-rel`, both relative to where you stand."""
+    import shutil
+    import subprocess
+    import sys
+
+    from odimpact.paths import REPO_ROOT
+
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data", tmp_path / "cases" / "synthetic-bus-data")
+    result = subprocess.run([sys.executable, "-m", "odimpact.cli", "build", "--cases", "cases", "--out", "site-rel", "--no-search"],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site-rel" / "cases" / "synthetic-bus-data" / "index.html").is_file()
+    assert (tmp_path / "site-rel" / "fr" / "cases" / "synthetic-bus-data" / "index.html").is_file()
+
+
 def test_home_counts_the_translation_backlog(synthetic_site: Path) -> None:
     # The synthetic corpus has one published case written in English only.
     assert "Every case is available in English and in French." in page(synthetic_site, "")
