@@ -5,6 +5,7 @@ name, instead of typing them: a third language, or a change of prefix, is made h
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -43,3 +44,13 @@ def language_of_url(url: str) -> str:
 def without_prefix(url: str) -> str:
     """A site-relative URL made language-relative: "fr/cases/x/" -> "cases/x/"."""
     return url.removeprefix(BY_CODE[language_of_url(url)].prefix)
+
+
+def locale_language() -> str:
+    """The language of messages from the user's locale (ODIMPACT_LANG first): French when it is
+    French, else the default language."""
+    for name in ("ODIMPACT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return next((code for code in LANGUAGES if value.lower().startswith(code)), DEFAULT)
+    return DEFAULT

@@ -24,9 +24,10 @@ from odimpact.reading import read_case_file
 
 
 def site_context(
-    config: Path, cases_dir: Path, languages: tuple[str, ...], read: Reader = read_case_file
+    config: Path, cases_dir: Path, languages: tuple[str, ...], read: Reader = read_case_file, preview: bool = False
 ) -> SiteContext:
-    """The corpus in the given languages, with the site's settings from mkdocs.yml."""
+    """The corpus in the given languages, with the site's settings from mkdocs.yml (`preview`:
+    drafts get pages too, for `odimpact serve`)."""
     settings = read_settings(config)
     odimpact = settings.get("extra", {}).get("odimpact", {})
     return make_context(
@@ -34,6 +35,7 @@ def site_context(
         odimpact.get("repository", ""),
         odimpact.get("branch", "main"),
         settings.get("site_url") or "",
+        preview,
     )
 
 

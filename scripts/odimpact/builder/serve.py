@@ -20,9 +20,13 @@ from pathlib import Path
 
 from odimpact.builder.language import generate, site_context
 from odimpact.builder.project import CONFIG_FILE, read_settings
-from odimpact.languages import DEFAULT, LANGUAGES, language
-from odimpact.problems import Problem
+from odimpact.languages import DEFAULT, LANGUAGES, language, locale_language
+from odimpact.layout import discover
+from odimpact.problems import Problem, format_human
+from odimpact.publication.context import SiteContext
 from odimpact.reading import CaseFile, read_case_file
+from odimpact.urls import case_url
+from odimpact.validation import all_case_ids, repository_root, validate
 
 
 class KeptReader:
@@ -65,9 +69,11 @@ class ServeSession:
         }
         changed = {path for path in stamps.keys() | self._stamps.keys() if stamps.get(path) != self._stamps.get(path)}
         languages = affected_languages(changed, self.cases_dir, self.docs_dir) if self._stamps else set(LANGUAGES)
+        first = not self._stamps
         self._stamps = stamps
-        ctx = site_context(self.config, self.cases_dir, LANGUAGES, self.read)
+        ctx = site_context(self.config, self.cases_dir, LANGUAGES, self.read, preview=True)
         lines = [f"odimpact: {len(changed)} source files changed, read in {time.perf_counter() - start:.2f} s"]
+        lines += case_news(ctx, set(ctx.pages_by_id()) if first else changed_cases(changed, self.cases_dir), self.cases_dir, first)
         for lang in (lang for lang in LANGUAGES if lang in languages):
             start = time.perf_counter()
             served = self.cases_dir if lang == DEFAULT else None  # its configuration keeps naming the sources
@@ -94,6 +100,31 @@ class ServeSession:
             copy_changed(built / prefix, site_dir / prefix)
             shutil.copy2(built / "404.html", site_dir / prefix / "404.html")
         self._copied[site_dir] = True
+
+
+def changed_cases(changed: set[Path], cases_dir: Path) -> set[str]:
+    """The ids of the case folders holding changed files."""
+    return {path.relative_to(cases_dir).parts[0] for path in changed if path.is_relative_to(cases_dir) and path != cases_dir}
+
+
+def case_news(ctx: SiteContext, case_ids: set[str], cases_dir: Path, first: bool) -> list[str]:
+    """What the log says of the cases just read: each draft's address in the preview (the published
+    site will not show it), and, for changed cases, every problem `odimpact validate` finds."""
+    lines = []
+    pages = ctx.pages_by_id()
+    for case_id in sorted(case_ids & set(pages)):
+        case = pages[case_id]
+        if case.status != "published" or not first:
+            addresses = " and ".join(f"/{language(lang).prefix}{case_url(case_id)}" for lang in LANGUAGES)
+            lines.append(f"odimpact: {case_id} ({case.status}): {addresses}")
+    if not first and case_ids:
+        root = repository_root(cases_dir)
+        folders = [folder for folder in discover(cases_dir, root)[0] if folder.path.name in case_ids]
+        report = validate(folders, [], all_case_ids(cases_dir), root=root, jobs=1)
+        lines += [f"odimpact: {line}" for line in format_human(report.problems, locale_language()).splitlines()]
+        lines.append(f"odimpact: {report.errors} error(s), {report.warnings} warning(s) in the changed cases"
+                     + ("" if not report.errors else ": the published site would refuse them (odimpact build stops)"))
+    return lines
 
 
 def source_files(roots: list[Path]) -> list[tuple[Path, os.stat_result]]:

@@ -2,21 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
-from odimpact.languages import DEFAULT, LANGUAGES
+from odimpact.languages import LANGUAGES, locale_language
 from odimpact.paths import CASES_DIR
 
-
-def default_language() -> str:
-    """The language of messages from the user's locale (ODIMPACT_LANG first): French when it is
-    French, else the default language."""
-    for name in ("ODIMPACT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return next((code for code in LANGUAGES if value.lower().startswith(code)), DEFAULT)
-    return DEFAULT
+default_language = locale_language  # the name the commands know it by
 
 
 def add_cases_dir(parser: argparse.ArgumentParser) -> None:

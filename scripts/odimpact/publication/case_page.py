@@ -22,6 +22,9 @@ def notices(case: Case, lang: str) -> str:
         reason = escape(case.meta(lang).get("retired_notice", ""))
         title = f'<p class="admonition-title">{text("retired", lang)}</p>'
         blocks.append(f'<div class="admonition warning odi-retired">{title}<p>{reason}</p></div>')
+    elif case.status != "published":  # only the preview gives a draft a page
+        title = f'<p class="admonition-title">{text("draft_preview_title", lang)}</p>'
+        blocks.append(f'<div class="admonition warning odi-draft">{title}<p>{text("draft_preview", lang)}</p></div>')
     if case.awaiting_translation(lang):
         blocks.append(f'<div class="admonition info odi-awaiting"><p class="admonition-title">{text("awaiting", lang)}</p></div>')
     return "\n\n".join(blocks)

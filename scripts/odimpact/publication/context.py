@@ -36,6 +36,7 @@ class SiteContext:
     vocabularies: dict[str, Vocabulary]
     edit_base: str  # e.g. https://github.com/org/repo/edit/main/ ; "" to show no edit link
     site_url: str  # absolute, ending in "/"; "" when unknown
+    preview: bool = False  # `odimpact serve`: drafts get pages too (flagged), so contributors see them
 
     # Computed once: every page asks (related cases, lists), and asking per page made the build quadratic.
     _pages: dict[str, Case] | None = field(default=None, init=False, repr=False, compare=False)
@@ -50,11 +51,12 @@ class SiteContext:
     def pages_by_id(self) -> dict[str, Case]:
         """Id -> case, for the published and retired cases whose id can be a page."""
         if self._pages is None:
-            self._pages = {case.id: case for case in self.corpus.with_pages() if case.id not in RESERVED_IDS}
+            cases = self.corpus.cases if self.preview else self.corpus.with_pages()
+            self._pages = {case.id: case for case in cases if case.id not in RESERVED_IDS}
         return self._pages
 
     def with_pages(self) -> list[Case]:
-        """Published and retired cases whose id can be a page (drafts never get one)."""
+        """Published and retired cases whose id can be a page (drafts only in the preview)."""
         return list(self.pages_by_id().values())
 
     def listed(self) -> list[Case]:
@@ -83,11 +85,11 @@ class SiteContext:
         return self.vocabularies[FIELD_VOCABULARY[field]].ids()
 
 
-def make_context(corpus: Corpus, repository: str = "", branch: str = "main", site_url: str = "") -> SiteContext:
+def make_context(corpus: Corpus, repository: str = "", branch: str = "main", site_url: str = "", preview: bool = False) -> SiteContext:
     """A context; `repository` is the project's GitHub address (edit links), may be empty."""
     edit_base = f"{repository.rstrip('/')}/edit/{branch}/" if repository else ""
     site = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    return SiteContext(corpus, load_vocabularies(), edit_base, site)
+    return SiteContext(corpus, load_vocabularies(), edit_base, site, preview)
 
 
 def as_list(value: Any) -> list[Any]:

@@ -1,0 +1,60 @@
+"""`odimpact serve`'s session: drafts get flagged pages in the preview, a change regenerates only the
+languages it touches, the problems of changed cases reach the log, and the other language's pages
+are copied into the served site."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from odimpact.builder.build import CONFIG
+from odimpact.builder.serve import ServeSession, affected_languages
+from odimpact.paths import REPO_ROOT
+
+FIXTURE = REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data"
+
+
+def _corpus(cases: Path) -> None:
+    shutil.copytree(FIXTURE, cases / "synthetic-bus-data")
+    shutil.copytree(FIXTURE, cases / "synthetic-draft")
+    for path in (cases / "synthetic-draft").glob("index.*.md"):
+        text = path.read_text(encoding="utf-8").replace("id: synthetic-bus-data", "id: synthetic-draft")
+        path.write_text(text.replace("status: published", "status: draft"), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_preview_shows_drafts_and_reports_problems_of_changed_cases(tmp_path: Path) -> None:
+    cases, work, served = tmp_path / "cases", tmp_path / "work", tmp_path / "served"
+    _corpus(cases)
+    session = ServeSession(CONFIG, cases, work)
+    lines = session.regenerate()
+    assert any("synthetic-draft (draft): /cases/synthetic-draft/ and /fr/cases/synthetic-draft/" in line for line in lines)
+    draft = (work / "en" / "docs" / "cases" / "synthetic-draft" / "index.md").read_text(encoding="utf-8")
+    assert "Draft: not published" in draft
+    assert (work / "fr" / "site" / "fr" / "cases" / "synthetic-draft" / "index.html").is_file()
+    session.add_other_languages(served)
+    assert "Ébauche" in (served / "fr" / "cases" / "synthetic-draft" / "index.html").read_text(encoding="utf-8")
+    assert (served / "fr" / "404.html").is_file()
+
+    english = cases / "synthetic-bus-data" / "index.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("reusers: [business]", "reusers: [busines]"), encoding="utf-8")
+    lines = session.regenerate()
+    assert any("[schema-vocabulary]" in line and "index.en.md" in line for line in lines)
+    assert any(line.startswith("odimpact: en: ") for line in lines)
+    assert not any(line.startswith("odimpact: fr: ") for line in lines)  # French pages do not read the English file
+
+
+def test_a_change_touches_its_language_and_those_showing_it(tmp_path: Path) -> None:
+    cases, docs = tmp_path / "cases", tmp_path / "docs"
+    (cases / "synthetic-a").mkdir(parents=True)
+    (cases / "synthetic-b").mkdir()
+    docs.mkdir()
+    for path in (cases / "synthetic-a" / "index.en.md", cases / "synthetic-a" / "index.fr.md", cases / "synthetic-b" / "index.en.md",
+                 docs / "index.en.md", docs / "index.fr.md"):
+        path.write_text("synthetic", encoding="utf-8")
+    assert affected_languages({cases / "synthetic-a" / "index.en.md"}, cases, docs) == {"en"}
+    assert affected_languages({cases / "synthetic-b" / "index.en.md"}, cases, docs) == {"en", "fr"}  # awaiting translation
+    assert affected_languages({docs / "index.fr.md"}, cases, docs) == {"fr"}
+    assert affected_languages({cases / "synthetic-a" / "chart.png"}, cases, docs) == {"en", "fr"}
+    assert affected_languages({tmp_path / "mkdocs.yml"}, cases, docs) == {"en", "fr"}
