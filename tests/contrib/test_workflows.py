@@ -29,14 +29,20 @@ def steps(workflow: dict) -> list[dict]:
 
 def all_workflows() -> list[dict]:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [path.name for path in files] == ["links.yml", "pull-request.yml"]
+    assert [path.name for path in files] == ["links.yml", "publish.yml", "pull-request.yml"]
     return [load(path.name) for path in files]
+
+
+# The one job allowed more than reading: publishing to GitHub Pages, through the OIDC token.
+DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
 
 
 def test_least_privilege_and_no_privileged_triggers():
     for workflow in all_workflows():
         assert workflow["permissions"] == {"contents": "read"}
-        assert all("permissions" not in job for job in workflow["jobs"].values())
+        for name, job in workflow["jobs"].items():
+            assert "permissions" not in job or (workflow["name"] == "Publish the site" and name == "deploy"
+                                                and job["permissions"] == DEPLOY_PERMISSIONS and "run" not in str(job["steps"]))
         assert "pull_request_target" not in triggers(workflow) and "workflow_run" not in triggers(workflow)
 
 
@@ -81,8 +87,10 @@ def test_zizmor_finds_nothing():
 
 def test_pre_commit_runs_the_validator_on_changed_case_files():
     config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    (hook,) = config["repos"][0]["hooks"]
+    hooks = {hook["id"]: hook for hook in config["repos"][0]["hooks"]}
+    hook = hooks["odimpact-validate"]
     assert config["repos"][0]["repo"] == "local" and hook["entry"] == ".venv/bin/odimpact validate"
+    assert hooks["ruff"]["entry"] == ".venv/bin/ruff check" and hooks["mypy"]["entry"] == ".venv/bin/mypy"
     pattern = re.compile(hook["files"])
     assert pattern.search("cases/synthetic-case/index.fr.md") and not pattern.search("scripts/odimpact/cli.py")
 
@@ -96,3 +104,15 @@ def test_issue_forms_and_pull_request_template_are_bilingual():
     template = (REPO_ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     items = [" ".join(item.split()) for item in re.split(r"\n(?=- \[ \])", template.split("## Checklist", 1)[1])[1:]]
     assert len(items) == 7 and all(" / " in item for item in items), items
+
+
+def test_main_is_published_to_pages_from_make_site_and_pull_requests_keep_the_built_pages():
+    workflow = load("publish.yml")
+    assert triggers(workflow)["push"] == {"branches": ["main"]}
+    build = workflow["jobs"]["build"]["steps"]
+    assert any(step.get("run") == "make site" for step in build)
+    assert build[-1]["uses"].startswith("actions/upload-pages-artifact@") and build[-1]["with"]["path"] == "site"
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    site = load("pull-request.yml")["jobs"]["site"]["steps"]
+    assert any(step.get("uses", "").startswith("actions/upload-artifact@") and step["with"]["path"] == "site" for step in site)

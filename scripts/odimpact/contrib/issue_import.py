@@ -13,16 +13,19 @@ from typing import Any
 
 from odimpact.contrib.choices import ChoiceError, check_id, check_terms
 from odimpact.contrib.issue_form import FIELDS, LANGUAGE_OPTIONS, FormField
+from odimpact.reading import BIDI_CONTROL
 
 MAX_ISSUE_CHARS = 64 * 1024
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (.+?)\s*$", re.MULTILINE)
 OPTION_ID = re.compile(r"(?:^|, )([A-Za-z0-9-]+) — ")
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # replaced by spaces
 URL = re.compile(r"https?://[^\s/?#.][^\s]*\Z")
 MESSAGES = {
     "too-long": {"en": "the issue text is longer than {limit} characters.",
                  "fr": "le texte de la demande GitHub dépasse {limit} caractères."},
+    "hidden": {"en": "the issue text holds the bidirectional control character {codepoint}; remove it.",
+               "fr": "le texte de la demande contient le caractère de contrôle bidirectionnel {codepoint}; retirez-le."},
     "missing": {"en": "the required answer {label!r} is missing.", "fr": "la réponse obligatoire {label!r} manque."},
     "language": {"en": "unknown language {value!r}.", "fr": "langue inconnue : {value!r}."},
     "no-id": {"en": "no id can be made from the title; give one in {label!r}.",
@@ -146,6 +149,12 @@ def read_issue(body: str, ui: str, today: str) -> Draft:
     """The draft case an issue describes, or IssueError saying what is wrong with the issue."""
     if len(body) > MAX_ISSUE_CHARS:
         raise IssueError(_say("too-long", ui, limit=MAX_ISSUE_CHARS))
+    # What the validator refuses in a case file, fixed or refused here: accents composed (NFC),
+    # control characters become spaces (below), bidirectional ones are named.
+    body = unicodedata.normalize("NFC", body)
+    hidden = BIDI_CONTROL.search(body)
+    if hidden:
+        raise IssueError(_say("hidden", ui, codepoint=f"U+{ord(hidden.group()):04X}"))
     warnings: list[str] = []
     answers = _answers(body, ui, warnings)
     language = one_line(answers["lang"] or "")
