@@ -30,12 +30,14 @@ class Reader:
         self.base_url = base_url
         self.errors: list[str] = []
         self.foreign: list[str] = []
+        self.requested: list[str] = []
         self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.page.route("**/*", self._route)
         self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def _route(self, route: object) -> None:
+        self.requested.append(route.request.url)
         if urlparse(route.request.url).hostname == "127.0.0.1":
             route.continue_()
         else:
@@ -81,10 +83,15 @@ def test_home_loads_in_its_language(reader: Reader, path: str, lang: str) -> Non
 
 def test_switcher_on_a_case_lands_on_the_same_case_in_french(reader: Reader) -> None:
     page = reader.open("cases/synthetic-bus-data/")
+    assert not [url for url in reader.requested if "sitemap" in url]  # the switch needs no sitemap
     page.locator('a.md-select__link[hreflang="fr"]').dispatch_event("click")
     page.wait_for_url("**/fr/cases/synthetic-bus-data/")
     assert page.get_attribute("html", "lang") == "fr"
     assert "Exemple synthétique" in page.inner_text("h1") or "Synthetic example" in page.inner_text("h1")
+    page.locator('a.md-select__link[hreflang="en"]').dispatch_event("click")
+    page.wait_for_url("**/knowledge-base/cases/synthetic-bus-data/")
+    assert page.get_attribute("html", "lang") == "en"
+    assert not [url for url in reader.requested if "sitemap" in url]
 
 
 @pytest.mark.parametrize("query", ["santé", "sante", "donnée"])
