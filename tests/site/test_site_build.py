@@ -196,3 +196,9 @@ def test_each_language_has_its_own_not_found_page(synthetic_site: Path, page: st
     assert f'<html lang="{lang}"' in html
     assert f"<h1>{title}</h1>" in html
     assert f'<a href="{home}">' in html and f'<a href="{home}search/">' in html
+
+
+def test_a_case_page_is_dated_by_its_last_review_in_the_sitemap(synthetic_site: Path) -> None:
+    sitemap = (synthetic_site / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(r"<loc>[^<]+/fr/cases/synthetic-bus-data/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap)
+    assert entry and entry.group(1) == "2026-02-01"  # the fixture's `reviewed`

@@ -106,6 +106,9 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
         render.render(self._markdown, page, config, files)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        odimpact = page.meta.get("odimpact") if isinstance(page.meta, dict) else None
+        if isinstance(odimpact, dict) and odimpact.get("updated"):
+            page.update_date = odimpact["updated"]  # the sitemap's lastmod: the case's last review, not the build's day
         return finish_html(html, page.meta)
 
     def on_env(self, env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:

@@ -1,6 +1,7 @@
 """One case -> one page per language (Markdown with fill tokens for the generated HTML, and front matter)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from odimpact.corpus import Case
@@ -83,6 +84,12 @@ def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
     return data
 
 
+def _date_text(value: Any) -> str | None:
+    """A YYYY-MM-DD date as text (the sitemap's lastmod), else None."""
+    text = str(value) if value is not None else ""
+    return text if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else None
+
+
 def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     """The page of one case in one language."""
     meta, here = case.meta(lang), case_url(case.id)
@@ -105,7 +112,7 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     page_meta = {
         "title": escape(meta.get("title")),
         "description": escape(meta.get("summary")),
-        "odimpact": {"kind": "case", "id": case.id, "status": case.status,
+        "odimpact": {"kind": "case", "id": case.id, "status": case.status, "updated": _date_text(meta.get("reviewed")),
                      "json_ld": script_json(json_ld(ctx, case, lang)), "fills": fills.blocks},
     }
     return Page(here, lang, page_meta, "\n\n".join(block for block in blocks if block))
