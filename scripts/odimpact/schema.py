@@ -77,3 +77,26 @@ def _neutral_paths(node: dict[str, Any], prefix: tuple[str, ...]) -> list[tuple[
 def language_neutral_fields() -> tuple[tuple[str, ...], ...]:
     """Field paths that must be identical in both language files; `*` stands for each list item."""
     return tuple(_neutral_paths(case_schema(), ()))
+
+
+@cache
+def field_vocabularies() -> dict[str, str]:
+    """Which vocabulary each front-matter field takes its values from, by dotted path ("sectors",
+    "sources.kind", "organisations.roles"), read from the schema's references: the one source."""
+    found: dict[str, str] = {}
+
+    def walk(node: Any, path: str) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref", "")
+        if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
+            found[path] = ref[len(_REF_PREFIX):]
+        for name, child in (node.get("properties") or {}).items():
+            walk(child, f"{path}.{name}" if path else name)
+        walk(node.get("items"), path)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for child in node.get(key) or []:
+                walk(child, path)
+
+    walk(json.loads(CASE_SCHEMA.read_text(encoding="utf-8")), "")
+    return found

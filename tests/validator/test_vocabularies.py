@@ -62,3 +62,13 @@ def test_generated_files_are_fresh() -> None:
     stale = [str(path) for path, text in expected_files().items()
              if not path.exists() or path.read_text(encoding="utf-8") != text]
     assert not stale, f"run `odimpact regenerate`: stale {stale}"
+
+
+def test_the_fields_vocabularies_come_from_the_schema() -> None:
+    from odimpact.schema import field_vocabularies
+
+    links = field_vocabularies()
+    assert links["sectors"] == "sectors" and links["effects_in"] == "jurisdictions"
+    assert links["sources.kind"] == "source-kinds" and links["impacts.kind"] == "figure-kinds"
+    assert links["organisations.roles"] == "organisation-roles" and links["interviews.consent.publish"] == "consent-states"
+    assert set(links.values()) <= set(load_vocabularies())

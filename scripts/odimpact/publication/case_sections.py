@@ -122,7 +122,7 @@ def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
         parts = [link(_source_title(source, lang), source.get("url")), escape(source.get("publisher"))]
         if source.get("date"):
             parts.append(long_date(source["date"], lang))
-        weight = [ctx.label("kind", source.get("kind"), lang), ctx.label("independence", source.get("independence"), lang)]
+        weight = [ctx.label("sources.kind", source.get("kind"), lang), ctx.label("sources.independence", source.get("independence"), lang)]
         details = [f'{text("source_kind", lang)}{colon(lang)}{weight[0]}', f'{text("independence", lang)}{colon(lang)}{weight[1]}']
         if source.get("accessed"):
             details.append(text("accessed", lang, date=long_date(source["accessed"], lang)))
@@ -141,7 +141,7 @@ def _attribution(ctx: SiteContext, interview: dict[str, Any], numbers: dict[str,
     named = consent.get("named") is True and interview.get("name")
     who = escape(interview["name"]) + ", " if named else ""
     who += f"{escape(interview.get('role'))}, {escape(interview.get('organisation'))}"
-    how = text("interview_by", lang, method=ctx.label("method", interview.get("method"), lang),
+    how = text("interview_by", lang, method=ctx.label("interviews.method", interview.get("method"), lang),
                date=long_date(interview.get("date"), lang))
     return f"{who}. {how} {cite(interview.get('source'), numbers)}"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from odimpact.schema import case_schema
+from odimpact.schema import case_schema, field_vocabularies
 
 # How a multi-valued field is written in one CSV cell: values joined by "|"; a "|" or "\" inside a
 # value (possible only in free text such as a dataset name) is escaped with a backslash.
@@ -26,7 +26,9 @@ class Column:
     vocabulary: str | None = None
 
 
-def _vocabulary_columns(field: str, vocabulary: str, many: bool) -> list[Column]:
+def _vocabulary_columns(field: str, many: bool) -> list[Column]:
+    """The ids and the labels of a field that takes a vocabulary's values (the schema says which)."""
+    vocabulary = field_vocabularies()[field]
     if many:
         return [Column(field, field, "ids", vocabulary), Column(f"{field}_labels", field, "labels", vocabulary)]
     return [Column(field, field, "id", vocabulary), Column(f"{field}_label", field, "label", vocabulary)]
@@ -38,21 +40,21 @@ CASE_COLUMNS: tuple[Column, ...] = (
     Column("title", "title", "text"),
     Column("summary", "summary", "text"),
     Column("awaiting_translation", "awaiting_translation", "boolean"),
-    *_vocabulary_columns("jurisdiction", "jurisdictions", False),
-    *_vocabulary_columns("effects_in", "jurisdictions", True),
+    *_vocabulary_columns("jurisdiction", False),
+    *_vocabulary_columns("effects_in", True),
     Column("communities", "communities", "list"),
-    *_vocabulary_columns("government_level", "government-levels", False),
+    *_vocabulary_columns("government_level", False),
     Column("place", "place", "text"),
-    *_vocabulary_columns("sectors", "sectors", True),
-    *_vocabulary_columns("impact_types", "impact-types", True),
-    *_vocabulary_columns("impact_dimensions", "impact-dimensions", True),
-    *_vocabulary_columns("reusers", "reusers", True),
-    *_vocabulary_columns("reuse_purposes", "reuse-purposes", True),
-    *_vocabulary_columns("enabling_conditions", "enabling-conditions", True),
-    *_vocabulary_columns("challenges", "challenges", True),
+    *_vocabulary_columns("sectors", True),
+    *_vocabulary_columns("impact_types", True),
+    *_vocabulary_columns("impact_dimensions", True),
+    *_vocabulary_columns("reusers", True),
+    *_vocabulary_columns("reuse_purposes", True),
+    *_vocabulary_columns("enabling_conditions", True),
+    *_vocabulary_columns("challenges", True),
     Column("period_start", "period.start", "integer"),
     Column("period_end", "period.end", "text"),
-    *_vocabulary_columns("evidence_strength", "evidence-levels", False),
+    *_vocabulary_columns("evidence_strength", False),
     Column("datasets", "datasets.name", "list"),
     Column("dataset_publishers", "datasets.publisher", "list"),
     Column("organisations", "organisations.name", "list"),
@@ -65,7 +67,7 @@ CASE_COLUMNS: tuple[Column, ...] = (
     Column("published", "published", "date"),
     Column("reviewed", "reviewed", "date"),
     Column("contributors", "contributors", "list"),
-    Column("licence", "licence", "id", "licences"),
+    Column("licence", "licence", "id", field_vocabularies()["licence"]),
     Column("related", "related", "list"),
     Column("keywords", "keywords", "list"),
 )
@@ -75,9 +77,9 @@ IMPACT_COLUMNS: tuple[Column, ...] = (
     Column("case_url", "url", "url"),
     Column("impact_number", "impact_number", "integer"),
     Column("measure", "impacts.measure", "text"),
-    Column("kind", "impacts.kind", "id", "figure-kinds"),
-    Column("kind_label", "impacts.kind", "label", "figure-kinds"),
-    Column("qualifier", "impacts.qualifier", "id", "figure-qualifiers"),
+    Column("kind", "impacts.kind", "id", field_vocabularies()["impacts.kind"]),
+    Column("kind_label", "impacts.kind", "label", field_vocabularies()["impacts.kind"]),
+    Column("qualifier", "impacts.qualifier", "id", field_vocabularies()["impacts.qualifier"]),
     Column("value", "impacts.value", "number"),
     Column("min", "impacts.min", "number"),
     Column("max", "impacts.max", "number"),
@@ -99,8 +101,8 @@ IMPACT_COLUMNS: tuple[Column, ...] = (
     Column("source_publisher", "sources.publisher", "text"),
     Column("source_date", "sources.date", "text"),
     Column("source_url", "sources.url", "url"),
-    Column("source_kind", "sources.kind", "id", "source-kinds"),
-    Column("source_independence", "sources.independence", "id", "source-independence"),
+    Column("source_kind", "sources.kind", "id", field_vocabularies()["sources.kind"]),
+    Column("source_independence", "sources.independence", "id", field_vocabularies()["sources.independence"]),
     Column("source_accessed", "sources.accessed", "date"),
     Column("source_archived", "sources.archived", "url"),
 )

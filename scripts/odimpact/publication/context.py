@@ -7,25 +7,9 @@ from typing import Any
 
 from odimpact.corpus import Case, Corpus
 from odimpact.publication.formatting import escape
+from odimpact.schema import field_vocabularies
 from odimpact.urls import RESERVED_IDS
 from odimpact.vocabularies import Vocabulary, load_vocabularies
-
-# Vocabulary file for each front-matter field shown with labels.
-FIELD_VOCABULARY = {
-    "jurisdiction": "jurisdictions",
-    "effects_in": "jurisdictions",
-    "government_level": "government-levels",
-    "sectors": "sectors",
-    "impact_types": "impact-types",
-    "evidence_strength": "evidence-levels",
-    "licence": "licences",
-    "roles": "organisation-roles",
-    "kind": "source-kinds",
-    "independence": "source-independence",
-    "figure_kind": "figure-kinds",
-    "qualifier": "figure-qualifiers",
-    "method": "interview-methods",
-}
 
 
 @dataclass
@@ -67,22 +51,23 @@ class SiteContext:
         return set(self.pages_by_id())
 
     def label(self, field: str, term: Any, lang: str) -> str:
-        """Escaped reader-facing label of a vocabulary value; an unknown value is shown escaped as is."""
+        """Escaped reader-facing label of a value of `field` (a dotted path: "sectors",
+        "sources.kind"); an unknown value is shown escaped as is."""
         try:
-            return escape(self.vocabularies[FIELD_VOCABULARY[field]].label(term, lang))
+            return escape(self.vocabularies[field_vocabularies()[field]].label(term, lang))
         except (KeyError, TypeError):
             return escape(term)
 
     def definition(self, field: str, term: Any, lang: str) -> str:
         """Escaped definition of a vocabulary value, or '' when unknown."""
         try:
-            return escape(self.vocabularies[FIELD_VOCABULARY[field]].term(term).definition[lang])
+            return escape(self.vocabularies[field_vocabularies()[field]].term(term).definition[lang])
         except (KeyError, TypeError):
             return ""
 
     def terms(self, field: str) -> list[Any]:
         """The allowed values of a vocabulary field, in the vocabulary's order."""
-        return self.vocabularies[FIELD_VOCABULARY[field]].ids()
+        return self.vocabularies[field_vocabularies()[field]].ids()
 
 
 def make_context(corpus: Corpus, repository: str = "", branch: str = "main", site_url: str = "", preview: bool = False) -> SiteContext:

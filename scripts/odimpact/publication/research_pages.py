@@ -24,6 +24,7 @@ from odimpact.publication.overviews import case_item
 from odimpact.publication.pages import Page
 from odimpact.publication.strings import text
 from odimpact.publication.tilemap import map_figure, tile_map
+from odimpact.schema import field_vocabularies
 from odimpact.urls import (
     ASSETS,
     DATA_FOLDER,
@@ -58,7 +59,7 @@ def _chart_bars(ctx: SiteContext, facet: str, here: str, lang: str) -> list[Bar]
         years = sorted(year for year in counts if isinstance(year, int))
         return [Bar(str(year), counts[year], relative(here, listing_url("year", year))) for year in years]
     counts = count_by(listed, lambda case: case.meta("en").get(facet) or [])
-    return [Bar(ctx.vocabularies[{"sectors": "sectors", "impact_types": "impact-types"}[facet]].label(term, lang), counts[term],
+    return [Bar(ctx.vocabularies[field_vocabularies()[facet]].label(term, lang), counts[term],
                 relative(here, listing_url(facet, term))) for term in ctx.terms(facet) if counts[term]]
 
 
