@@ -35,6 +35,9 @@ def test_formatted_reference_has_url_and_reviewed_date_in_each_language(corpus: 
 def test_bibtex_entry_is_keyed_by_case_id(corpus: Corpus, urls: SiteUrls) -> None:
     entry = bibtex(_bus(corpus), "en", urls)
     assert entry.startswith("@misc{synthetic-bus-data,\n")
+    # Both versions can sit in one bibliography: the French one has its own key.
+    assert bibtex(_bus(corpus), "fr", urls).startswith("@misc{synthetic-bus-data-fr,\n")
+    assert csl_json(_bus(corpus), "fr", urls)["id"] == "synthetic-bus-data-fr"
     assert "  url = {https://example.org/kb/cases/synthetic-bus-data/}" in entry
     assert "  date = {2026-02-01}" in entry and entry.endswith("\n}")
     assert entry.count("{") == entry.count("}")
@@ -48,7 +51,7 @@ def test_bibtex_escape(text: str, expected: str) -> None:
 
 def test_csl_json_item(corpus: Corpus, urls: SiteUrls) -> None:
     item = csl_json(_bus(corpus), "fr", urls)
-    assert item["id"] == "synthetic-bus-data" and item["type"] == "webpage"
+    assert item["id"] == "synthetic-bus-data-fr" and item["type"] == "webpage"
     assert item["issued"] == {"date-parts": [[2026, 2, 1]]} and item["original-date"] == {"date-parts": [[2026, 1, 15]]}
     assert item["URL"] == "https://example.org/kb/fr/cases/synthetic-bus-data/" and item["language"] == "fr-CA"
     assert item["author"] == [{"literal": "Synthetic Test Author"}]
@@ -81,5 +84,8 @@ def test_citation_cff_has_what_cff_1_2_0_requires() -> None:
     assert cff["title"] == "Open Data Impact Canada / Incidences des données ouvertes au Canada"
     assert cff["authors"] == [{"name": "Open Data Impact Canada"}]  # an entity: no invented people
     assert cff["type"] in ("software", "dataset") and cff["license"] == "CC-BY-4.0"
-    allowed = {"cff-version", "message", "title", "abstract", "type", "authors", "license", "keywords"}
+    allowed = {"cff-version", "message", "title", "abstract", "type", "authors", "license", "keywords", "url", "repository-code"}
     assert set(cff) <= allowed
+    # Its addresses are the ones the site is built with: one source, mkdocs.yml.
+    settings = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert cff["url"] == settings["site_url"] and cff["repository-code"] == settings["extra"]["odimpact"]["repository"]

@@ -88,6 +88,8 @@ def test_json_ld_article_with_place_and_datasets(synthetic_site: Path) -> None:
     assert data["spatialCoverage"]["identifier"] == "CA-ON"
     assert data["isBasedOn"][0]["url"] == "https://example.org/exampleville/bus-schedules"
     assert data["inLanguage"] == "fr"
+    assert data["mainEntityOfPage"] == data["url"] and data["url"].endswith("/fr/cases/synthetic-bus-data/")
+    assert data["publisher"]["name"] == "Incidences des données ouvertes au Canada" and data["publisher"]["url"].endswith("/fr/")
 
 
 def test_hreflang_and_open_graph(synthetic_site: Path) -> None:

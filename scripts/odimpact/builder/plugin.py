@@ -115,7 +115,6 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
         assert self.language is not None  # set by on_config
         env = with_material_prefix(env, self.config.shortcuts, self.compiled if self.config.shortcuts else None)
         env.globals["odimpact_language"] = self.language
-        env.globals["odimpact_feed_title"] = text("feed_title", self.language.code)
         env.globals["odimpact_alternates"] = alternates
         env.globals["odimpact_text"] = partial(text, lang=self.language.code)
         return env

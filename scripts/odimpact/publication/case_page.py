@@ -57,7 +57,8 @@ def footer(ctx: SiteContext, case: Case, lang: str) -> str:
 
 
 def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
-    """schema.org Article: jurisdiction as spatialCoverage, datasets as isBasedOn."""
+    """schema.org Article: jurisdiction as spatialCoverage, datasets as isBasedOn, the knowledge
+    base as publisher, the page itself as the main entity."""
     meta = case.meta(lang)
     datasets = [
         {"@type": "Dataset", "name": str(d.get("name", "")), **({"url": safe_url(d.get("url"))} if safe_url(d.get("url")) else {})}
@@ -79,8 +80,10 @@ def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "keywords": [ctx.vocabularies["sectors"].label(s, lang) for s in as_list(meta.get("sectors")) if s in ctx.terms("sectors")],
     }
+    data["publisher"] = {"@type": "Organization", "name": text("site_name", lang)}
     if ctx.site_url:
-        data["url"] = ctx.site_url + language(lang).prefix + case_url(case.id)
+        data["url"] = data["mainEntityOfPage"] = ctx.site_url + language(lang).prefix + case_url(case.id)
+        data["publisher"]["url"] = ctx.site_url + language(lang).prefix
     return data
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from babel.dates import format_date
 
 from odimpact.corpus import Case
-from odimpact.languages import language
+from odimpact.languages import DEFAULT, language
 from odimpact.publication.strings import text
 from odimpact.urls import SiteUrls
 
@@ -52,8 +52,14 @@ def bibtex_escape(text: str) -> str:
     return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
 
 
+def citation_key(case_id: str, lang: str) -> str:
+    """The key of a case's entry: its id (stable forever) in the default language, with the language
+    code after it in the others, so that a bibliography may hold both versions of one case."""
+    return case_id if lang == DEFAULT else f"{case_id}-{lang}"
+
+
 def bibtex(case: Case, lang: str, urls: SiteUrls) -> str:
-    """A @misc BibTeX entry keyed by the case id (the schema makes it the citation key, stable forever)."""
+    """A @misc BibTeX entry keyed by citation_key."""
     facts = _facts(case, lang, urls)
     reviewed = facts["reviewed"]
     # Double braces keep authors as literal names (they may be teams) and keep the title's capitals.
@@ -68,7 +74,7 @@ def bibtex(case: Case, lang: str, urls: SiteUrls) -> str:
         ("language", language(lang).names["en"].lower()),  # BibTeX's (babel's) language names: english, french
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
-    return f"@misc{{{case.id},\n{body}\n}}"
+    return f"@misc{{{citation_key(case.id, lang)},\n{body}\n}}"
 
 
 def _date_parts(value: datetime.date | None) -> dict[str, Any] | None:
@@ -79,7 +85,7 @@ def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     """A CSL-JSON item (Zotero, Pandoc, citeproc): `issued` is the last-reviewed date."""
     facts = _facts(case, lang, urls)
     item: dict[str, Any] = {
-        "id": case.id, "type": "webpage", "title": facts["title"],
+        "id": citation_key(case.id, lang), "type": "webpage", "title": facts["title"],
         "author": [{"literal": name} for name in facts["authors"]],
         "container-title": text("site_name", lang), "publisher": text("site_name", lang), "URL": facts["url"],
         "language": language(lang).tag,
