@@ -11,7 +11,7 @@ from typing import Any
 from odimpact.corpus import Case
 from odimpact.evidence import strongest_kind
 from odimpact.places import places_of_effect
-from odimpact.publication.formatting import number
+from odimpact.publication.formatting import collation_key, number
 from odimpact.publication.svg import esc
 from odimpact.vocabularies import load_vocabularies
 
@@ -124,7 +124,7 @@ def rank_datasets(cases: list[Case], lang: str) -> list[tuple[dict[str, Any], li
                 entry = found.setdefault(_dataset_key(dataset), (dataset, []))
                 if not entry[1] or entry[1][-1] is not case:  # cases come one at a time: a repeat is the last one
                     entry[1].append(case)
-    return sorted(found.values(), key=lambda item: (-len(item[1]), str(item[0].get("name", "")).casefold()))
+    return sorted(found.values(), key=lambda item: (-len(item[1]), collation_key(str(item[0].get("name", "")))))
 
 
 def rank_publishers(cases: list[Case], lang: str) -> list[tuple[str, list[Case]]]:
@@ -136,7 +136,7 @@ def rank_publishers(cases: list[Case], lang: str) -> list[tuple[str, list[Case]]
             entry = found.setdefault(name.casefold(), (name, []))
             if name and (not entry[1] or entry[1][-1] is not case):
                 entry[1].append(case)
-    return sorted(((n, c) for n, c in found.values() if c), key=lambda item: (-len(item[1]), item[0].casefold()))
+    return sorted(((n, c) for n, c in found.values() if c), key=lambda item: (-len(item[1]), collation_key(item[0])))
 
 
 def _case_links(cases: list[Case], case_href: Callable[[str], str], lang: str) -> str:

@@ -5,6 +5,7 @@ import datetime
 import functools
 import html
 import re
+import unicodedata
 from typing import Any
 
 from babel.dates import format_date, format_skeleton
@@ -16,6 +17,13 @@ SAFE_URL = re.compile(r"https?://[^\s\"'<>`]+\Z")
 # Characters Markdown or attr_list could turn into markup, replaced by entities so that
 # text shown in a Markdown context stays text.
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~:"})
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Alphabetical order as a dictionary sorts: letters first, their accents and case only to break
+    ties ("Île-du-Prince-Édouard" between Colombie-Britannique and Manitoba, not after Yukon)."""
+    letters = "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+    return letters.casefold(), text
 
 
 def escape(value: Any) -> str:

@@ -15,7 +15,7 @@ from odimpact.languages import LANGUAGES
 from odimpact.places import places_of_effect
 from odimpact.publication.case_sections import count_text
 from odimpact.publication.context import SiteContext, as_list
-from odimpact.publication.formatting import escape
+from odimpact.publication.formatting import collation_key, escape
 from odimpact.publication.pages import Page, html_page
 from odimpact.publication.strings import text
 from odimpact.urls import case_url, listing_url, relative
@@ -23,6 +23,9 @@ from odimpact.urls import case_url, listing_url, relative
 PAGE_SIZE = 20
 FACET_TITLES = {"sectors": "by_sector", "jurisdiction": "by_jurisdiction", "effects_in": "by_effect",
                 "impact_types": "by_impact", "year": "by_year"}
+
+PLACE_FACETS = ("jurisdiction", "effects_in")
+FEDERAL = "CA"  # the Government of Canada in the jurisdictions vocabulary
 
 
 def facet_values(case: Case, facet: str) -> list[Any]:
@@ -48,7 +51,7 @@ def group(ctx: SiteContext, facet: str) -> dict[Any, list[Case]]:
 
 
 def sorted_cases(cases: list[Case], lang: str) -> list[Case]:
-    return sorted(cases, key=lambda case: (str(case.meta(lang).get("title", "")).casefold(), case.id))
+    return sorted(cases, key=lambda case: (collation_key(str(case.meta(lang).get("title", ""))), case.id))
 
 
 def case_item(case: Case, here: str, lang: str) -> str:
@@ -97,6 +100,8 @@ def facet_index(ctx: SiteContext, facet: str, groups: dict[Any, list[Case]], lan
     """The index of one facet: each term with its count and definition."""
     here = listing_url(facet)
     terms = sorted(groups) if facet == "year" else [t for t in ctx.terms(facet) if t in groups]
+    if facet in PLACE_FACETS:  # the federal government first, then provinces and territories by name
+        terms.sort(key=lambda term: (term != FEDERAL, collation_key(ctx.vocabularies["jurisdictions"].label(str(term), lang))))
     items = "".join(
         f'<li><a href="{relative(here, listing_url(facet, term))}">{term_label(ctx, facet, term, lang)}</a> '
         f'<span class="odi-count">({count_text(len(groups[term]), lang)})</span>'

@@ -20,6 +20,7 @@ from odimpact.publication.exports import export_texts
 from odimpact.publication.feeds import atom_feed
 from odimpact.publication.findings import CHARTS as FINDINGS_CHARTS
 from odimpact.publication.findings import chart_svg
+from odimpact.publication.formatting import collation_key
 from odimpact.publication.overviews import case_item
 from odimpact.publication.pages import Page
 from odimpact.publication.strings import text
@@ -148,7 +149,7 @@ def explore_page(ctx: SiteContext, lang: str) -> Page:
     here = PAGES["explore"]
     overviews = "".join(f'<li><a href="{relative(here, listing_url(facet))}">{text(f"overview_{facet}", lang)}</a></li>'
                         for facet in ("sectors", "jurisdiction", "effects_in", "impact_types", "year"))
-    by_title = sorted(ctx.listed(), key=lambda case: str(case.meta(lang).get("title", "")).casefold())
+    by_title = sorted(ctx.listed(), key=lambda case: collation_key(str(case.meta(lang).get("title", ""))))
     items = "".join(case_item(case, here, lang) for case in by_title)
     parts = [f"<h1>{text('explore_title', lang)}</h1>", f"<p>{text('explore_intro', lang)}</p>",
              EXPLORE_MOUNT,
