@@ -24,7 +24,10 @@ LEFT_TO_WRITE = [
     ("organisations[0].roles", "schema-min-items"), ("sources[0].title", "schema-min-length"),
     ("sources[0].publisher", "schema-min-length"), ("sources[0].url", "schema-pattern-url"),
     ("sources[0].kind", "schema-vocabulary"), ("sources[0].independence", "schema-vocabulary"),
+    ("body", "body-too-short"),
 ]
+# A synthetic section: the body's text is the contributor's to write.
+SYNTHETIC_SECTION = ("Synthetic text written for the test suite. " * 9).strip()
 FILLED = {
     'summary: ""': 'summary: "Synthetic test case: a fictional city opens bus data and a fictional start-up uses it."',
     "impact_dimensions: []": "impact_dimensions: [creating-opportunity]", "reusers: []": "reusers: [business]",
@@ -60,6 +63,7 @@ def test_filling_the_empty_values_makes_the_scaffold_valid(run_cli, cases_dir):
     for empty, written in FILLED.items():
         assert empty in text
         text = text.replace(empty, written, 1)
+    text = text.replace("## Context {#context}\n", f"## Context {{#context}}\n\n{SYNTHETIC_SECTION}\n", 1)
     path.write_text(text, encoding="utf-8")
     assert problems(run_cli, cases_dir) == []
 

@@ -24,8 +24,10 @@ LEFT_TO_TRANSLATE = [
     ("impacts[0].locator", "schema-min-length"), ("impacts[1].measure", "schema-min-length"),
     ("impacts[2].measure", "schema-min-length"), ("impacts[2].unit", "schema-min-length"),
     ("impacts[2].locator", "schema-min-length"), ("sources[0].publisher", "schema-min-length"),
-    ("sources[1].publisher", "schema-min-length"),
+    ("sources[1].publisher", "schema-min-length"), ("body", "body-too-short"),
 ]
+# A synthetic translated section: the body's text is what a translator writes last.
+SYNTHETIC_SECTION = ("Texte synthétique écrit pour la suite de tests. " * 8).strip()
 TODAY = "2026-03-01"  # after the fixture's review date
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "footnotes", "toc", "pymdownx.superfences"]
 
@@ -91,6 +93,10 @@ def test_filling_in_the_translation_makes_the_case_valid(run_cli, cases_dir):
     # Synthetic "translation": the original text itself, written into the empty value beside it.
     text = re.sub(r'""  # original en anglais : (.*)$', r'"Traduction synthétique : \1"', path.read_text(encoding="utf-8"), flags=re.M)
     text = text.replace("keywords: []  # original en anglais : bus, synthetic", "keywords: [autobus]")
+    # The summary is long enough for its language to be checked: it must read as French.
+    french = "Cas de test synthétique. Une ville fictive publie ses horaires d'autobus en données ouvertes."
+    text = re.sub(r"^summary: .*$", f'summary: "{french}"', text, count=1, flags=re.M)
+    text = text.replace("## Contexte {#context}\n", f"## Contexte {{#context}}\n\n{SYNTHETIC_SECTION}\n", 1)
     path.write_text(text, encoding="utf-8")
     assert problems(run_cli, cases_dir) == [] and problems(run_cli, cases_dir, "warning") == []
 

@@ -38,6 +38,9 @@ REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//[^
 ATTRIBUTE_LIST = re.compile(r"\{:?\s*(?:[#.][\w-]|[\w-]+\s*=)[^}\n]*\}")
 HEADING_ID = re.compile(r"^#{1,6} .*\{#[a-z0-9-]+\}\s*$")
 MIN_TEXT_FOR_LANGUAGE = 200
+MIN_BODY_WORDS = 50  # readers' text, outside headings, comments and code (cases have 250 to 600)
+WORD = re.compile(r"\w+")
+HEADING_LINE = re.compile(r"^#{1,6} .*$", re.MULTILINE)
 
 
 def _line_col(text: str, offset: int, first_line: int) -> tuple[int, int]:
@@ -52,9 +55,19 @@ def _problem(case: CaseFile, offset: int, text: str, code: str, severity: str = 
 
 
 def body_is_not_empty(case: CaseFile) -> Iterator[Problem]:
-    """A case without a body has nothing for readers."""
+    """A case without a body has nothing for readers; one whose text is all in comments or headings
+    (a scaffold, or a file holding the other language's text as comments) has nothing either, and
+    the language check cannot see it: a published one is refused."""
     if not case.body.strip():
         yield Problem(case.display, case.body_line, 1, "body-empty", "body")
+        return
+    words = len(WORD.findall(HEADING_LINE.sub("", prose(case.body))))
+    if words < MIN_BODY_WORDS:
+        params = {"words": words, "minimum": MIN_BODY_WORDS}
+        if case.data.get("status") == "published":
+            yield Problem(case.display, case.body_line, 1, "body-too-short", "body", "error", params)
+        else:
+            yield Problem(case.display, case.body_line, 1, "body-too-short", "body", "warning", params)
 
 
 def body_follows_outline(case: CaseFile) -> Iterator[Problem]:

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from odimpact.language_id import language_and_confidence
+from odimpact.languages import language
 from odimpact.problems import Problem, field_name
 from odimpact.reading import BIDI_CONTROL, CONTROL, CaseFile
 from odimpact.schema import expects_date
@@ -16,6 +18,8 @@ Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
 # Names Windows keeps for devices (ids have no dot, so only the bare name matters): a case folder
 # called `con` or `aux` cannot exist in a checkout on Windows.
 WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))})
+MIN_TEXT_FOR_FIELD_LANGUAGE = 40
+FIELD_LANGUAGE_CONFIDENCE = 0.999
 # Characters that take no room on screen, for the blank-text check (str.strip keeps some of them).
 INVISIBLE = str.maketrans("", "", "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
@@ -83,6 +87,20 @@ def text_is_clean(case: CaseFile, today: dt.date) -> Iterator[Problem]:
             yield _problem(case, path, "not-nfc")
         if value and not value.translate(INVISIBLE).strip():
             yield _problem(case, path, "text-blank")
+
+
+def title_and_summary_are_in_the_file_language(case: CaseFile, today: dt.date) -> Iterator[Problem]:
+    """A title or summary pasted from the other language's file is a common slip, and the body's
+    language check does not look at them. Short texts mislead language identification, so only
+    a long enough text the model is very sure of is reported."""
+    for field in ("title", "summary"):
+        value = case.data.get(field)
+        if isinstance(value, str) and len(value) >= MIN_TEXT_FOR_FIELD_LANGUAGE:
+            found, confidence = language_and_confidence(value)
+            if found != case.lang and confidence >= FIELD_LANGUAGE_CONFIDENCE:
+                yield _problem(case, (field,), "field-language-mismatch", "warning",
+                               expected_en=language(case.lang).names["en"], expected_fr=language(case.lang).names["fr"],
+                               found_en=language(found).names["en"], found_fr=language(found).names["fr"])
 
 
 def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -188,6 +206,7 @@ RULES: tuple[Rule, ...] = (
     id_matches_folder,
     id_is_not_reserved,
     text_is_clean,
+    title_and_summary_are_in_the_file_language,
     lang_matches_file_name,
     dates_are_real_and_ordered,
     period_is_ordered,
