@@ -39,7 +39,8 @@ def test_a_proposal_becomes_a_draft_awaiting_translation(run_cli, cases_dir):
     result = import_text(run_cli, cases_dir, ISSUE)
     assert result.code == 0, result.err
     assert result.out == f"Created draft cases/{CASE_ID}/index.fr.md: complete it, then run odimpact validate cases/{CASE_ID}\n"
-    assert result.err == "warning: Open datasets used: line 2 is not 'name | publisher | URL'; copied without its URL.\n"
+    assert result.err == ("warning: Open datasets used: line 2 is not 'name | publisher | URL'; copied without its URL.\n"
+                          "warning: Organisations involved: line 2: 'licorne' is not one of the listed values; left out.\n")
     case = read_case_file(cases_dir / CASE_ID / "index.fr.md", "x", "fr")
     data = case.data
     assert (data["status"], data["translation"], data["lang"], data["jurisdiction"]) == ("draft", "awaiting", "fr", "CA-QC")
@@ -47,7 +48,24 @@ def test_a_proposal_becomes_a_draft_awaiting_translation(run_cli, cases_dir):
     assert data["summary"].endswith("no: true") and data["sectors"] == ["transport", "economy-business"]
     assert data["datasets"][1] == {"name": "Données sans adresse", "publisher": "Ville d'Exempleville", "licence": ""}
     assert data["sources"][0]["url"] == "https://example.org/article" and data["period"] == {"start": 2015, "end": "ongoing"}
+    assert (data["sources"][0]["kind"], data["sources"][0]["independence"]) == ("news", "independent")
+    assert data["datasets"][0]["licence"] == "OGL-Canada-2.0"
+    assert data["organisations"] == [{"name": "Ville d'Exempleville", "roles": ["data-publisher"]},
+                                     {"name": "Jeune pousse synthétique", "roles": ["re-user"]}]
+    assert data["impact_dimensions"] == ["creating-opportunity"]
+    assert (data["reusers"], data["reuse_purposes"]) == (["business"], ["products-services"])
     assert "Une histoire &lt;script>alert(1)&lt;/script> synthétique." in case.body and "<script" not in case.body
+
+
+def test_a_proposal_answered_as_the_form_asks_imports_without_errors(run_cli, cases_dir):
+    """Every required field of a case is asked by the form: an import leaves the editor prose to
+    write, not errors to fix (a draft's short body is a warning)."""
+    text = (ISSUE.replace("Données sans adresse | Ville d'Exempleville | javascript:alert(1)\n", "")
+                 .replace(", licorne", ""))
+    assert import_text(run_cli, cases_dir, text).code == 0
+    result = run_cli("validate", "--cases-dir", str(cases_dir), "--today", TODAY, "--lang", "en")
+    assert result.code == 0, result.out
+    assert " 0 error(s)" in result.out
 
 
 def test_a_suggested_id_that_is_a_path_is_refused(run_cli, cases_dir):

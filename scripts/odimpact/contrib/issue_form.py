@@ -32,6 +32,11 @@ class FormField:
         return f"{self.label['en']} / {self.label['fr']}"
 
 
+def _ids(vocabulary: str) -> str:
+    """A vocabulary's ids, for help texts that ask for them in a line of text."""
+    return ", ".join(str(term_id) for term_id in load_vocabularies()[vocabulary].ids())
+
+
 def _field(id_: str, kind: str, en: str, fr: str, help_en: str, help_fr: str, **extra: object) -> FormField:
     return FormField(id_, kind, {"en": en, "fr": fr}, {"en": help_en, "fr": help_fr}, **extra)  # type: ignore[arg-type]
 
@@ -56,12 +61,24 @@ FIELDS = (
            required=True, vocabulary="sectors", multiple=True),
     _field("impact_types", "dropdown", "Impact types", "Types d'incidences", "Kinds of impact.", "Types d'incidences.",
            vocabulary="impact-types", multiple=True),
+    _field("impact_dimensions", "dropdown", "Dimensions of impact", "Dimensions des incidences",
+           "What the impact touched.", "Ce que les incidences ont touché.", required=True, vocabulary="impact-dimensions", multiple=True),
+    _field("reusers", "dropdown", "Who reused the data", "Qui a réutilisé les données", "The kinds of reusers.",
+           "Les types de réutilisateurs.", required=True, vocabulary="reusers", multiple=True),
+    _field("reuse_purposes", "dropdown", "What the data was reused for", "À quoi les données ont servi", "The purposes of the reuse.",
+           "Les fins de la réutilisation.", required=True, vocabulary="reuse-purposes", multiple=True),
     _field("period_start", "input", "First year of the use", "Première année de l'utilisation", "For example 2015.", "Par exemple 2015."),
     _field("datasets", "textarea", "Open datasets used", "Jeux de données ouverts utilisés",
-           "One per line: name | publisher | address (URL).", "Un par ligne : nom | diffuseur | adresse (URL)."),
+           f"One per line: name | publisher | address (URL) | licence, one of {_ids('licences')} (unknown if you do not know).",
+           f"Un par ligne : nom | diffuseur | adresse (URL) | licence, parmi {_ids('licences')} (unknown si vous l'ignorez)."),
+    _field("organisations", "textarea", "Organisations involved", "Organisations en cause",
+           f"One per line: name | roles, among {_ids('organisation-roles')}.",
+           f"Une par ligne : nom | rôles, parmi {_ids('organisation-roles')}.", required=True),
     _field("sources", "textarea", "Sources", "Sources",
-           "One per line: title | publisher | address (URL). At least two independent sources are needed to publish.",
-           "Une par ligne : titre | éditeur | adresse (URL). Il faut au moins deux sources indépendantes pour publier."),
+           f"One per line: title | publisher | address (URL) | kind, one of {_ids('source-kinds')} | standpoint, one of "
+           f"{_ids('source-independence')}. At least two independent standpoints are needed to publish.",
+           f"Une par ligne : titre | éditeur | adresse (URL) | type, parmi {_ids('source-kinds')} | point de vue, parmi "
+           f"{_ids('source-independence')}. Il faut au moins deux points de vue indépendants pour publier."),
     _field("story", "textarea", "What happened", "Ce qui s'est passé",
            "The story in your own words: the context, what was done with the data, what changed.",
            "L'histoire dans vos mots : le contexte, ce qui a été fait avec les données, ce qui a changé."),

@@ -11,11 +11,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from odimpact.contrib.choices import ChoiceError, check_id, check_terms
+from odimpact.contrib.choices import ChoiceError, check_id, check_term, check_terms
 from odimpact.contrib.issue_form import FIELDS, LANGUAGE_OPTIONS, FormField
 from odimpact.reading import BIDI_CONTROL
 
 MAX_ISSUE_CHARS = 64 * 1024
+EDITORS = "Open Data Impact Canada editors"
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (.+?)\s*$", re.MULTILINE)
 OPTION_ID = re.compile(r"(?:^|, )([A-Za-z0-9-]+) — ")
@@ -28,6 +29,8 @@ MESSAGES = {
                "fr": "le texte de la demande contient le caractère de contrôle bidirectionnel {codepoint}; retirez-le."},
     "missing": {"en": "the required answer {label!r} is missing.", "fr": "la réponse obligatoire {label!r} manque."},
     "language": {"en": "unknown language {value!r}.", "fr": "langue inconnue : {value!r}."},
+    "bad-term": {"en": "{label}: line {line}: {value!r} is not one of the listed values; left out.",
+                 "fr": "{label} : ligne {line} : {value!r} ne fait pas partie des valeurs proposées; laissé de côté."},
     "no-id": {"en": "no id can be made from the title; give one in {label!r}.",
               "fr": "impossible de tirer un identifiant du titre; indiquez-en un dans {label!r}."},
     "unknown-heading": {"en": "ignored a section this form does not have: {value!r}",
@@ -81,8 +84,11 @@ def slug(title: str) -> str:
     return text
 
 
-def _table(text: str | None, label: str, lang: str, keys: tuple[str, str], warnings: list[str]) -> list[dict[str, str]]:
-    """Lines 'a | b | URL' -> items; a URL that is not absolute http(s) is dropped with a warning."""
+def _table(text: str | None, label: str, lang: str, keys: tuple[str, str], warnings: list[str],
+           terms: tuple[tuple[str, str], ...] = ()) -> list[dict[str, str]]:
+    """Lines 'a | b | URL | term...' -> items; a URL that is not absolute http(s) is dropped with a
+    warning; `terms` (key, vocabulary) read the cells after the URL, and a term not in its
+    vocabulary is left out with a warning (the validator then asks for it)."""
     items = []
     for number, line in enumerate((text or "").splitlines(), start=1):
         cells = [one_line(cell) for cell in line.strip().lstrip("-*").split("|")]
@@ -94,8 +100,30 @@ def _table(text: str | None, label: str, lang: str, keys: tuple[str, str], warni
             item["url"] = url
         else:
             warnings.append(_say("bad-line", lang, label=label, line=number))
+        for (key, vocabulary), cell in zip(terms, cells[3:]):
+            try:
+                item[key] = str(check_term(vocabulary, cell, lang))
+            except ChoiceError:
+                warnings.append(_say("bad-term", lang, label=label, line=number, value=cell[:40]))
         items.append(item)
     return items
+
+
+def _organisations(text: str | None, lang: str, warnings: list[str]) -> list[dict[str, Any]]:
+    """Lines 'name | role, role' -> organisations; roles not in the vocabulary are left out with a warning."""
+    found = []
+    for number, line in enumerate((text or "").splitlines(), start=1):
+        name, roles_text = one_line(line.split("|", 1)[0].lstrip("-* ")), line.split("|", 1)[1] if "|" in line else ""
+        if not name:
+            continue
+        kept = []
+        for role in (one_line(role) for role in roles_text.split(",") if role.strip()):
+            try:
+                kept.append(str(check_term("organisation-roles", role, lang)))
+            except ChoiceError:
+                warnings.append(_say("bad-term", lang, label=_label("organisations", lang), line=number, value=role[:40]))
+        found.append({"name": name, "roles": kept})
+    return found
 
 
 def _terms(field_: FormField, text: str | None, lang: str, low: int = 1, high: int = 99) -> list[str | int]:
@@ -133,6 +161,8 @@ def _vocabulary_values(answers: dict[str, str | None], ui: str) -> dict[str, Any
     fields = {field_.id: field_ for field_ in FIELDS}
     values: dict[str, Any] = {"jurisdiction": _terms(fields["jurisdiction"], answers["jurisdiction"], ui, 1, 1)[0],
                               "sectors": _terms(fields["sectors"], answers["sectors"], ui, 1, 3)}
+    for name in ("impact_dimensions", "reusers", "reuse_purposes"):
+        values[name] = _terms(fields[name], answers.get(name), ui, 1, 99)
     for name in ("government_level", "impact_types"):
         terms = _terms(fields[name], answers.get(name), ui, 0 if name == "impact_types" else 1,
                        99 if name == "impact_types" else 1)
@@ -175,11 +205,15 @@ def read_issue(body: str, ui: str, today: str) -> Draft:
         values["period"] = {"start": int(start), "end": "ongoing"}
     elif start:
         warnings.append(_say("bad-year", ui, value=start[:40]))
-    values["datasets"] = _table(answers.get("datasets"), _label("datasets", ui), ui, ("name", "publisher"), warnings)
-    sources = _table(answers.get("sources"), _label("sources", ui), ui, ("title", "publisher"), warnings)
+    values["datasets"] = _table(answers.get("datasets"), _label("datasets", ui), ui, ("name", "publisher"), warnings,
+                                (("licence", "licences"),))
+    values["organisations"] = _organisations(answers.get("organisations"), ui, warnings)
+    sources = _table(answers.get("sources"), _label("sources", ui), ui, ("title", "publisher"), warnings,
+                     (("kind", "source-kinds"), ("independence", "source-independence")))
     values["sources"] = [{"id": f"s{number}", **item} for number, item in enumerate(sources, start=1)]
     values.update({"evidence_strength": 1, "published": today, "reviewed": today, "licence": "CC-BY-4.0",
-                   "contributors": [one_line(answers["contributor"] or "")] if answers.get("contributor") else []})
+                   # An anonymous proposal is credited to the editors who import it (a case needs a contributor).
+                   "contributors": [one_line(answers["contributor"] or "")] if answers.get("contributor") else [EDITORS]})
     story = CONTROL.sub(" ", (answers.get("story") or "").replace("\t", "    "))
     # Raw HTML from an issue is shown as text, never passed to the page.
     sections = {"context": story.replace("&", "&amp;").replace("<", "&lt;")} if story.strip() else {}
