@@ -16,6 +16,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates reorder text on screen (the "Trojan Source"
 # trick): what a reviewer reads is not what the file says. Marks (U+200E, U+200F) are allowed.
 BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Characters that take no room on screen (str.strip keeps some of them), for the blank-text check.
+INVISIBLE = "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Where a value of the front matter could be blank: a quoted string of spaces or invisible
+# characters only, or a plain value made of them. Few files have one: the rest skip the check.
+MAYBE_BLANK = re.compile(rf"""(["'])[\s{INVISIBLE}]*\1|(?::|^[ \t]*-)[ \t]+[{INVISIBLE}][\s{INVISIBLE}]*$""", re.MULTILINE)
 
 
 @dataclass
@@ -28,6 +33,8 @@ class CaseFile:
     document: Document
     body: str
     body_line: int  # line number of the body's first line
+    escaped: bool = False  # the front matter holds a backslash: YAML escapes may make characters its text lacks
+    maybe_blank: bool = False  # the front matter may hold a blank value (MAYBE_BLANK)
 
     @property
     def data(self) -> dict:
@@ -111,4 +118,5 @@ def read_case_file(path: Path, display: str, lang: str) -> CaseFile | Problem:
     if not isinstance(document.data, dict):
         kind = "nothing" if document.data is None else type(document.data).__name__
         return Problem(display, 2, 1, "not-a-mapping", params={"found": kind})
-    return CaseFile(path=path, display=display, lang=lang, document=document, body=body, body_line=body_line)
+    return CaseFile(path=path, display=display, lang=lang, document=document, body=body, body_line=body_line,
+                    escaped="\\" in front, maybe_blank=bool(MAYBE_BLANK.search(front)))

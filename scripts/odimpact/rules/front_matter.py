@@ -11,6 +11,7 @@ from odimpact.language_id import language_and_confidence
 from odimpact.languages import language
 from odimpact.problems import Problem, field_name
 from odimpact.reading import BIDI_CONTROL, CONTROL, CaseFile
+from odimpact.reading import INVISIBLE as INVISIBLE_CHARACTERS
 from odimpact.schema import expects_date
 from odimpact.urls import RESERVED_IDS
 
@@ -21,7 +22,7 @@ WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n 
 MIN_TEXT_FOR_FIELD_LANGUAGE = 40
 FIELD_LANGUAGE_CONFIDENCE = 0.999
 # Characters that take no room on screen, for the blank-text check (str.strip keeps some of them).
-INVISIBLE = str.maketrans("", "", "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u00ad")
+INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 
 SURPRISE_KINDS = {
     "boolean": ("a true/false value", "une valeur vrai/faux"),
@@ -78,14 +79,18 @@ def text_is_clean(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     text does not show (reading.py checks that): control and bidirectional characters, decomposed
     text; and text of spaces, non-breaking spaces or zero-width characters, which passes a length
     check and shows as nothing."""
-    for path, value in _strings(case.data, ()):
-        for pattern, code in ((CONTROL, "control-character"), (BIDI_CONTROL, "bidi-control")):
-            found = pattern.search(value)
-            if found:
-                yield _problem(case, path, code, codepoint=f"U+{ord(found.group()):04X}")
-        if not unicodedata.is_normalized("NFC", value):
-            yield _problem(case, path, "not-nfc")
-        if value and not value.translate(INVISIBLE).strip():
+    if not (case.escaped or case.maybe_blank):
+        return  # nothing the file's own text, already checked, does not show
+    for path, value in _strings(case.data):
+        if case.escaped:  # without a backslash, the values hold only what reading.py has checked
+            for pattern, code in ((CONTROL, "control-character"), (BIDI_CONTROL, "bidi-control")):
+                found = pattern.search(value)
+                if found:
+                    yield _problem(case, path, code, codepoint=f"U+{ord(found.group()):04X}")
+            if not unicodedata.is_normalized("NFC", value):
+                yield _problem(case, path, "not-nfc")
+        # A text starting with a letter or digit is not blank: most values stop at the first test.
+        if value and not value[0].isalnum() and not value.translate(INVISIBLE).strip():
             yield _problem(case, path, "text-blank")
 
 
@@ -103,15 +108,19 @@ def title_and_summary_are_in_the_file_language(case: CaseFile, today: dt.date) -
                                found_en=language(found).names["en"], found_fr=language(found).names["fr"])
 
 
-def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, (*path, index))
+def _strings(data: Any) -> list[tuple[tuple, str]]:
+    """Every text value with its path (a loop, not recursion: it runs on every file)."""
+    found: list[tuple[tuple, str]] = []
+    stack: list[tuple[tuple, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            found.append((path, value))
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+    return found
 
 
 def lang_matches_file_name(case: CaseFile, today: dt.date) -> Iterator[Problem]:
