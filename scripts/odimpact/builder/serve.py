@@ -2,11 +2,13 @@
 from the sources, with the other languages built beside it.
 
 MkDocs watches cases/, docs/ and mkdocs.yml (not the generated trees: writing them would start
-a second rebuild). On each change, before MkDocs renders, the session regenerates every
-language's tree (only changed files are written, so the dirty build renders only the pages they
-hold); a language whose tree changed is rebuilt at once in its own process, and its pages are
-copied into the served site after MkDocs has rendered the default language. One save, one
-rebuild. Parsed case files are kept between rebuilds while their files are unchanged.
+a second rebuild). On each change, before MkDocs renders, the session regenerates the trees of
+the languages the change touches (only changed files are written, so the dirty build renders
+only the pages they hold); another language whose tree changed is rebuilt at once in its own
+process, and its pages are copied into the served site after MkDocs has rendered the default
+language. One save, one rebuild. Drafts get pages (flagged), and the log gives their addresses
+and the problems `odimpact validate` finds in the changed cases. Parsed case files are kept
+between rebuilds while their files are unchanged.
 """
 
 from __future__ import annotations
