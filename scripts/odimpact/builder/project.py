@@ -24,14 +24,6 @@ def read_settings(base: Path) -> dict[str, Any]:
     return yaml.safe_load(base.read_text(encoding="utf-8"))
 
 
-def settings_value(base: Path, *keys: str) -> Any:
-    """A value of mkdocs.yml, e.g. ("extra", "odimpact", "repository"); None when absent."""
-    value: Any = read_settings(base)
-    for key in keys:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value
-
-
 def localised_nav(nav: Any, lang: str, titles: dict[str, str]) -> Any:
     """The navigation with its titles in `lang` and its paths under the language's prefix."""
     prefix = language(lang).prefix
