@@ -31,12 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _valid(cases_dir: Path) -> bool:
     """Validate every case as `odimpact validate` does, printing its report."""
-    from odimpact.commands.options import default_language
     from odimpact.commands.validate import print_report
+    from odimpact.languages import locale_language
     from odimpact.validation import validate_all
 
     report = validate_all(cases_dir)
-    print_report(report, default_language())
+    print_report(report, locale_language())
     return report.errors == 0
 
 

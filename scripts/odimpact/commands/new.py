@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from odimpact.commands.options import add_cases_dir, default_language
+from odimpact.commands.options import add_cases_dir
 from odimpact.contrib import translate
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.choices import ChoiceError, check_terms, split_values
 from odimpact.contrib.questions import REQUIRED, Question, menu
 from odimpact.contrib.template import render_case
-from odimpact.languages import LANGUAGES, other
+from odimpact.languages import LANGUAGES, locale_language, other
 from odimpact.layout import relative
 from odimpact.paths import REPO_ROOT
 from odimpact.vocabularies import load_vocabularies
@@ -172,7 +172,7 @@ def _say(code: str, ui: str, **params: Any) -> str:
 def run(args: argparse.Namespace) -> int:
     if args.translate is not None:
         return translate.run(args)
-    ui: str = args.ui_lang or args.lang or default_language()
+    ui: str = args.ui_lang or args.lang or locale_language()
     cases_dir: Path = args.cases_dir.resolve()
     root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
     try:

@@ -7,8 +7,6 @@ from pathlib import Path
 from odimpact.languages import LANGUAGES, locale_language
 from odimpact.paths import CASES_DIR
 
-default_language = locale_language  # the name the commands know it by
-
 
 def add_cases_dir(parser: argparse.ArgumentParser) -> None:
     """--cases-dir DIR (also --cases): the cases folder, cases/ by default."""
@@ -18,5 +16,5 @@ def add_cases_dir(parser: argparse.ArgumentParser) -> None:
 
 def add_message_language(parser: argparse.ArgumentParser) -> None:
     """--lang en|fr: the language of the command's messages, from the locale by default."""
-    parser.add_argument("--lang", choices=LANGUAGES, default=default_language(),
+    parser.add_argument("--lang", choices=LANGUAGES, default=locale_language(),
                         help="language of messages (default: from the locale)")
