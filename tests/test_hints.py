@@ -44,5 +44,6 @@ def test_hint_is_accepted_as_written(where: str, hint: str) -> None:
         hint = hint.replace(placeholder, value)
     try:
         build_parser().parse_args(shlex.split(hint))
-    except SystemExit as error:
-        raise AssertionError(f"{where}: `odimpact {hint}` is refused (exit {error.code})") from None
+    except SystemExit as error:  # --help exits 0 once printed
+        if error.code:
+            raise AssertionError(f"{where}: `odimpact {hint}` is refused (exit {error.code})") from None

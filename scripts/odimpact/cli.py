@@ -9,8 +9,10 @@ import argparse
 import importlib
 import sys
 
-# Each module in odimpact.commands exposes register(subparsers) which adds one subcommand
-# whose handler is stored as `func` and returns an exit code.
+from odimpact.command_line import argparse_speaks, language_of, top_level
+
+# Each module in odimpact.commands exposes register(subparsers, lang) which adds one subcommand,
+# its help in `lang`, whose handler is stored as `func` and returns an exit code.
 COMMANDS = (
     "validate",
     "new",
@@ -26,23 +28,23 @@ COMMANDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
-        prog="odimpact",
-        description="Open Data Impact Canada: validate, scaffold and publish bilingual case studies.",
-        epilog="Exit codes: 0 success, 1 problems found in the input, 2 usage error.",
-    )
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered, its help in `lang` (argparse's own
+    headings too when built inside argparse_speaks(lang))."""
+    parser = argparse.ArgumentParser(prog="odimpact", **top_level(lang))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMANDS:
-        importlib.import_module(f"odimpact.commands.{name}").register(subparsers)
+        importlib.import_module(f"odimpact.commands.{name}").register(subparsers, lang)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the tool; returns the exit code (argparse exits 2 on usage errors)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the tool; returns the exit code (argparse exits 2 on usage errors, in the language
+    of --lang or the locale, as the help is)."""
+    arguments = sys.argv[1:] if argv is None else argv
+    lang = language_of(arguments)
+    with argparse_speaks(lang):
+        args = build_parser(lang).parse_args(arguments)
     return int(args.func(args))
 
 

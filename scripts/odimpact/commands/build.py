@@ -6,26 +6,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir
 from odimpact.paths import CASES_DIR, REPO_ROOT
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "build",
-        help="build the bilingual site into site/ and index it for search",
-        description=(
-            "Generate the case pages and lists from cases/, build the English and French site "
-            "with MkDocs (strict: any warning fails), then index it with Pagefind. The cases are "
-            "validated first: a case with errors stops the build. "
-            "Exit codes: 0 built, 1 invalid cases or the build failed."
-        ),
-    )
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "site", help="output folder (default: site/)")
-    add_cases_dir(parser)
-    parser.add_argument("--no-search", action="store_true", help="skip the Pagefind index")
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("build", lang)
+    parser = subparsers.add_parser("build", **say.parser())
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "site", help=say.option("--out"))
+    add_cases_dir(parser, say)
+    parser.add_argument("--no-search", action="store_true", help=say.option("--no-search"))
     parser.add_argument("--skip-validation", action="store_true",
-                        help="build even if cases have errors (for tests of the build's own defences)")
+                        help=say.option("--skip-validation"))
     parser.set_defaults(func=run)
 
 

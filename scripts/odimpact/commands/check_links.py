@@ -8,6 +8,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.links import LinkResult, Settings, as_json, check_links, collect_links, load_cache, save_cache
 from odimpact.paths import REPO_ROOT
@@ -24,23 +25,19 @@ MESSAGES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "check-links", help="check the source and dataset addresses of all cases (network)",
-        description=("Check every sources[].url and datasets[].url: HEAD, then GET when HEAD is refused; redirects "
-                     "followed; timeouts and retries with backoff. Successes are cached in .cache/links.json. "
-                     "Dead addresses are listed with the file and field, and a Wayback Machine search address."),
-        epilog="Exit codes: 0 every address answered, 1 dead addresses found, 2 usage error.")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per request (default 10)")
-    parser.add_argument("--retries", type=int, default=2, help="retries after a timeout or a 5xx/429 answer (default 2)")
-    parser.add_argument("--backoff", type=float, default=1.0, help="first wait between retries, doubled each time (default 1 s)")
-    parser.add_argument("--workers", type=int, default=8, help="addresses checked at once (default 8)")
-    parser.add_argument("--max-age", type=float, default=168.0, help="hours a success stays in the cache (default 168)")
-    parser.add_argument("--cache", type=Path, default=CACHE, help="cache file (default .cache/links.json)")
-    parser.add_argument("--no-cache", action="store_true", help="check everything and leave the cache alone")
-    parser.add_argument("--format", choices=("human", "json"), default="human")
-    add_message_language(parser)
-    add_cases_dir(parser)
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("check-links", lang)
+    parser = subparsers.add_parser("check-links", **say.parser())
+    parser.add_argument("--timeout", type=float, default=10.0, help=say.option("--timeout"))
+    parser.add_argument("--retries", type=int, default=2, help=say.option("--retries"))
+    parser.add_argument("--backoff", type=float, default=1.0, help=say.option("--backoff"))
+    parser.add_argument("--workers", type=int, default=8, help=say.option("--workers"))
+    parser.add_argument("--max-age", type=float, default=168.0, help=say.option("--max-age"))
+    parser.add_argument("--cache", type=Path, default=CACHE, help=say.option("--cache"))
+    parser.add_argument("--no-cache", action="store_true", help=say.option("--no-cache"))
+    parser.add_argument("--format", choices=("human", "json"), default="human", help=say.option("--format"))
+    add_message_language(parser, say)
+    add_cases_dir(parser, say)
     parser.set_defaults(func=run)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir
 from odimpact.corpus import load_corpus
 from odimpact.languages import LANGUAGES, language
@@ -13,19 +14,12 @@ from odimpact.publication.feeds import atom_feed
 from odimpact.urls import SiteUrls, configured_site_url
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "export",
-        help="write cases.csv, impacts.csv, cases.json, datapackage.json and feed.xml per language",
-        description=("Write the open data of the knowledge base (published cases only) into OUT: OUT/data/ in English "
-                     "and OUT/fr/data/ in French, each with cases.csv, impacts.csv, cases.json and a Frictionless "
-                     "datapackage.json, plus the Atom feeds OUT/feed.xml and OUT/fr/feed.xml. Addresses in the files "
-                     "use site_url from mkdocs.yml unless --site-url is given."),
-        epilog="Exit codes: 0 written, 2 usage error.",
-    )
-    parser.add_argument("out", type=Path, help="folder to write into (created if missing)")
-    parser.add_argument("--site-url", help="absolute base URL of the site (default: site_url in mkdocs.yml)")
-    add_cases_dir(parser)
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("export", lang)
+    parser = subparsers.add_parser("export", **say.parser())
+    parser.add_argument("out", type=Path, help=say.option("out"))
+    parser.add_argument("--site-url", help=say.option("--site-url"))
+    add_cases_dir(parser, say)
     parser.set_defaults(func=run)
 
 

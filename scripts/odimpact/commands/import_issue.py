@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.issue_form import render_form
@@ -28,18 +29,14 @@ MESSAGES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "import-issue", help="make a draft case from a 'Propose a case study' issue",
-        description=("Read the body of a GitHub issue made with the 'Propose a case study' form (a file, or - for "
-                     "standard input) and create cases/<id>/index.<lang>.md as a draft awaiting translation. "
-                     "The text is untrusted: ids must be kebab-case, every value is quoted by the YAML emitter."),
-        epilog="Exit codes: 0 created, 1 the issue cannot be imported or the case exists, 2 usage error.")
-    parser.add_argument("file", nargs="?", help="file holding the issue body, or - for standard input")
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("import-issue", lang)
+    parser = subparsers.add_parser("import-issue", **say.parser())
+    parser.add_argument("file", nargs="?", help=say.option("file"))
     parser.add_argument("--print-form", action="store_true",
-                        help="print the issue form's YAML (kept in .github/ISSUE_TEMPLATE/) and exit")
-    add_message_language(parser)
-    add_cases_dir(parser)
+                        help=say.option("--print-form"))
+    add_message_language(parser, say)
+    add_cases_dir(parser, say)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir
 from odimpact.contrib import translate
 from odimpact.contrib.atomic import write_atomic
@@ -38,33 +39,26 @@ MESSAGES = {
 OPTIONAL_LISTS = {"impact_dimensions": "impact-dimensions", "reusers": "reusers", "reuse_purposes": "reuse-purposes"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "new", help="create a new case from the commented template",
-        description=("Create cases/<id>/index.<lang>.md from a template whose comments explain every field in "
-                     "your language. Asks for the id, language, title, jurisdiction, sectors and impact types "
-                     "unless given as options; never overwrites an existing case."),
-        epilog=("Exit codes: 0 created, 1 the case already exists (with --translate: it does not exist, already has both "
-                "languages or cannot be read), 2 usage error (bad or missing value)."))
-    parser.add_argument("--id", help="case id: lowercase kebab-case, 3 to 80 characters")
-    parser.add_argument("--lang", choices=("en", "fr"), help="language of the file you will write")
-    parser.add_argument("--title", help="title in that language")
-    parser.add_argument("--jurisdiction", help="ISO 3166-2:CA code, or CA for the Government of Canada")
-    parser.add_argument("--sectors", help="1 to 3 sector ids, comma-separated")
-    parser.add_argument("--impact-types", dest="impact_types", help="impact type ids, comma-separated")
-    parser.add_argument("--government-level", help="default: from the jurisdiction (federal, provincial, territorial)")
-    parser.add_argument("--place", help="municipality or region, if relevant")
-    for dest, vocabulary in OPTIONAL_LISTS.items():
-        parser.add_argument(f"--{dest.replace('_', '-')}", dest=dest, help=f"{vocabulary} ids, comma-separated")
-    parser.add_argument("--start-year", type=int, help="first year of the use")
-    parser.add_argument("--contributor", action="append", help="your name as credited (repeatable; default: git user.name)")
-    parser.add_argument("--both", action="store_true", help="also create the file in the other language")
-    parser.add_argument("--translate", metavar="ID", help=("add the missing language to case ID (or cases/ID), which exists in one "
-                                                           "language only: texts left empty beside their original, facts copied; "
-                                                           "the other options except --ui-lang are ignored"))
-    parser.add_argument("--ui-lang", choices=LANGUAGES, default=None,
-                        help="language of questions and messages (default: --lang, else the locale)")
-    add_cases_dir(parser)
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("new", lang)
+    parser = subparsers.add_parser("new", **say.parser())
+    parser.add_argument("--id", help=say.option("--id"))
+    parser.add_argument("--lang", choices=("en", "fr"), help=say.option("--lang"))
+    parser.add_argument("--title", help=say.option("--title"))
+    parser.add_argument("--jurisdiction", help=say.option("--jurisdiction"))
+    parser.add_argument("--sectors", help=say.option("--sectors"))
+    parser.add_argument("--impact-types", dest="impact_types", help=say.option("--impact-types"))
+    parser.add_argument("--government-level", help=say.option("--government-level"))
+    parser.add_argument("--place", help=say.option("--place"))
+    for dest in OPTIONAL_LISTS:
+        option = f"--{dest.replace('_', '-')}"
+        parser.add_argument(option, dest=dest, help=say.option(option))
+    parser.add_argument("--start-year", type=int, help=say.option("--start-year"))
+    parser.add_argument("--contributor", action="append", help=say.option("--contributor"))
+    parser.add_argument("--both", action="store_true", help=say.option("--both"))
+    parser.add_argument("--translate", metavar="ID", help=say.option("--translate"))
+    parser.add_argument("--ui-lang", choices=LANGUAGES, default=None, help=say.option("--ui-lang"))
+    add_cases_dir(parser, say)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from odimpact.command_line import CommandTexts
 from odimpact.interview_kit import interview_files
 from odimpact.paths import DOCS_DIR, REPO_ROOT, VOCABULARY_SCHEMA
 from odimpact.reference import reference_files
@@ -18,18 +19,10 @@ def expected_files() -> dict:
     return files
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "regenerate",
-        help="rewrite schema/vocabularies.schema.json, the format reference and the interview guide and consent form",
-        description=(
-            "Regenerate the committed files derived from schema/ (the vocabulary JSON Schema, "
-            "docs/reference/format.*.md, and docs/interviews/guide.*.md and consent.*.md "
-            "from schema/interview-questions.yml and schema/outline.yml)."
-        ),
-        epilog="Exit codes: 0 up to date (or rewritten), 1 with --check when a file is stale.",
-    )
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is stale")
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("regenerate", lang)
+    parser = subparsers.add_parser("regenerate", **say.parser())
+    parser.add_argument("--check", action="store_true", help=say.option("--check"))
     parser.set_defaults(func=run)
 
 

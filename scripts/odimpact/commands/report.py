@@ -8,6 +8,7 @@ from typing import TypedDict
 
 from babel.numbers import format_percent
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.corpus import load_corpus
 from odimpact.evidence import evidence_counts
@@ -67,17 +68,12 @@ TEXT: dict[str, ReportText] = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "report",
-        help="count cases by status and evidence, list unverified figures and the translation backlog",
-        description="Count cases by status; count the published cases' figures by kind, cases by evidence level and "
-                    "sources by standpoint; list the figures no quotation verifies, and the cases awaiting translation.",
-        epilog="Exit code: 0.",
-    )
-    parser.add_argument("--format", choices=("human", "json"), default="human")
-    add_cases_dir(parser)
-    add_message_language(parser)
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("report", lang)
+    parser = subparsers.add_parser("report", **say.parser())
+    parser.add_argument("--format", choices=("human", "json"), default="human", help=say.option("--format"))
+    add_cases_dir(parser, say)
+    add_message_language(parser, say)
     parser.set_defaults(func=run)
 
 

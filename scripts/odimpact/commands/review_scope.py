@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_message_language
 from odimpact.contrib.scope import review_flags
 from odimpact.paths import REPO_ROOT
@@ -28,15 +29,12 @@ MESSAGES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "review-scope", help="flag changes beyond case files (for the pull-request check)",
-        description=("List every path changed since REF that is not a case file or case image: workflows, hooks, "
-                     "mkdocs.yml, scripts, files outside the case layout, symbolic links, submodules, binaries."),
-        epilog="Exit codes: 0 only case files changed, 1 something needs maintainer review, 2 usage error.")
-    parser.add_argument("--changed-since", metavar="REF", required=True, help="git ref to compare with (origin/main in a pull request)")
-    parser.add_argument("--format", choices=("human", "github"), default="human", help="human (default) or github (annotations)")
-    add_message_language(parser)
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("review-scope", lang)
+    parser = subparsers.add_parser("review-scope", **say.parser())
+    parser.add_argument("--changed-since", metavar="REF", required=True, help=say.option("--changed-since"))
+    parser.add_argument("--format", choices=("human", "github"), default="human", help=say.option("--format"))
+    add_message_language(parser, say)
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 

@@ -3,22 +3,15 @@ from __future__ import annotations
 
 import argparse
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "serve",
-        help="preview the site with live reload",
-        description=(
-            "Generate the site's pages from cases/ and docs/ and serve them on "
-            "http://127.0.0.1:8000/knowledge-base/ (French under /fr/). Each save of a case, a page "
-            "or mkdocs.yml regenerates what changed and reloads the browser. Search works on the "
-            "output of `odimpact build` only (Pagefind indexes the built pages)."
-        ),
-    )
-    add_cases_dir(parser)
-    parser.add_argument("--address", default="127.0.0.1:8000", help="IP address and port (default: 127.0.0.1:8000)")
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("serve", lang)
+    parser = subparsers.add_parser("serve", **say.parser())
+    add_cases_dir(parser, say)
+    parser.add_argument("--address", default="127.0.0.1:8000", help=say.option("--address"))
     parser.set_defaults(func=run)
 
 

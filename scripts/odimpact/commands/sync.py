@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.case_text import EditableCase, load_editable
@@ -33,21 +34,14 @@ MESSAGES = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "sync", help="copy language-neutral facts from one language file to the other",
-        description=("Copy the facts that do not depend on language (ids, vocabulary values, years, figures, URLs, "
-                     "source titles...) from the file named by --from to the other language file of the case, and "
-                     "normalise the front-matter layout of both. Comments, key order, quoting and the Markdown body "
-                     "are kept byte for byte; files are replaced atomically. Running it twice changes nothing."),
-        epilog=("--from is required: file dates are no guide (a git clone gives every file the same date), and "
-                "guessing wrong would overwrite the newer facts. Exit codes: 0 in sync (or synced), 1 --check found "
-                "differences or the case cannot be synced, 2 usage error."))
-    parser.add_argument("case", help="case id, or its folder or one of its files")
-    parser.add_argument("--from", dest="source", choices=("en", "fr"), required=True, help="the language file whose facts are right")
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when a sync would change a file")
-    add_message_language(parser)
-    add_cases_dir(parser)
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("sync", lang)
+    parser = subparsers.add_parser("sync", **say.parser())
+    parser.add_argument("case", help=say.option("case"))
+    parser.add_argument("--from", dest="source", choices=("en", "fr"), required=True, help=say.option("--from"))
+    parser.add_argument("--check", action="store_true", help=say.option("--check"))
+    add_message_language(parser, say)
+    add_cases_dir(parser, say)
     parser.set_defaults(func=run)
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.problems import format_github, format_human, format_json
 from odimpact.validation import Report, all_case_ids, changed_case_folders, folders_for_paths, repository_root, validate, validate_all
@@ -26,24 +27,16 @@ USAGE_GIT = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "validate",
-        help="check case files against the format",
-        description=(
-            "Check case studies: YAML syntax and strictness, the JSON Schema, vocabularies, dates, "
-            "sources, the body outline, raw HTML, and agreement between the English and French files. "
-            "With no path, checks every case under cases/."
-        ),
-        epilog="Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage error.",
-    )
-    parser.add_argument("paths", nargs="*", type=Path, help="case folders or files (default: all of cases/)")
-    parser.add_argument("--changed-since", metavar="REF", help="check only cases changed since this git ref (for pull requests)")
+def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
+    say = CommandTexts("validate", lang)
+    parser = subparsers.add_parser("validate", **say.parser())
+    parser.add_argument("paths", nargs="*", type=Path, help=say.option("paths"))
+    parser.add_argument("--changed-since", metavar="REF", help=say.option("--changed-since"))
     parser.add_argument("--format", choices=("human", "github", "json"), default="human",
-                        help="human (default), github (Actions annotations) or json")
-    add_message_language(parser)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: one per core)")
-    add_cases_dir(parser)
+                        help=say.option("--format"))
+    add_message_language(parser, say)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=say.option("--jobs"))
+    add_cases_dir(parser, say)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
 
