@@ -30,6 +30,7 @@ class CaseResult:
     links: list[CaseLink] = field(default_factory=list)  # links in the bodies to cases and anchors
     anchors: dict[str, set[str]] = field(default_factory=dict)  # file -> the anchors its page has
     files: int = 0
+    draft: bool = False  # every file that could be read says `status: draft`
 
 
 @dataclass
@@ -38,10 +39,25 @@ class Report:
 
     problems: list[Problem]
     files_checked: int
+    drafts: frozenset[str] = frozenset()  # the folders (as problems name them) of draft cases
 
     @property
     def errors(self) -> int:
         return sum(p.severity == "error" for p in self.problems)
+
+    @property
+    def errors_in_drafts(self) -> int:
+        """Errors in the files of draft cases: the published site leaves those cases out, so
+        their errors never stop `odimpact build` (they still fail `odimpact validate`)."""
+        return sum(p.severity == "error" and self.in_draft(p.path) for p in self.problems)
+
+    def in_draft(self, path: str) -> bool:
+        return any(path == folder or path.startswith(folder + "/") for folder in self.drafts)
+
+    @property
+    def blocking_errors(self) -> int:
+        """Errors that stop the published site's build: those outside draft cases."""
+        return self.errors - self.errors_in_drafts
 
     @property
     def warnings(self) -> int:
@@ -65,6 +81,7 @@ def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> Ca
     """All problems of one case: each language file, then the pair."""
     result = CaseResult(folder.display, [], files=len(folder.files))
     parsed: dict[str, CaseFile] = {}
+    statuses: list[object] = []
     all_valid = True
     for lang, path in sorted(folder.files.items()):
         case = read_case_file(path, relative(path, root), lang)
@@ -76,6 +93,7 @@ def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> Ca
         result.problems += problems
         all_valid &= valid
         parsed[lang] = case
+        statuses.append(case.data.get("status") if isinstance(case.data, dict) else None)
         if valid:
             result.case_id = str(case.data["id"])
             result.links += case_links(case)
@@ -86,6 +104,7 @@ def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> Ca
     if all_valid and parsed:
         for rule in pairs.RULES:
             result.problems.extend(rule(parsed, folder.display))
+    result.draft = bool(statuses) and all(status == "draft" for status in statuses)
     return result
 
 
@@ -131,7 +150,8 @@ def validate(folders: list[CaseFolder], layout_problems: list[Problem], all_ids:
     today = today or dt.date.today()
     results = _run(folders, today, root, jobs or os.cpu_count() or 1)
     problems = layout_problems + [p for r in results for p in r.problems] + cross_case_problems(results, all_ids)
-    return Report(sorted(problems, key=Problem.sort_key), sum(r.files for r in results))
+    drafts = frozenset(r.case_dir for r in results if r.draft)
+    return Report(sorted(problems, key=Problem.sort_key), sum(r.files for r in results), drafts)
 
 
 def repository_root(cases_dir: Path) -> Path:

@@ -204,3 +204,33 @@ def test_a_case_page_is_dated_by_its_last_review_in_the_sitemap(synthetic_site: 
     sitemap = (synthetic_site / "sitemap.xml").read_text(encoding="utf-8")
     entry = re.search(r"<loc>[^<]+/fr/cases/synthetic-bus-data/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap)
     assert entry and entry.group(1) == "2026-02-01"  # the fixture's `reviewed`
+
+
+def test_a_drafts_errors_never_stop_the_published_build(tmp_path: Path) -> None:
+    """An imported proposal is a draft with values only an editor can supply: the site builds
+    without it, and says so; the same error in a published case stops the build."""
+    import shutil
+    import subprocess
+    import sys
+
+    from odimpact.paths import REPO_ROOT
+
+    cases = tmp_path / "cases"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data", cases / "synthetic-bus-data")
+    draft = cases / "synthetic-draft-proposal"
+    shutil.copytree(REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data", draft)
+    for path in draft.glob("index.*.md"):
+        text = path.read_text(encoding="utf-8").replace("id: synthetic-bus-data", "id: synthetic-draft-proposal")
+        path.write_text(text.replace("status: published", "status: draft").replace("reusers: [business]", "reusers: [busines]"),
+                        encoding="utf-8")
+    command = [sys.executable, "-m", "odimpact.cli", "build", "--cases", str(cases), "--no-search", "--lang", "en"]
+    result = subprocess.run([*command, "--out", str(tmp_path / "site")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "[schema-vocabulary]" in result.stdout and "error(s) in draft cases" in result.stderr
+    assert (tmp_path / "site" / "cases" / "synthetic-bus-data" / "index.html").is_file()
+    assert not (tmp_path / "site" / "cases" / "synthetic-draft-proposal").exists()
+
+    for path in draft.glob("index.*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
+    result = subprocess.run([*command, "--out", str(tmp_path / "site-2")], capture_output=True, text=True)
+    assert result.returncode == 1 and "fix the errors above" in result.stderr

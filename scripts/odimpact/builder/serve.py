@@ -125,7 +125,8 @@ def case_news(ctx: SiteContext, case_ids: set[str], cases_dir: Path, first: bool
         report = validate(folders, [], all_case_ids(cases_dir), root=root, jobs=1)
         lines += [f"odimpact: {line}" for line in format_human(report.problems, locale_language()).splitlines()]
         lines.append(f"odimpact: {report.errors} error(s), {report.warnings} warning(s) in the changed cases"
-                     + ("" if not report.errors else ": the published site would refuse them (odimpact build stops)"))
+                     + (": odimpact build would stop on them" if report.blocking_errors else
+                        ": in drafts only, which odimpact build leaves out" if report.errors else ""))
     return lines
 
 

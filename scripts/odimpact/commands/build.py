@@ -7,8 +7,17 @@ import tempfile
 from pathlib import Path
 
 from odimpact.command_line import CommandTexts
-from odimpact.commands.options import add_cases_dir
+from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.paths import CASES_DIR, REPO_ROOT
+
+MESSAGES = {
+    "refused": {"en": "odimpact build: fix the errors above (or use --skip-validation).",
+                "fr": "odimpact build\u00a0: corrigez les erreurs ci-dessus (ou utilisez --skip-validation)."},
+    "drafts": {"en": ("odimpact build: {errors} error(s) in draft cases; drafts are not published, so the site is built "
+                      "without them. Fix them before publishing the case."),
+               "fr": ("odimpact build\u00a0: {errors} erreur(s) dans des ébauches; les ébauches ne sont pas publiées, le site "
+                      "est donc construit sans elles. Corrigez-les avant de publier l'étude de cas.")},
+}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -17,27 +26,29 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "site", help=say.option("--out"))
     add_cases_dir(parser, say)
     parser.add_argument("--no-search", action="store_true", help=say.option("--no-search"))
-    parser.add_argument("--skip-validation", action="store_true",
-                        help=say.option("--skip-validation"))
+    parser.add_argument("--skip-validation", action="store_true", help=say.option("--skip-validation"))
+    add_message_language(parser, say)
     parser.set_defaults(func=run)
 
 
-def _valid(cases_dir: Path) -> bool:
-    """Validate every case as `odimpact validate` does, printing its report."""
+def _valid(cases_dir: Path, lang: str) -> bool:
+    """Validate every case as `odimpact validate` does, printing its report; only errors outside
+    draft cases stop the build (drafts are never published)."""
     from odimpact.commands.validate import print_report
-    from odimpact.languages import locale_language
     from odimpact.validation import validate_all
 
     report = validate_all(cases_dir)
-    print_report(report, locale_language())
-    return report.errors == 0
+    print_report(report, lang)
+    if report.errors_in_drafts:
+        print(MESSAGES["drafts"][lang].format(errors=report.errors_in_drafts), file=sys.stderr)
+    return report.blocking_errors == 0
 
 
 def run(args: argparse.Namespace) -> int:
     from odimpact.builder.build import BuildError, build_site
 
-    if not args.skip_validation and not _valid(args.cases_dir):
-        print("odimpact build: fix the errors above (or use --skip-validation).", file=sys.stderr)
+    if not args.skip_validation and not _valid(args.cases_dir, args.lang):
+        print(MESSAGES["refused"][args.lang], file=sys.stderr)
         return 1
     try:
         if args.cases_dir != CASES_DIR:
