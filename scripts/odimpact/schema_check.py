@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from odimpact.problems import Problem, field_name
 from odimpact.reading import CaseFile
 from odimpact.schema import case_schema, fast_validator
-from odimpact.vocabularies import load_vocabularies
+from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 TYPE_NAMES = {
     "string": ("text", "du texte"),
@@ -48,6 +49,27 @@ def _suggestion(value: Any, choices: list[Any]) -> tuple[str, str]:
     if not close:
         return "", ""
     listed = ", ".join(f"'{c}'" for c in close)
+    return f" (did you mean {listed}?)", f" (vouliez-vous dire {listed}?)"
+
+
+def _plain(text: str) -> str:
+    """Text as a typist might have meant it: no accents, no case, words joined by hyphens."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "-".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split())
+
+
+def _vocabulary_suggestion(value: Any, vocabulary: Vocabulary) -> tuple[str, str]:
+    """The closest values, matching ids and the labels in both languages, accents and case aside
+    ('santé', 'Sante' and 'helth' all lead to 'health')."""
+    names: dict[str, list[str]] = {}
+    for term in vocabulary.terms:
+        for name in (str(term.id), *term.label.values()):
+            names.setdefault(_plain(name), []).append(str(term.id))
+    close = difflib.get_close_matches(_plain(str(value)), list(names), n=3, cutoff=0.6)
+    ids = list(dict.fromkeys(term_id for name in close for term_id in names[name]))[:3]
+    if not ids:
+        return "", ""
+    listed = ", ".join(f"'{term_id}'" for term_id in ids)
     return f" (did you mean {listed}?)", f" (vouliez-vous dire {listed}?)"
 
 
@@ -94,7 +116,7 @@ def _problems(case: CaseFile, error: Any) -> Iterator[Problem]:
     elif kind == "enum" and "x-vocabulary" in error.schema:
         name = error.schema["x-vocabulary"]
         vocabulary = load_vocabularies()[name]
-        en, fr = _suggestion(value, vocabulary.ids())
+        en, fr = _vocabulary_suggestion(value, vocabulary)
         yield problem("schema-vocabulary", value=value, vocabulary=name, vocabulary_en=vocabulary.title["en"].lower(),
                       vocabulary_fr=f"« {vocabulary.title['fr']} »", suggestion_en=en, suggestion_fr=fr)
     elif kind == "enum":

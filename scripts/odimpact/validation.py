@@ -102,8 +102,11 @@ def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> Ca
                 pos = case.document.position(("related", index))
                 result.related.setdefault(target, []).append((case.display, pos.line, pos.column, f"related[{index}]"))
     if all_valid and parsed:
+        # A field with its own error (an impossible date) is not also reported as differing
+        # between the files: that would add two errors, one blaming the correct file.
+        own_errors = {p.field for p in result.problems if p.severity == "error" and p.field}
         for rule in pairs.RULES:
-            result.problems.extend(rule(parsed, folder.display))
+            result.problems.extend(p for p in rule(parsed, folder.display) if p.field not in own_errors)
     result.draft = bool(statuses) and all(status == "draft" for status in statuses)
     return result
 

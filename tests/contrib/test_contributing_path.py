@@ -2,6 +2,7 @@
 translate and sync, on a throwaway cases folder. Each command is taken from the guide's text."""
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -35,3 +36,42 @@ def test_the_guides_path_works_as_written(run_cli, cases_dir: Path, guide: str, 
     assert sorted(path.name for path in (cases_dir / case_id).iterdir()) == ["index.en.md", "index.fr.md"]
     sync = [arg.replace("<id>", case_id) for arg in guide_command(guide, "odimpact sync <id> --from")]
     assert run_cli(*sync, "--check", "--cases-dir", str(cases_dir)).code in (0, 1)  # parsed and run, not refused (2)
+
+
+def mistakes(guide: str) -> list[tuple[str, str]]:
+    """(what the guide shows written, the code it says validate answers) for each row of its table
+    of the commonest mistakes."""
+    text = (REPO / guide).read_text(encoding="utf-8")
+    rows = re.findall(r"^\| [^|]+ \| `([^`]+)`[^|]* \| `\[([a-z-]+)\]`", text, flags=re.MULTILINE)
+    assert len(rows) == 5, f"{guide}: the table of the five commonest mistakes"
+    return rows
+
+
+def make_mistake(text: str, written: str) -> str:
+    """Put into a valid case file what the guide shows written: a field's line replaced, a
+    citation swapped in, or a heading deleted."""
+    field = re.match(r"([a-z_]+): ", written)
+    if field:
+        return re.sub(rf"^{field.group(1)}: .*$", lambda _: written, text, count=1, flags=re.MULTILINE)
+    cited = re.search(r"\[(s\d+)\]", written)
+    if cited:
+        return text.replace("[s1]", f"[{cited.group(1)}]", 1)
+    assert written.startswith("## ") and written in text
+    return text.replace(written + "\n", "", 1)
+
+
+@pytest.mark.parametrize(("guide", "lang"), [("CONTRIBUTING.md", "en"), ("CONTRIBUTING.fr.md", "fr")])
+def test_each_common_mistake_gets_one_message(run_cli, cases_dir: Path, guide: str, lang: str) -> None:
+    import shutil
+
+    for written, code in mistakes(guide):
+        case = cases_dir / "synthetic-bus-data"
+        shutil.rmtree(case, ignore_errors=True)
+        shutil.copytree(REPO / "tests" / "fixtures" / "valid" / "synthetic-bus-data", case)
+        path = case / f"index.{lang}.md"
+        original = path.read_text(encoding="utf-8")
+        path.write_text(make_mistake(original, written), encoding="utf-8")
+        assert path.read_text(encoding="utf-8") != original, written
+        result = run_cli("validate", "--cases-dir", str(cases_dir), "--lang", lang, "--format", "json")
+        problems = json.loads(result.out)["problems"]
+        assert [(p["code"], p["path"]) for p in problems] == [(code, f"cases/synthetic-bus-data/index.{lang}.md")], written

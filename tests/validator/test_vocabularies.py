@@ -72,3 +72,15 @@ def test_the_fields_vocabularies_come_from_the_schema() -> None:
     assert links["sources.kind"] == "source-kinds" and links["impacts.kind"] == "figure-kinds"
     assert links["organisations.roles"] == "organisation-roles" and links["interviews.consent.publish"] == "consent-states"
     assert set(links.values()) <= set(load_vocabularies())
+
+
+def test_suggestions_match_labels_in_both_languages_and_ignore_accents() -> None:
+    from odimpact.schema_check import _vocabulary_suggestion
+    from odimpact.vocabularies import load_vocabularies
+
+    sectors = load_vocabularies()["sectors"]
+    health = next(term for term in sectors.terms if term.id == "health")
+    french = health.label["fr"]  # the label a francophone contributor types
+    for typed in (french, french.upper(), "helth", "".join(c for c in french if c.isascii())):
+        assert _vocabulary_suggestion(typed, sectors)[0] == " (did you mean 'health'?)", typed
+    assert _vocabulary_suggestion("zzzzzz", sectors) == ("", "")
