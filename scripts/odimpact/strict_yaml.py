@@ -44,6 +44,39 @@ _SURPRISES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The parser's explanations, as libyaml (or PyYAML) words them, in French: a contributor reading
+# messages in French should not meet an English sentence in the middle. Unknown ones stay English.
+_PARSER_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), french) for pattern, french in (
+    (r"mapping values are not allowed (here|in this context)",
+     "un « : » suivi d'une espace ouvre ici une paire clé-valeur qui n'a pas sa place"),
+    (r"(block )?sequence entries are not allowed (here|in this context)", "un élément de liste (« - ») n'a pas sa place ici"),
+    (r"could not find expected ':'", "le « : » attendu après une clé est introuvable"),
+    (r"did not find expected key", "la clé attendue est introuvable (indentation ou guillemets à vérifier)"),
+    (r"did not find expected (node content|'-' indicator)", "le contenu attendu est introuvable"),
+    (r"expected the node content, but found (.*)", r"contenu attendu, trouvé \1"),
+    (r"did not find expected ',' or '\]'|expected ',' or '\]', but got .*", "« , » ou « ] » attendu dans la liste entre crochets"),
+    (r"did not find expected ',' or '\}'|expected ',' or '\}', but got .*", "« , » ou « } » attendu entre accolades"),
+    (r"expected <block end>, but found (.*)", r"l'indentation ne suit pas celle du bloc (trouvé \1)"),
+    (r"found (a )?character (.*)that cannot start any token", "caractère qui ne peut commencer aucune valeur YAML"),
+    (r"found a tab character (that violates indentation|where an indentation space is expected)",
+     "tabulation trouvée là où une espace d'indentation est attendue"),
+    (r"found character '\\t' that cannot start any token", "tabulation trouvée là où une espace d'indentation est attendue"),
+    (r"found unexpected end of stream", "fin inattendue de l'en-tête (guillemets ou crochets non fermés?)"),
+    (r"found unknown escape character(.*)", r"caractère d'échappement inconnu\1"),
+    (r"found unexpected document separator", "séparateur de document inattendu"),
+    (r"while scanning a (double-)?quoted scalar", "en lisant une valeur entre guillemets"),
+    (r"while scanning a simple key", "en lisant une clé"),
+))
+
+
+def parser_problem_in_french(problem: str) -> str:
+    """The French of the parser's explanation, or the explanation itself when it is not known."""
+    for pattern, french in _PARSER_FR:
+        if pattern.fullmatch(problem):
+            return pattern.sub(french, problem)
+    return problem
+
+
 class Position(NamedTuple):
     """A 1-based line and column in the file."""
 
@@ -144,9 +177,10 @@ def load(text: str, first_line: int = 1) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         position = _position(mark, first_line) if mark else Position(first_line, 1)
-        raise YamlError("yaml-syntax", position, problem=str(error.problem or error.context or "")) from None
+        problem = str(error.problem or error.context or "")
+        raise YamlError("yaml-syntax", position, problem=problem, problem_fr=parser_problem_in_french(problem)) from None
     except yaml.YAMLError as error:
-        raise YamlError("yaml-syntax", Position(first_line, 1), problem=str(error)) from None
+        raise YamlError("yaml-syntax", Position(first_line, 1), problem=str(error), problem_fr=str(error)) from None
     return document
 
 

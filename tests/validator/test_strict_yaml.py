@@ -47,3 +47,21 @@ def test_positions_are_one_based_and_offset() -> None:
     document = load("a: 1\nb:\n  - x\n  - y\n", first_line=2)
     assert (document.positions[("b", 1)].line, document.positions[("b", 1)].column) == (5, 5)
     assert document.key_positions[("b",)].line == 3
+
+
+@pytest.mark.parametrize("text", [
+    "title: Open data: a story\n",            # a colon in a value without quotes
+    "sectors: [health, transport\n",            # a list not closed
+    'title: "An unclosed quote\n',              # a quotation mark not closed
+    "title: x\n\tsummary: y\n",                 # a tab for indentation
+    "- health\ntitle: x\n",                      # a list where the fields should start
+    'title: "An escape \\q"\n',                 # an escape YAML does not know
+    "title: x\nsummary\n",                      # a key without its colon
+    "sectors:\n  - health\n - transport\n",     # indentation that does not line up
+])
+def test_the_parsers_explanations_of_common_slips_are_in_french(text: str) -> None:
+    with pytest.raises(YamlError) as error:
+        load(text)
+    assert error.value.code == "yaml-syntax"
+    problem, french = error.value.params["problem"], error.value.params["problem_fr"]
+    assert problem and french != problem, problem
