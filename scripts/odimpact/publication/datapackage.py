@@ -22,7 +22,8 @@ WORDS = {
         ),
         "cases": "One row per published case study.",
         "impacts": "One row per quantified impact, with the source that supports it.",
-        "json": "Every published case with its full front matter, and the English labels of every vocabulary.",
+        "json": ("Every published case with its full front matter, and the English labels of every vocabulary. "
+                 "`period.end` is a year or null; `period.ongoing` is true or false."),
         "licence": "Creative Commons Attribution 4.0",
     },
     "fr": {
@@ -34,7 +35,8 @@ WORDS = {
         ),
         "cases": "Une ligne par étude de cas publiée.",
         "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
-        "json": "Chaque étude de cas publiée avec tout son en-tête, et les libellés français de chaque vocabulaire.",
+        "json": ("Chaque étude de cas publiée avec tout son en-tête, et les libellés français de chaque vocabulaire. "
+                 "`period.end` est une année ou null; `period.ongoing` vaut true ou false."),
         "licence": "Creative Commons Attribution 4.0",
     },
 }

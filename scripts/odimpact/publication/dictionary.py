@@ -22,7 +22,8 @@ WORDS = {
         "cases": "One row per published case.", "impacts": "One row per quantified impact, with the source that supports it.",
         "json": ("Every published case with its full front matter (the fields of the format "
                  "reference), plus `url` and `awaiting_translation`, and the labels of every "
-                 "vocabulary."),
+                 "vocabulary. The period is typed as in cases.csv: `period.end` is a year or null, and "
+                 "`period.ongoing` is true or false (a case file writes `end: ongoing`)."),
         "package": "Frictionless Data Package describing the files above (types, descriptions, allowed values).",
         "format": 'The fields of the case files themselves are described in the <a href="{format}">format reference</a>.',
     },
@@ -40,7 +41,8 @@ WORDS = {
         "cases": "Une ligne par étude de cas publiée.", "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
         "json": ("Chaque étude de cas publiée avec tout son en-tête (les champs de la référence du "
                  "format), plus `url` et `awaiting_translation`, ainsi que les libellés de chaque "
-                 "vocabulaire."),
+                 "vocabulaire. La période y est typée comme dans cases.csv : `period.end` est une année ou "
+                 "null, et `period.ongoing` vaut true ou false (un fichier d'étude de cas indique `end: ongoing`)."),
         "package": ("Paquet de données Frictionless (Data Package) qui décrit les fichiers "
                     "ci-dessus (types, descriptions, valeurs permises)."),
         "format": 'Les champs des fichiers d\'étude de cas sont décrits dans la <a href="{format}">référence du format</a>.',
