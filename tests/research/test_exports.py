@@ -11,7 +11,8 @@ import pytest
 
 from odimpact.corpus import Corpus
 from odimpact.publication.columns import join_values, split_values
-from odimpact.publication.exports import export_texts, write_exports
+from odimpact.publication.explore_data import explore_data
+from odimpact.publication.exports import CASES_CSV, export_texts, write_exports
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
@@ -120,6 +121,19 @@ def test_cases_json_holds_the_full_front_matter(corpus: Corpus, urls: SiteUrls, 
         assert facts.pop("period") == {"start": period["start"], "end": None if ongoing else period["end"], "ongoing": ongoing}
         assert facts == {"licence": "CC-BY-4.0", **{k: v for k, v in case.meta(lang).items() if k != "period"}}
     assert document["vocabularies"]["sectors"]["health"] == load_vocabularies()["sectors"].label("health", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_explore_downloads_have_the_columns_of_cases_csv(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+    """The Explore page's downloads copy cases.csv's rows: the columns its script is told about are
+    the file's header, in order, with the types the data package declares."""
+    texts = export_texts(corpus, lang, urls)
+    table = explore_data(corpus.published(), lang, lambda case_id: case_id)["table"]
+    assert table["file"] == CASES_CSV
+    assert [column["name"] for column in table["columns"]] == next(csv.reader(io.StringIO(texts[CASES_CSV])))
+    declared = json.loads(texts["datapackage.json"])["resources"][0]["schema"]["fields"]
+    assert [column["type"] for column in table["columns"]] == [field["type"] for field in declared]
+    assert {column["name"] for column in table["columns"] if column["many"]} >= {"sectors", "sectors_labels", "datasets", "keywords"}
 
 
 def test_exports_are_deterministic(corpus: Corpus, urls: SiteUrls) -> None:

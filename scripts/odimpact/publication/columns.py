@@ -25,6 +25,11 @@ class Column:
     kind: str  # text, integer, number, date, url, boolean, id, ids, label, labels, list, count
     vocabulary: str | None = None
 
+    @property
+    def many(self) -> bool:
+        """True when a cell holds several values (joined, see SEPARATOR)."""
+        return self.kind in ("ids", "labels", "list")
+
 
 def _vocabulary_columns(field: str, many: bool) -> list[Column]:
     """The ids and the labels of a field that takes a vocabulary's values (the schema says which)."""

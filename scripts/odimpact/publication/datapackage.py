@@ -42,18 +42,18 @@ WORDS = {
 }
 
 
+def field_type(column: Column) -> str:
+    """The Table Schema type of a column: a vocabulary's ids are integers when all of them are."""
+    if column.kind == "id" and column.vocabulary and all(isinstance(value, int) for value in load_vocabularies()[column.vocabulary].ids()):
+        return "integer"
+    return FRICTIONLESS_TYPES[column.kind]
+
+
 def field_descriptor(column: Column, lang: str) -> dict[str, Any]:
     """One Table Schema field."""
-    descriptor: dict[str, Any] = {
-        "name": column.name,
-        "type": FRICTIONLESS_TYPES[column.kind],
-        "description": describe(column, lang),
-    }
+    descriptor: dict[str, Any] = {"name": column.name, "type": field_type(column), "description": describe(column, lang)}
     if column.kind == "id" and column.vocabulary:
-        ids = load_vocabularies()[column.vocabulary].ids()
-        if all(isinstance(value, int) for value in ids):
-            descriptor["type"] = "integer"
-        descriptor["constraints"] = {"enum": ids}
+        descriptor["constraints"] = {"enum": load_vocabularies()[column.vocabulary].ids()}
     return descriptor
 
 
