@@ -8,6 +8,8 @@ from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, d
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}  # by format (a file's extension)
 FRICTIONLESS_TYPES = {
     "text": "string", "url": "string", "id": "string", "ids": "string", "label": "string",
     "labels": "string", "list": "string", "integer": "integer", "count": "integer",
@@ -60,7 +62,7 @@ def field_descriptor(column: Column, lang: str) -> dict[str, Any]:
 def _table(name: str, lang: str, columns: tuple[Column, ...], keys: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
-        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "format": "csv", "mediatype": MEDIA_TYPES["csv"], "encoding": "utf-8",
         "description": WORDS[lang][name],
         "schema": {"fields": [field_descriptor(column, lang) for column in columns], **keys},
     }
@@ -79,11 +81,11 @@ def datapackage(lang: str, urls: SiteUrls) -> dict[str, Any]:
         "title": words["title"],
         "description": words["description"],
         "homepage": urls.absolute(lang, ""),
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": words["licence"]}],
+        "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": words["licence"]}],
         "resources": [
             _table("cases", lang, CASE_COLUMNS, {"primaryKey": "id"}),
             _table("impacts", lang, IMPACT_COLUMNS, impact_keys),
-            {"name": "cases-json", "path": "cases.json", "format": "json", "mediatype": "application/json",
+            {"name": "cases-json", "path": "cases.json", "format": "json", "mediatype": MEDIA_TYPES["json"],
              "encoding": "utf-8", "description": words["json"]},
         ],
     }
