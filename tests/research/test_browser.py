@@ -139,7 +139,7 @@ def test_map_links_land_on_the_jurisdiction_overview(reader: Reader, corpus: Cor
 
 
 @pytest.mark.parametrize("path", [EXPLORE, "fr/" + EXPLORE, "cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/datasets/",
-                                  "findings/", "fr/findings/"])
+                                  "findings/", "fr/findings/", "data/", "fr/data/", "cases/by-year/", "fr/cases/by-year/"])
 def test_no_accessibility_violations(reader: Reader, path: str) -> None:
     page = reader.open(path)
     if path.endswith(EXPLORE):
