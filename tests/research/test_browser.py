@@ -3,6 +3,8 @@ downloads and the no-JavaScript list; map links; axe-core on Explore and the cha
 from __future__ import annotations
 
 import csv
+import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from tests.site.browser import serve
 from tests.site.test_browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SITE_URL = "https://open-data-impact-canada.github.io/knowledge-base/"  # mkdocs.yml's site_url, in the exports
 EXPLORE = "cases/explore/"
 
 
@@ -76,17 +79,36 @@ def test_choose_sector_and_jurisdiction_then_reload_and_go_back(reader: Reader, 
     assert sorted(_results(page)) == sorted(c.id for c in sector_only)
 
 
-def test_download_the_filtered_csv(reader: Reader, corpus: Corpus, tmp_path: Path) -> None:
-    sector, jurisdiction, expected = _pick(corpus)
-    page = _ready(reader.open(f"{EXPLORE}?sector={sector}&jurisdiction={jurisdiction}"))
+def _download(page: object, kind: str, path: Path) -> Path:
     with page.expect_download() as download:
-        page.click('button[data-download="csv"]')
-    path = tmp_path / "results.csv"
+        page.click(f'button[data-download="{kind}"]')
     download.value.save_as(path)
-    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
-    assert [row["id"] for row in rows] == expected
-    assert all(sector in row["sector"].split("|") and row["jurisdiction"] == jurisdiction for row in rows)
-    assert rows[0]["url"].startswith(reader.base_url + "cases/")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_downloads_are_the_rows_of_cases_csv(reader: Reader, research_site: Path, corpus: Corpus, tmp_path: Path, lang: str) -> None:
+    """The filtered CSV is cases.csv's header and the shown cases' lines, byte for byte; the JSON has
+    the same keys in the same order, typed as the data package declares."""
+    prefix = "fr/" if lang == "fr" else ""
+    sector, jurisdiction, expected = _pick(corpus)
+    page = _ready(reader.open(f"{prefix}{EXPLORE}?sector={sector}&jurisdiction={jurisdiction}"))
+    shown = _results(page)
+    assert sorted(shown) == sorted(expected)
+    published = (research_site / prefix / "data" / "cases.csv").read_bytes().decode("utf-8")
+    header, *lines = list(csv.reader(io.StringIO(published, newline="")))
+    by_id = {line[0]: line for line in lines}
+    text = _download(page, "csv", tmp_path / "results.csv").read_bytes().decode("utf-8")
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [header] + [by_id[case_id] for case_id in shown]
+    assert all(line in published for line in text.split("\r\n"))  # each record as cases.csv writes it
+    rows = json.loads(_download(page, "json", tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert [row["id"] for row in rows] == shown and all(list(row) == header for row in rows)
+    for row in rows:
+        meta = next(case for case in corpus.published() if case.id == row["id"]).meta(lang)
+        start, end = meta["period"]["start"], meta["period"]["end"]
+        assert (row["period_start"], row["period_end"], row["ongoing"]) == (start, None if end == "ongoing" else end, end == "ongoing")
+        assert sector in row["sectors"] and row["jurisdiction"] == jurisdiction and isinstance(row["evidence_strength"], int)
+        assert row["url"].startswith(SITE_URL + prefix + "cases/")
 
 
 def test_without_javascript_every_case_is_listed(browser: object, base_url: str, corpus: Corpus) -> None:  # noqa: F811
@@ -117,7 +139,7 @@ def test_map_links_land_on_the_jurisdiction_overview(reader: Reader, corpus: Cor
 
 
 @pytest.mark.parametrize("path", [EXPLORE, "fr/" + EXPLORE, "cases/charts/", "fr/cases/charts/", "cases/coverage/", "fr/cases/datasets/",
-                                  "findings/", "fr/findings/"])
+                                  "findings/", "fr/findings/", "data/", "fr/data/", "cases/by-year/", "fr/cases/by-year/"])
 def test_no_accessibility_violations(reader: Reader, path: str) -> None:
     page = reader.open(path)
     if path.endswith(EXPLORE):

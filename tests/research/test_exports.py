@@ -11,7 +11,8 @@ import pytest
 
 from odimpact.corpus import Corpus
 from odimpact.publication.columns import join_values, split_values
-from odimpact.publication.exports import export_texts, write_exports
+from odimpact.publication.explore_data import explore_data
+from odimpact.publication.exports import CASES_CSV, export_texts, write_exports
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
@@ -32,6 +33,25 @@ def test_frictionless_validates_the_package(corpus: Corpus, urls: SiteUrls, tmp_
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_declared_types_read_the_period_as_a_year_and_a_flag(corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str) -> None:
+    """Read the way a database would, with the package's declared types: the end is an integer or
+    missing, never the word a case file writes ("ongoing"), and the flag a boolean."""
+    write_exports(corpus, lang, urls, tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {field["name"]: field["type"] for field in package["resources"][0]["schema"]["fields"]}
+    assert (fields["period_start"], fields["period_end"], fields["ongoing"]) == ("integer", "integer", "boolean")
+    with frictionless.Package(tmp_path / "datapackage.json").get_resource("cases") as resource:
+        periods = {row["id"]: (row["period_end"], row["ongoing"]) for row in resource.row_stream}
+    expected = {}
+    for case in corpus.published():
+        end = case.meta(lang)["period"]["end"]
+        expected[case.id] = (None, True) if end == "ongoing" else (end, False)
+    assert periods == expected
+    assert {ongoing for _, ongoing in expected.values()} == {True, False}  # the corpus has both kinds
+    assert all(isinstance(end, int) for end, ongoing in periods.values() if not ongoing)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_cases_csv_round_trips_to_the_case_files(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
     rows = {row["id"]: row for row in _rows(export_texts(corpus, lang, urls)["cases.csv"])}
     assert sorted(rows) == sorted(case.id for case in corpus.published())
@@ -42,7 +62,8 @@ def test_cases_csv_round_trips_to_the_case_files(corpus: Corpus, urls: SiteUrls,
         for name in LIST_FIELDS:
             assert split_values(row[name]) == [str(value) for value in meta[name]], name
         assert int(row["period_start"]) == meta["period"]["start"]
-        assert row["period_end"] == str(meta["period"]["end"])
+        ongoing = meta["period"]["end"] == "ongoing"
+        assert (row["period_end"], row["ongoing"]) == (("", "true") if ongoing else (str(meta["period"]["end"]), "false"))
         assert int(row["impact_count"]) == len(meta.get("impacts", []))
         assert row["url"] == f"{urls.base}{'fr/' if lang == 'fr' else ''}cases/{case.id}/"
 
@@ -95,8 +116,24 @@ def test_cases_json_holds_the_full_front_matter(corpus: Corpus, urls: SiteUrls, 
             max((f["kind"] for f in figures), key=["output", "use", "outcome", "impact"].index)
             if figures else None)
         assert facts.pop("independent_source_count") == sum(s["independence"] == "independent" for s in case.meta(lang)["sources"])
-        assert facts == {"licence": "CC-BY-4.0", **case.meta(lang)}
+        period = case.meta(lang)["period"]
+        ongoing = period["end"] == "ongoing"
+        assert facts.pop("period") == {"start": period["start"], "end": None if ongoing else period["end"], "ongoing": ongoing}
+        assert facts == {"licence": "CC-BY-4.0", **{k: v for k, v in case.meta(lang).items() if k != "period"}}
     assert document["vocabularies"]["sectors"]["health"] == load_vocabularies()["sectors"].label("health", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_explore_downloads_have_the_columns_of_cases_csv(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+    """The Explore page's downloads copy cases.csv's rows: the columns its script is told about are
+    the file's header, in order, with the types the data package declares."""
+    texts = export_texts(corpus, lang, urls)
+    table = explore_data(corpus.published(), lang, lambda case_id: case_id)["table"]
+    assert table["file"] == CASES_CSV
+    assert [column["name"] for column in table["columns"]] == next(csv.reader(io.StringIO(texts[CASES_CSV])))
+    declared = json.loads(texts["datapackage.json"])["resources"][0]["schema"]["fields"]
+    assert [column["type"] for column in table["columns"]] == [field["type"] for field in declared]
+    assert {column["name"] for column in table["columns"] if column["many"]} >= {"sectors", "sectors_labels", "datasets", "keywords"}
 
 
 def test_exports_are_deterministic(corpus: Corpus, urls: SiteUrls) -> None:

@@ -12,6 +12,8 @@ import frictionless
 import pytest
 
 from odimpact.corpus import Corpus
+from tests.schema_org import problems
+from tests.site.helpers import json_ld, page
 
 pytestmark = pytest.mark.slow
 SITE_URL = "https://open-data-impact-canada.github.io/knowledge-base/"  # mkdocs.yml's site_url
@@ -26,6 +28,21 @@ def test_data_files_are_published_and_valid(research_site: Path, corpus: Corpus,
     assert document["cases"][0]["url"].startswith(SITE_URL + prefix + "cases/")
     explore = json.loads((folder / "explore.json").read_text(encoding="utf-8"))
     assert len(explore["cases"]) == len(corpus.published()) and explore["lang"] == (prefix.rstrip("/") or "en")
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_the_data_page_describes_the_dataset_it_links(research_site: Path, prefix: str) -> None:
+    """The JSON-LD of the built data page passes the schema.org type check, and every download it
+    names is a file of the site that the page links."""
+    html = page(research_site, f"{prefix}data/")
+    dataset = json_ld(html)
+    assert dataset["@type"] == "Dataset" and problems(dataset) == []
+    assert dataset["url"] == f"{SITE_URL}{prefix}data/" and dataset["inLanguage"] == ("fr-CA" if prefix else "en-CA")
+    for download in dataset["distribution"]:
+        assert download["contentUrl"].startswith(SITE_URL + prefix + "data/")
+        assert (research_site / download["contentUrl"].removeprefix(SITE_URL)).is_file()
+        assert f'href="./{download["name"]}"' in html or f'href="{download["name"]}"' in html
+    assert len(dataset["distribution"]) == 4
 
 
 @pytest.mark.parametrize("page, feed", [("index.html", "feed.xml"), ("fr/cases/synthetic-bus-data/index.html", "fr/feed.xml"),

@@ -151,29 +151,85 @@
     return fieldset;
   }
 
-  function download(kind) {
-    var rows = current.map(function (item) {
-      var row = { id: item.id, title: item.t, url: new URL(item.u, location.href).href, summary: item.s };
-      FACETS.forEach(function (facet) { row[facet.key] = item.f[facet.key] || []; });
-      row.period_start = item.y0; row.period_end = item.y1 === null ? "ongoing" : item.y1; row.published = item.p;
-      return row;
-    });
-    var text, type;
-    if (kind === "json") {
-      text = JSON.stringify(rows, null, 1); type = "application/json";
-    } else {
-      var header = Object.keys(rows[0] || { id: 0, title: 0, url: 0, summary: 0 });
-      var quote = function (value) {
-        var cell = Array.isArray(value) ? value.join("|") : value === null || value === undefined ? "" : String(value);
-        return /[",\r\n]/.test(cell) ? '"' + cell.replace(/"/g, '""') + '"' : cell;
-      };
-      text = [header.join(",")].concat(rows.map(function (row) { return header.map(function (k) { return quote(row[k]); }).join(","); })).join("\r\n") + "\r\n";
-      type = "text/csv";
+  // Every download holds exactly the rows of the language's cases.csv (DATA.table.file, beside
+  // this page's data) for the cases shown, in their order: one set of columns for every download
+  // of cases. The file is fetched at the first download only.
+  var table = null;
+  function casesTable() {
+    if (!table) {
+      table = fetch(new URL(DATA.table.file, new URL(app.dataset.src, location.href))).then(function (response) {
+        if (!response.ok) throw new Error("cases table: HTTP " + response.status);
+        return response.text();
+      }).then(parseCsv);
+      table.catch(function () { table = null; });  // a failed fetch is tried again at the next click
     }
-    var link = element("a", { href: URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" })), download: "cases-" + LANG + "." + kind });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
+    return table;
+  }
+
+  // CSV as Python's csv module writes it (RFC 4180: a field is quoted when it holds a comma, a
+  // quote or a line break). Each record keeps its text as written, so the CSV download copies it.
+  function parseCsv(text) {
+    var pattern = /("(?:[^"]|"")*"|[^",\r\n]*)(,|\r\n|\n|$)/g, records = [], cells = [], start = 0, match;
+    while (start < text.length && (match = pattern.exec(text))) {
+      var field = match[1];
+      cells.push(field.charAt(0) === '"' ? field.slice(1, -1).replace(/""/g, '"') : field);
+      if (match[2] === ",") continue;
+      records.push({ cells: cells, text: text.slice(start, match.index + field.length) });
+      cells = [];
+      start = pattern.lastIndex;
+      if (!match[2]) break;
+    }
+    return records;
+  }
+
+  // The inverse of odimpact.publication.columns.join_values: "a|b\|c" is ["a", "b|c"].
+  function splitValues(cell) {
+    if (cell === "") return [];
+    var values = [], current = "", escaped = false;
+    for (var i = 0; i < cell.length; i++) {
+      var c = cell.charAt(i);
+      if (escaped) { current += c; escaped = false; } else if (c === "\\") escaped = true;
+      else if (c === "|") { values.push(current); current = ""; } else current += c;
+    }
+    values.push(current);
+    return values;
+  }
+
+  // A cell as JSON, by its column's declared type: numbers and booleans typed, several values a
+  // list, an empty cell null (or an empty list).
+  function typed(cell, column) {
+    if (column.many) return splitValues(cell);
+    if (cell === "") return null;
+    if (column.type === "integer" || column.type === "number") return Number(cell);
+    if (column.type === "boolean") return cell === "true";
+    return cell;
+  }
+
+  function download(kind) {
+    var ids = current.map(function (item) { return item.id; });
+    return casesTable().then(function (records) {
+      var header = records[0], byId = {};
+      records.slice(1).forEach(function (record) { byId[record.cells[0]] = record; });
+      var rows = ids.filter(function (id) { return byId[id]; }).map(function (id) { return byId[id]; });
+      var text, type;
+      if (kind === "json") {
+        var columns = {};
+        DATA.table.columns.forEach(function (column) { columns[column.name] = column; });
+        text = JSON.stringify(rows.map(function (record) {
+          var row = {};
+          header.cells.forEach(function (name, i) { row[name] = typed(record.cells[i], columns[name] || {}); });
+          return row;
+        }), null, 1) + "\n";
+        type = "application/json";
+      } else {
+        text = [header].concat(rows).map(function (record) { return record.text + "\r\n"; }).join("");
+        type = "text/csv";
+      }
+      var link = element("a", { href: URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" })), download: "cases-" + LANG + "." + kind });
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
   }
 
   function build() {

@@ -25,6 +25,11 @@ class Column:
     kind: str  # text, integer, number, date, url, boolean, id, ids, label, labels, list, count
     vocabulary: str | None = None
 
+    @property
+    def many(self) -> bool:
+        """True when a cell holds several values (joined, see SEPARATOR)."""
+        return self.kind in ("ids", "labels", "list")
+
 
 def _vocabulary_columns(field: str, many: bool) -> list[Column]:
     """The ids and the labels of a field that takes a vocabulary's values (the schema says which)."""
@@ -53,7 +58,8 @@ CASE_COLUMNS: tuple[Column, ...] = (
     *_vocabulary_columns("enabling_conditions", True),
     *_vocabulary_columns("challenges", True),
     Column("period_start", "period.start", "integer"),
-    Column("period_end", "period.end", "text"),
+    Column("period_end", "period.end", "integer"),
+    Column("ongoing", "period.ongoing", "boolean"),
     *_vocabulary_columns("evidence_strength", False),
     Column("datasets", "datasets.name", "list"),
     Column("dataset_publishers", "datasets.publisher", "list"),
@@ -118,6 +124,18 @@ EXTRA_DESCRIPTIONS: dict[str, dict[str, str]] = {
                "other language."),
         "fr": ("true si l'étude de cas n'est pas encore traduite dans cette langue : son texte est "
                "dans l'autre langue."),
+    },
+    # The exports type the period's end (records.typed_period): its meaning differs from the case file's.
+    "period.end": {
+        "en": "Last year of the period, a whole number; empty while the use is ongoing (then `ongoing` is true).",
+        "fr": "Dernière année de la période, un nombre entier; vide si l'utilisation est en cours (`ongoing` vaut alors true).",
+    },
+    "period.ongoing": {
+        "en": ("true when the use is ongoing: the case file gives no end year yet (it writes `end: ongoing`) and "
+               "`period_end` is empty; false when the use ended in `period_end`."),
+        "fr": ("true si l'utilisation est en cours : le fichier de l'étude de cas ne donne pas encore d'année de fin "
+               "(il indique `end: ongoing`) et `period_end` est vide; false si l'utilisation a pris fin l'année "
+               "`period_end`."),
     },
     "impact_number": {
         "en": "Position of the impact in the case's list of quantified impacts, from 1.",

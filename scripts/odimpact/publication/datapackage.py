@@ -8,6 +8,8 @@ from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, d
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}  # by format (a file's extension)
 FRICTIONLESS_TYPES = {
     "text": "string", "url": "string", "id": "string", "ids": "string", "label": "string",
     "labels": "string", "list": "string", "integer": "integer", "count": "integer",
@@ -22,7 +24,8 @@ WORDS = {
         ),
         "cases": "One row per published case study.",
         "impacts": "One row per quantified impact, with the source that supports it.",
-        "json": "Every published case with its full front matter, and the English labels of every vocabulary.",
+        "json": ("Every published case with its full front matter, and the English labels of every vocabulary. "
+                 "`period.end` is a year or null; `period.ongoing` is true or false."),
         "licence": "Creative Commons Attribution 4.0",
     },
     "fr": {
@@ -34,31 +37,32 @@ WORDS = {
         ),
         "cases": "Une ligne par étude de cas publiée.",
         "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
-        "json": "Chaque étude de cas publiée avec tout son en-tête, et les libellés français de chaque vocabulaire.",
+        "json": ("Chaque étude de cas publiée avec tout son en-tête, et les libellés français de chaque vocabulaire. "
+                 "`period.end` est une année ou null; `period.ongoing` vaut true ou false."),
         "licence": "Creative Commons Attribution 4.0",
     },
 }
 
 
+def field_type(column: Column) -> str:
+    """The Table Schema type of a column: a vocabulary's ids are integers when all of them are."""
+    if column.kind == "id" and column.vocabulary and all(isinstance(value, int) for value in load_vocabularies()[column.vocabulary].ids()):
+        return "integer"
+    return FRICTIONLESS_TYPES[column.kind]
+
+
 def field_descriptor(column: Column, lang: str) -> dict[str, Any]:
     """One Table Schema field."""
-    descriptor: dict[str, Any] = {
-        "name": column.name,
-        "type": FRICTIONLESS_TYPES[column.kind],
-        "description": describe(column, lang),
-    }
+    descriptor: dict[str, Any] = {"name": column.name, "type": field_type(column), "description": describe(column, lang)}
     if column.kind == "id" and column.vocabulary:
-        ids = load_vocabularies()[column.vocabulary].ids()
-        if all(isinstance(value, int) for value in ids):
-            descriptor["type"] = "integer"
-        descriptor["constraints"] = {"enum": ids}
+        descriptor["constraints"] = {"enum": load_vocabularies()[column.vocabulary].ids()}
     return descriptor
 
 
 def _table(name: str, lang: str, columns: tuple[Column, ...], keys: dict[str, Any]) -> dict[str, Any]:
     return {
         "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
-        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "format": "csv", "mediatype": MEDIA_TYPES["csv"], "encoding": "utf-8",
         "description": WORDS[lang][name],
         "schema": {"fields": [field_descriptor(column, lang) for column in columns], **keys},
     }
@@ -77,11 +81,11 @@ def datapackage(lang: str, urls: SiteUrls) -> dict[str, Any]:
         "title": words["title"],
         "description": words["description"],
         "homepage": urls.absolute(lang, ""),
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": words["licence"]}],
+        "licenses": [{"name": "CC-BY-4.0", "path": LICENCE_URL, "title": words["licence"]}],
         "resources": [
             _table("cases", lang, CASE_COLUMNS, {"primaryKey": "id"}),
             _table("impacts", lang, IMPACT_COLUMNS, impact_keys),
-            {"name": "cases-json", "path": "cases.json", "format": "json", "mediatype": "application/json",
+            {"name": "cases-json", "path": "cases.json", "format": "json", "mediatype": MEDIA_TYPES["json"],
              "encoding": "utf-8", "description": words["json"]},
         ],
     }

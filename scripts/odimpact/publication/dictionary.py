@@ -22,8 +22,13 @@ WORDS = {
         "cases": "One row per published case.", "impacts": "One row per quantified impact, with the source that supports it.",
         "json": ("Every published case with its full front matter (the fields of the format "
                  "reference), plus `url` and `awaiting_translation`, and the labels of every "
-                 "vocabulary."),
+                 "vocabulary. The period is typed as in cases.csv: `period.end` is a year or null, and "
+                 "`period.ongoing` is true or false (a case file writes `end: ongoing`)."),
         "package": "Frictionless Data Package describing the files above (types, descriptions, allowed values).",
+        "explore": ("The downloads of the page *Explore the cases* (CSV and JSON) hold the columns of cases.csv, "
+                    "in the same order, for the cases it shows. In the JSON download, numbers and true / false values are "
+                    "typed, a column that can hold several values is a list (empty when it holds none), and any other "
+                    "empty cell is null."),
         "format": 'The fields of the case files themselves are described in the <a href="{format}">format reference</a>.',
     },
     "fr": {
@@ -40,9 +45,14 @@ WORDS = {
         "cases": "Une ligne par étude de cas publiée.", "impacts": "Une ligne par incidence chiffrée, avec la source qui l'appuie.",
         "json": ("Chaque étude de cas publiée avec tout son en-tête (les champs de la référence du "
                  "format), plus `url` et `awaiting_translation`, ainsi que les libellés de chaque "
-                 "vocabulaire."),
+                 "vocabulaire. La période y est typée comme dans cases.csv : `period.end` est une année ou "
+                 "null, et `period.ongoing` vaut true ou false (un fichier d'étude de cas indique `end: ongoing`)."),
         "package": ("Paquet de données Frictionless (Data Package) qui décrit les fichiers "
                     "ci-dessus (types, descriptions, valeurs permises)."),
+        "explore": ("Les téléchargements de la page *Explorer les études de cas* (CSV et JSON) contiennent les "
+                    "colonnes de cases.csv, dans le même ordre, pour les études de cas affichées. Dans le téléchargement JSON, les nombres "
+                    "et les valeurs true / false sont typés, une colonne à valeurs multiples devient une liste (vide si "
+                    "elle n'en a aucune) et toute autre cellule vide vaut null."),
         "format": 'Les champs des fichiers d\'étude de cas sont décrits dans la <a href="{format}">référence du format</a>.',
     },
 }
@@ -75,7 +85,8 @@ def _vocabulary_table(vocabulary: Vocabulary, lang: str) -> list[str]:
     return lines + [f"| `{term.id}` | {cell(term.label[lang])} | {cell(term.definition[lang])} |" for term in vocabulary.terms] + [""]
 
 
-def _files_table(lang: str, data_href: Callable[[str], str]) -> list[str]:
+def files_table(lang: str, data_href: Callable[[str], str]) -> list[str]:
+    """The export files, linked, with what each holds (Markdown table lines)."""
     words = WORDS[lang]
     rows = [("cases.csv", "cases"), ("impacts.csv", "impacts"), ("cases.json", "json"), ("datapackage.json", "package")]
     lines = [f"| {words['file']} | {words['what']} |", "|---|---|"]
@@ -87,7 +98,7 @@ def render_dictionary(lang: str, data_href: Callable[[str], str], format_href: s
     words = WORDS[lang]
     used = sorted({c.vocabulary for c in CASE_COLUMNS + IMPACT_COLUMNS if c.vocabulary and c.kind in ("id", "ids")})
     lines = [f"# {words['title']}", "", words["intro"], "", words["format"].format(format=format_href), "",
-             f"## {words['files']}", "", *_files_table(lang, data_href), "",
+             f"## {words['files']}", "", *files_table(lang, data_href), "", words["explore"], "",
              "## cases.csv", "", *_columns_table(CASE_COLUMNS, lang), "",
              "## impacts.csv", "", *_columns_table(IMPACT_COLUMNS, lang), "",
              f"## {words['vocabularies']}", ""]

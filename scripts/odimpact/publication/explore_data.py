@@ -1,6 +1,7 @@
-"""The data the Explore page filters in the browser: facets with their labels, and each published
-case reduced to what the filters, the sort and the downloads need. Compact on purpose: it is
-embedded in the page (10,000 cases must stay a reasonable download)."""
+"""The data the Explore page filters in the browser: facets with their labels, each published case
+reduced to what the filters and the sort need, and where the downloads' rows are (cases.csv).
+Compact on purpose: the page fetches it on every visit (10,000 cases must stay a reasonable
+download)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -9,7 +10,10 @@ from typing import Any
 from odimpact.corpus import Case
 from odimpact.evidence import independent_sources, strongest_kind
 from odimpact.places import places_of_effect
+from odimpact.publication.columns import CASE_COLUMNS
 from odimpact.publication.context import as_dicts
+from odimpact.publication.datapackage import field_type
+from odimpact.publication.exports import CASES_CSV
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
@@ -47,7 +51,7 @@ UI = {
            "count_one": "{n} case", "count_other": "{n} cases", "clear": "Clear all filters",
            "more": "Show more results",
            "csv": "Download these results (CSV)", "json": "Download these results (JSON)",
-           "ongoing": "ongoing", "none": "No case matches these filters."},
+           "none": "No case matches these filters."},
     "fr": {"filters": "Filtres", "search": "Rechercher dans les résultats", "sort": "Trier par",
            "title": "Titre", "newest": "Plus récentes d'abord",
            "period": "Période (plus anciennes d'abord)", "from": "De l'année", "to": "À l'année",
@@ -55,7 +59,7 @@ UI = {
            "count_one": "{n} étude de cas", "count_other": "{n} études de cas",
            "clear": "Effacer tous les filtres", "more": "Afficher plus de résultats",
            "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)",
-           "ongoing": "en cours", "none": "Aucune étude de cas ne correspond à ces filtres."},
+           "none": "Aucune étude de cas ne correspond à ces filtres."},
 }
 
 
@@ -98,7 +102,16 @@ def case_entry(case: Case, lang: str, href: str) -> dict[str, Any]:
             "p": str(meta.get("published", ""))}
 
 
+def download_table() -> dict[str, Any]:
+    """What the downloads are made of: the language's cases.csv (beside explore.json), whose rows
+    the script copies for the cases shown, and each of its columns' type, for the JSON download.
+    The rows are fetched only when a reader downloads, so the page's data stays small, and every
+    download has exactly the columns of cases.csv, in its order."""
+    columns = [{"name": column.name, "type": field_type(column), "many": column.many} for column in CASE_COLUMNS]
+    return {"file": CASES_CSV, "columns": columns}
+
+
 def explore_data(cases: list[Case], lang: str, href_of: Callable[[str], str]) -> dict[str, Any]:
     """Everything the Explore page's script needs, for `lang`."""
-    return {"lang": lang, "ui": UI[lang], "facets": facet_descriptions(lang),
+    return {"lang": lang, "ui": UI[lang], "facets": facet_descriptions(lang), "table": download_table(),
             "cases": [case_entry(case, lang, href_of(case.id)) for case in cases]}

@@ -17,7 +17,8 @@ from odimpact.publication.records import case_facts, case_row, exported_cases, i
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
-EXPORT_FILES = ("cases.csv", "impacts.csv", "cases.json", "datapackage.json")
+CASES_CSV = "cases.csv"  # also the rows of the Explore page's downloads (explore_data.download_table)
+EXPORT_FILES = (CASES_CSV, "impacts.csv", "cases.json", "datapackage.json")
 
 
 def _csv_text(columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> str:
@@ -49,7 +50,7 @@ def export_texts(corpus: Corpus, lang: str, urls: SiteUrls) -> dict[str, str]:
     facts = [case_facts(case, lang, urls) for case in cases]
     document = {"language": lang, "cases": facts, "vocabularies": vocabulary_labels(lang)}
     return {
-        "cases.csv": _csv_text(CASE_COLUMNS, [case_row(item, lang) for item in facts]),
+        CASES_CSV: _csv_text(CASE_COLUMNS, [case_row(item, lang) for item in facts]),
         "impacts.csv": _csv_text(IMPACT_COLUMNS, [row for case, item in zip(cases, facts) for row in impact_rows(case.id, item, lang)]),
         "cases.json": json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
         "datapackage.json": json.dumps(datapackage(lang, urls), ensure_ascii=False, indent=1) + "\n",

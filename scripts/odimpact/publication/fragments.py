@@ -1,20 +1,29 @@
 """Live parts of hand-written pages: a page writes `<!-- odimpact:NAME ARG -->` on its own line and
-the build replaces it with generated HTML (counts, featured cases, vocabularies, the profile)."""
+the build replaces it with generated HTML (counts, featured cases, vocabularies, the profile).
+A page whose front matter says `json_ld: NAME` gets that structured data in its head."""
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
+from typing import Any
 
 from odimpact.publication.case_sections import count_text
 from odimpact.publication.context import SiteContext
+from odimpact.publication.dataset import dataset_json_ld
+from odimpact.publication.dictionary import files_table
 from odimpact.publication.findings import Report
 from odimpact.publication.formatting import escape, number
 from odimpact.publication.overviews import case_item, group
+from odimpact.publication.pages import script_json
+from odimpact.publication.records import exported_cases
 from odimpact.publication.strings import text
 from odimpact.schema import case_schema
-from odimpact.urls import PAGES, case_url, listing_url, relative
+from odimpact.urls import DATA_FOLDER, PAGES, SiteUrls, case_url, listing_url, relative
 
 MARKER = re.compile(r"^<!-- odimpact:([a-z-]+)(?: ([a-z-]+))? -->$", re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+JSON_LD = re.compile(r"^json_ld: ([a-z-]+)$", re.MULTILINE)
 FEATURED = 3
 
 
@@ -77,6 +86,18 @@ def findings(ctx: SiteContext, here: str, lang: str, part: str | None) -> str:
     return report.part(part or "summary")
 
 
+def downloads(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
+    """The export files of this language, linked, with what each holds (the data dictionary's table)."""
+    intro = text("data_files_intro", lang, dictionary=relative(here, PAGES["dictionary"]))
+    table = files_table(lang, lambda name: relative(here, f"{DATA_FOLDER}/") + name)
+    return "\n".join([f"<p>{intro}</p>", "", *table])
+
+
+def dataset(ctx: SiteContext, here: str, lang: str) -> dict[str, Any]:
+    """The exports as a schema.org Dataset (odimpact.publication.dataset)."""
+    return dataset_json_ld(exported_cases(ctx.corpus), lang, SiteUrls(ctx.site_url or "/"), here)
+
+
 FRAGMENTS: dict[str, Callable[[SiteContext, str, str, str | None], str]] = {
     "counts": counts,
     "featured": featured,
@@ -84,9 +105,25 @@ FRAGMENTS: dict[str, Callable[[SiteContext, str, str, str | None], str]] = {
     "vocabulary": vocabulary,
     "profile": profile,
     "findings": findings,
+    "downloads": downloads,
 }
+STRUCTURED_DATA: dict[str, Callable[[SiteContext, str, str], dict[str, Any]]] = {"dataset": dataset}
+
+
+def with_json_ld(markdown: str, ctx: SiteContext, here: str, lang: str) -> str:
+    """A page whose front matter says `json_ld: NAME` carries that structured data as generated
+    pages carry theirs (`odimpact.json_ld`, which the theme puts in the head); the line becomes
+    an `odimpact` mapping written in JSON, which is YAML too."""
+    front = FRONT_MATTER.match(markdown)
+    line = JSON_LD.search(front.group(1)) if front else None
+    if not front or not line:
+        return markdown
+    data = script_json(STRUCTURED_DATA[line.group(1)](ctx, here, lang))
+    start = front.start(1)
+    return markdown[: start + line.start()] + "odimpact: " + json.dumps({"json_ld": data}) + markdown[start + line.end():]
 
 
 def expand(markdown: str, ctx: SiteContext, here: str, lang: str) -> str:
-    """Replace every marker of a hand-written page; `here` is the page's language-relative URL."""
-    return MARKER.sub(lambda m: FRAGMENTS[m.group(1)](ctx, here, lang, m.group(2)), markdown)
+    """Replace every marker of a hand-written page, and give it the structured data its front
+    matter asks for; `here` is the page's language-relative URL."""
+    return MARKER.sub(lambda m: FRAGMENTS[m.group(1)](ctx, here, lang, m.group(2)), with_json_ld(markdown, ctx, here, lang))

@@ -31,7 +31,7 @@ FEDERAL = "CA"  # the Government of Canada in the jurisdictions vocabulary
 def facet_values(case: Case, facet: str) -> list[Any]:
     """The terms a case is listed under for one facet."""
     meta = case.meta("en")
-    if facet == "year":
+    if facet == "year":  # the year the case's period begins (strings.yml: by_year_intro says what that is)
         start = meta.get("period", {}).get("start") if isinstance(meta.get("period"), dict) else None
         return [start] if isinstance(start, int) and not isinstance(start, bool) else []
     if facet == "effects_in":
@@ -119,7 +119,7 @@ def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
     yield facet_index(ctx, facet, groups, lang)
     for term, cases in groups.items():
         label = term_label(ctx, facet, term, lang)
-        intro = "" if facet == "year" else ctx.definition(facet, term, lang)
+        intro = text("by_year_term_intro", lang, year=term) if facet == "year" else ctx.definition(facet, term, lang)
         # partial binds this term now: page n of its list is listing_url(facet, term, n).
         yield from list_pages(cases, label, intro, partial(listing_url, facet, term), lang)
 

@@ -16,6 +16,7 @@ from odimpact.urls import SiteUrls
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 DEFAULT_LICENCE = "CC-BY-4.0"
+ONGOING = "ongoing"  # what a case file writes as `period.end` while the use goes on
 
 
 def exported_cases(corpus: Corpus) -> list[Case]:
@@ -27,6 +28,8 @@ def case_facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     """The front matter shown in `lang`, with the licence default applied, its URL and translation flag."""
     facts = dict(case.meta(lang))
     facts.setdefault("licence", DEFAULT_LICENCE)
+    if isinstance(facts.get("period"), dict):
+        facts["period"] = typed_period(facts["period"])
     facts["url"] = urls.case(case.id, lang)
     facts["awaiting_translation"] = case.awaiting_translation(lang)
     figures, sources = as_dicts(facts.get("impacts")), as_dicts(facts.get("sources"))
@@ -35,6 +38,15 @@ def case_facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     facts["independent_source_count"] = independent_sources(sources)
     return facts
 
+
+def typed_period(period: dict[str, Any]) -> dict[str, Any]:
+    """A case's period with one type per field: `end` a year or None, `ongoing` true or false.
+
+    Case files write `end: ongoing`, but a column mixing years and a word is read as text by
+    databases and spreadsheets; the exports split it into a year and a flag."""
+    end = period.get("end")
+    year = end if isinstance(end, int) and not isinstance(end, bool) else None
+    return {**period, "end": year, "ongoing": end == ONGOING}
 
 
 def _field(facts: Any, path: str) -> Any:

@@ -63,7 +63,7 @@ def language_tree(ctx: SiteContext, lang: str, docs_dir: Path, base_url: str) ->
     files: dict[str, Content] = dict(static_files(docs_dir))
     for path, source in hand_written(docs_dir, lang).items():
         markdown = source.read_text(encoding="utf-8")
-        files[prefix + path] = fragments.expand(markdown, ctx, page_url(path), lang) if fragments.MARKER.search(markdown) else markdown
+        files[prefix + path] = fragments.expand(markdown, ctx, page_url(path), lang)
     files.update({page.source_path: page.text() for page in all_pages(ctx, (lang,))})
     files.update({prefix + case_url(case.id) + image.name: image for case in ctx.with_pages() for image in case.images})
     files.update({prefix + path: text for path, text in research_files(ctx, lang, base_url).items()})
