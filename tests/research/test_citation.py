@@ -1,17 +1,22 @@
-"""Cite this case: formatted reference, BibTeX and CSL-JSON; and the repository's CITATION.cff."""
+"""Cite this case: formatted reference (citeproc-py, APA 7th edition, the page's CSL locale),
+BibTeX and CSL-JSON, the author in the page's language in each; and the repository's CITATION.cff."""
 from __future__ import annotations
 
 import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
 
 from odimpact.corpus import Case, Corpus
 from odimpact.paths import REPO_ROOT
 from odimpact.publication.cite_this_case import bibtex, bibtex_escape, cite_block, csl_json, formatted_reference
+from odimpact.publication.sanitise import sanitise
 from odimpact.reading import CaseFile
 from odimpact.strict_yaml import load
 from odimpact.urls import SiteUrls
@@ -22,14 +27,56 @@ def _bus(corpus: Corpus) -> Case:
     return corpus.by_id()["synthetic-bus-data"]
 
 
-def test_formatted_reference_has_url_and_reviewed_date_in_each_language(corpus: Corpus, urls: SiteUrls) -> None:
-    case = _bus(corpus)
-    assert formatted_reference(case, "en", urls) == (
-        "Synthetic Test Author (2026). Synthetic example: a fictional city opens its bus data. Open Data Impact Canada. "
-        "Last reviewed February 1, 2026. https://example.org/kb/cases/synthetic-bus-data/")
-    french = formatted_reference(case, "fr", urls)
-    assert "Incidences des données ouvertes au Canada. Dernière révision le 1 février 2026." in french
-    assert french.endswith("https://example.org/kb/fr/cases/synthetic-bus-data/")
+EDITORS = {"en": "Open Data Impact Canada editors", "fr": "Équipe éditoriale d'Incidences des données ouvertes au Canada"}
+SITE_NAME = {"en": "Open Data Impact Canada", "fr": "Incidences des données ouvertes au Canada"}
+
+
+def _citeproc(item: dict[str, Any], locale: str) -> str:
+    """citeproc-py's own rendering of an item, with a style read afresh: APA 7th edition, by name."""
+    style = CitationStylesStyle("apa", locale=locale, validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.html)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return "".join(str(entry) for entry in bibliography.bibliography())
+
+
+def _editors_case(tmp_path: Path) -> Case:
+    """A bilingual synthetic case by the editors, their name written as front matter holds it (English)."""
+    files = {}
+    for lang in ("en", "fr"):
+        facts = {**synthetic_front_matter(4, lang), "id": "synthetic-editors", "contributors": [EDITORS["en"]],
+                 "published": "2025-06-15", "reviewed": "2025-09-02"}
+        files[lang] = CaseFile(tmp_path, f"index.{lang}.md", lang, load(yaml.safe_dump(facts, allow_unicode=True)), "", 1)
+    return Case(id="synthetic-editors", folder=tmp_path, files=files)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_formatted_reference_is_citeprocs_rendering_of_the_csl_item(corpus: Corpus, urls: SiteUrls, tmp_path: Path,
+                                                                    lang: str) -> None:
+    for case in (_bus(corpus), _editors_case(tmp_path), _bus(corpus)):  # the style read once serves every case
+        reference = formatted_reference(case, lang, urls)
+        assert reference == _citeproc(csl_json(case, lang, urls), f"{lang}-CA")
+        assert urls.case(case.id, lang) in reference and SITE_NAME[lang] in reference
+        assert f"<i>{html.escape(str(case.meta(lang)['title']), quote=False)}</i>" in reference
+    assert formatted_reference(_bus(corpus), lang, urls).startswith("Synthetic Test Author. (2026, ")
+    assert formatted_reference(_editors_case(tmp_path), lang, urls).startswith(f"{EDITORS[lang]}. (2025, ")
+
+
+def test_formatted_reference_dates_are_in_the_page_language(corpus: Corpus, urls: SiteUrls) -> None:
+    # The reviewed date (2026-02-01) in each locale's month names; the year leads, as APA puts it.
+    assert "(2026, February 1)" in formatted_reference(_bus(corpus), "en", urls)
+    assert "(2026, février 1)" in formatted_reference(_bus(corpus), "fr", urls)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_cite_block_author_is_in_the_page_language_in_every_format(urls: SiteUrls, tmp_path: Path, lang: str) -> None:
+    block = html.unescape(cite_block(_editors_case(tmp_path), lang, urls))
+    reference = block.split('<p class="odi-citation-reference">')[1].split("</p>")[0]
+    bibtex_text = block.split("<summary>BibTeX</summary>")[1].split("</code>")[0]
+    csl_text = block.split("<summary>CSL-JSON</summary><pre><code>")[1].split("</code>")[0]
+    assert reference.startswith(EDITORS[lang])
+    assert f"author = {{{{{EDITORS[lang]}}}}}" in bibtex_text
+    assert json.loads(csl_text)[0]["author"] == [{"literal": EDITORS[lang]}]
+    assert EDITORS["fr" if lang == "en" else "en"] not in block
 
 
 def test_bibtex_entry_is_keyed_by_case_id(corpus: Corpus, urls: SiteUrls) -> None:
@@ -52,9 +99,13 @@ def test_bibtex_escape(text: str, expected: str) -> None:
 def test_csl_json_item(corpus: Corpus, urls: SiteUrls) -> None:
     item = csl_json(_bus(corpus), "fr", urls)
     assert item["id"] == "synthetic-bus-data-fr" and item["type"] == "webpage"
-    assert item["issued"] == {"date-parts": [[2026, 2, 1]]} and item["original-date"] == {"date-parts": [[2026, 1, 15]]}
+    assert item["issued"] == {"date-parts": [[2026, 2, 1]]}
     assert item["URL"] == "https://example.org/kb/fr/cases/synthetic-bus-data/" and item["language"] == "fr-CA"
     assert item["author"] == [{"literal": "Synthetic Test Author"}]
+    assert item["container-title"] == "Incidences des données ouvertes au Canada"
+    # No publisher (the site's name twice in the reference) and no original-date (APA would add
+    # "Original work published", which a case's first publication is not).
+    assert set(item) == {"id", "type", "title", "author", "container-title", "URL", "language", "issued"}
 
 
 def _hostile_case(tmp_path: Path) -> Case:
@@ -67,9 +118,19 @@ def test_cite_block_escapes_everything(urls: SiteUrls, tmp_path: Path) -> None:
     block = cite_block(_hostile_case(tmp_path), "en", urls)
     assert "<script>" not in block and "&lt;script&gt;" in block
     assert re.findall(r"</?([a-z0-9]+)", block) and set(re.findall(r"</?([a-z0-9]+)", block)) <= {
-        "section", "h2", "p", "details", "summary", "pre", "code"}
+        "section", "h2", "p", "details", "summary", "pre", "code", "i"}
     csl_text = html.unescape(block.split("<summary>CSL-JSON</summary><pre><code>")[1].split("</code>")[0])
     assert json.loads(csl_text)[0]["title"].startswith("<script>")
+    # citeproc-py passes an item's text through as it is: the reference escapes it first.
+    reference = formatted_reference(_hostile_case(tmp_path), "en", urls)
+    assert '<i>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" {braces}</i>' in reference
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_reference_survives_the_sanitiser(corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str) -> None:
+    for case in (_bus(corpus), _editors_case(tmp_path)):
+        paragraph = f'<p class="odi-citation-reference">{formatted_reference(case, lang, urls)}</p>'
+        assert paragraph in sanitise(cite_block(case, lang, urls))
 
 
 def test_cite_block_is_in_the_page_language(corpus: Corpus, urls: SiteUrls) -> None:

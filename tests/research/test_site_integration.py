@@ -12,6 +12,8 @@ import frictionless
 import pytest
 
 from odimpact.corpus import Corpus
+from odimpact.publication.cite_this_case import citation_key, formatted_reference
+from odimpact.urls import SiteUrls
 from tests.schema_org import problems
 from tests.site.helpers import json_ld, page
 
@@ -58,11 +60,16 @@ def test_every_page_links_its_language_feed(research_site: Path, page: str, feed
     assert (research_site / feed).is_file()
 
 
-def test_case_page_offers_cite_this_case(research_site: Path) -> None:
-    html = (research_site / "fr/cases/synthetic-bus-data/index.html").read_text(encoding="utf-8")
-    assert '<h2 id="cite-this-case">Citer cette étude de cas</h2>' in html
-    assert "@misc{synthetic-bus-data-fr," in html and f"{SITE_URL}fr/cases/synthetic-bus-data/" in html
-    assert "Dernière révision le 1 février 2026" in html
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_case_page_offers_cite_this_case(research_site: Path, corpus: Corpus, lang: str) -> None:
+    prefix = "fr/" if lang == "fr" else ""
+    html = (research_site / f"{prefix}cases/synthetic-bus-data/index.html").read_text(encoding="utf-8")
+    heading = {"en": "Cite this case", "fr": "Citer cette étude de cas"}[lang]
+    assert f'<h2 id="cite-this-case">{heading}</h2>' in html
+    assert f"@misc{{{citation_key('synthetic-bus-data', lang)}," in html and f"{SITE_URL}{prefix}cases/synthetic-bus-data/" in html
+    # The reference citeproc renders, through the plugin and the sanitiser unchanged (its italics kept).
+    reference = formatted_reference(corpus.by_id()["synthetic-bus-data"], lang, SiteUrls(SITE_URL))
+    assert f'<p class="odi-citation-reference">{reference}</p>' in html and "<i>" in reference
 
 
 @pytest.mark.parametrize("prefix", ["", "fr/"])

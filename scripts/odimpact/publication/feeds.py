@@ -1,6 +1,8 @@
 """Atom feeds (RFC 4287), one per language, of new and updated cases: an entry's `updated` is the
-date the case was last reviewed, `published` the date it first appeared. Entry ids are the cases'
-stable URLs, so a reader's feed client never sees the same case twice."""
+date the case was last reviewed, `published` the date it first appeared, the feed's `updated` its
+newest entry's (never the build's time, which would mark every case as changed at each build).
+Authors and category labels are in the feed's language. Entry ids are the cases' stable URLs, so a
+reader's feed client never sees the same case twice."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -8,7 +10,7 @@ import xml.etree.ElementTree as ET
 from odimpact.corpus import Case, Corpus
 from odimpact.languages import language
 from odimpact.publication.records import exported_cases
-from odimpact.publication.strings import text
+from odimpact.publication.strings import contributor_name, text
 from odimpact.reading import CONTROL
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
@@ -18,10 +20,15 @@ MAX_ENTRIES = 50
 
 
 def _timestamp(date: object) -> str:
+    """An RFC 3339 date-time for a YYYY-MM-DD date: the case files give days, so midnight UTC.
+    Cases reviewed the same day share it; the W3C validator warns of that ("Two entries with the
+    same value for atom:updated") and says no action is needed when it is true. An invented time
+    of day would make the warning go and the date false."""
     return f"{date}T00:00:00Z"
 
 
 def _updated(case: Case) -> str:
+    """The case's last review, else its first publication (dates are language-neutral)."""
     meta = case.meta("en")
     return str(meta.get("reviewed") or meta.get("published") or "1970-01-01")
 
@@ -44,7 +51,7 @@ def _entry(feed: ET.Element, case: Case, lang: str, urls: SiteUrls) -> None:
     _sub(entry, "link", rel="alternate", type="text/html", href=url, hreflang=case.source_lang(lang))
     _sub(entry, "summary", str(meta.get("summary", "")))
     for name in meta.get("contributors", []) or [text("site_name", lang)]:
-        _sub(_sub(entry, "author"), "name", str(name))
+        _sub(_sub(entry, "author"), "name", contributor_name(str(name), lang))
     sectors = load_vocabularies()["sectors"]
     for sector in meta.get("sectors", []):
         if sector in sectors.ids():

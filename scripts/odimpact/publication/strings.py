@@ -17,3 +17,9 @@ def text(key: str, lang: str, **values: object) -> str:
 def case_count(count: int, lang: str, formatted: str) -> str:
     """'1 case' / '12 cases' with the number already formatted for `lang`."""
     return text("case_count_one", lang) if count == 1 else text("case_count", lang, count=formatted)
+
+
+def contributor_name(name: str, lang: str) -> str:
+    """A contributor as readers of `lang` see them: the editors' collective name, written in front
+    matter in any language (contributors is language-neutral), in `lang`; a person's name as written."""
+    return text("editors", lang) if name in STRINGS["editors"].values() else name
