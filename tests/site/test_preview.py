@@ -43,6 +43,17 @@ def test_the_preview_shows_drafts_and_reports_problems_of_changed_cases(tmp_path
     assert any("[schema-vocabulary]" in line and "index.en.md" in line for line in lines)
     assert any(line.startswith("odimpact: en: ") for line in lines)
     assert not any(line.startswith("odimpact: fr: ") for line in lines)  # French pages do not read the English file
+    page = work / "en" / "docs" / "cases" / "synthetic-bus-data" / "index.md"
+    shown = page.read_text(encoding="utf-8")  # the page says what the pull-request check will, as validate prints it
+    assert "odimpact validate finds 1 problem(s) in this case" in shown
+    assert "cases/synthetic-bus-data/index.en.md:15:11: error: reusers[0]: &#x27;busines&#x27; is not a valid" in shown
+    french = work / "fr" / "docs" / "fr" / "cases" / "synthetic-bus-data" / "index.md"
+    assert "odi-problems" not in french.read_text(encoding="utf-8")  # the French file has no problem
+
+    english.write_text(english.read_text(encoding="utf-8").replace("reusers: [busines]", "reusers: [business]"), encoding="utf-8")
+    lines = session.regenerate()
+    assert "odi-problems" not in page.read_text(encoding="utf-8")
+    assert any("0 error(s), 0 warning(s) in the changed cases" in line for line in lines)
 
 
 def test_a_change_touches_its_language_and_those_showing_it(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from odimpact.problems import Problem, format_human
 from odimpact.publication.context import SiteContext
 from odimpact.reading import CaseFile, read_case_file
 from odimpact.urls import case_url
-from odimpact.validation import all_case_ids, repository_root, validate
+from odimpact.validation import Report, all_case_ids, repository_root, validate
 
 
 class KeptReader:
@@ -56,6 +56,7 @@ class ServeSession:
         self.read = KeptReader()
         self._stamps: dict[Path, tuple[int, int]] = {}
         self._copied: dict[Path, bool] = {}  # served site folder -> the other languages are up to date there
+        self.problems: dict[str, list[Problem]] = {}  # case id -> what odimpact validate finds in it
 
     def sources(self) -> list[Path]:
         """What MkDocs should watch: the cases, the hand-written pages and the shared settings."""
@@ -75,7 +76,16 @@ class ServeSession:
         self._stamps = stamps
         ctx = site_context(self.config, self.cases_dir, LANGUAGES, self.read, preview=True)
         lines = [f"odimpact: {len(changed)} source files changed, read in {time.perf_counter() - start:.2f} s"]
-        lines += case_news(ctx, set(ctx.pages_by_id()) if first else changed_cases(changed, self.cases_dir), self.cases_dir, first)
+        case_ids = set(ctx.pages_by_id()) if first else changed_cases(changed, self.cases_dir)
+        report = validate_cases(self.cases_dir, None if first else case_ids)
+        found = problems_by_case(report.problems)
+        for case_id in case_ids:  # a page shows its file's problems: regenerate it when they change
+            before, after = self.problems.pop(case_id, []), found.get(case_id, [])
+            if before != after:
+                languages |= {lang for lang in LANGUAGES for problem in before + after if problem.path.endswith(f".{lang}.md")}
+        self.problems.update(found)
+        ctx.problems = self.problems
+        lines += case_news(ctx, case_ids, report, first)
         for lang in (lang for lang in LANGUAGES if lang in languages):
             start = time.perf_counter()
             served = self.cases_dir if lang == DEFAULT else None  # its configuration keeps naming the sources
@@ -109,9 +119,27 @@ def changed_cases(changed: set[Path], cases_dir: Path) -> set[str]:
     return {path.relative_to(cases_dir).parts[0] for path in changed if path.is_relative_to(cases_dir) and path != cases_dir}
 
 
-def case_news(ctx: SiteContext, case_ids: set[str], cases_dir: Path, first: bool) -> list[str]:
+def validate_cases(cases_dir: Path, case_ids: set[str] | None) -> Report:
+    """What `odimpact validate` finds in these cases (every case when None), in this process."""
+    root = repository_root(cases_dir)
+    folders = [folder for folder in discover(cases_dir, root)[0] if case_ids is None or folder.path.name in case_ids]
+    return validate(folders, [], all_case_ids(cases_dir), root=root, jobs=1)
+
+
+def problems_by_case(problems: list[Problem]) -> dict[str, list[Problem]]:
+    """Problems grouped by the case folder they name (cases/<id>/...)."""
+    grouped: dict[str, list[Problem]] = {}
+    for problem in problems:
+        parts = Path(problem.path).parts
+        if len(parts) > 1:
+            grouped.setdefault(parts[1], []).append(problem)
+    return grouped
+
+
+def case_news(ctx: SiteContext, case_ids: set[str], report: Report, first: bool) -> list[str]:
     """What the log says of the cases just read: each draft's address in the preview (the published
-    site will not show it), and, for changed cases, every problem `odimpact validate` finds."""
+    site will not show it); for changed cases, every problem `odimpact validate` finds (their pages
+    show them too); at the start, only how many there are."""
     lines = []
     pages = ctx.pages_by_id()
     for case_id in sorted(case_ids & set(pages)):
@@ -119,14 +147,12 @@ def case_news(ctx: SiteContext, case_ids: set[str], cases_dir: Path, first: bool
         if case.status != "published" or not first:
             addresses = " and ".join(f"/{language(lang).prefix}{case_url(case_id)}" for lang in LANGUAGES)
             lines.append(f"odimpact: {case_id} ({case.status}): {addresses}")
-    if not first and case_ids:
-        root = repository_root(cases_dir)
-        folders = [folder for folder in discover(cases_dir, root)[0] if folder.path.name in case_ids]
-        report = validate(folders, [], all_case_ids(cases_dir), root=root, jobs=1)
+    if not first:
         lines += [f"odimpact: {line}" for line in format_human(report.problems, locale_language()).splitlines()]
-        lines.append(f"odimpact: {report.errors} error(s), {report.warnings} warning(s) in the changed cases"
-                     + (": odimpact build would stop on them" if report.blocking_errors else
-                        ": in drafts only, which odimpact build leaves out" if report.errors else ""))
+    where = "all cases (each case's page shows its own)" if first else "the changed cases"
+    lines.append(f"odimpact: {report.errors} error(s), {report.warnings} warning(s) in {where}"
+                 + (": odimpact build would stop on them" if report.blocking_errors else
+                    ": in drafts only, which odimpact build leaves out" if report.errors else ""))
     return lines
 
 

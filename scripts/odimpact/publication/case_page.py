@@ -6,6 +6,7 @@ from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.languages import LANGUAGES, language
+from odimpact.problems import format_human
 from odimpact.publication import case_sections as sections
 from odimpact.publication.cite_this_case import cite_block
 from odimpact.publication.context import SiteContext, as_dicts, as_list
@@ -16,9 +17,27 @@ from odimpact.publication.strings import contributor_name, text
 from odimpact.urls import SiteUrls, case_url
 
 
-def notices(case: Case, lang: str) -> str:
-    """Admonitions for a retired case and for a case shown in the other language."""
-    blocks = []
+def problems_found(ctx: SiteContext, case: Case, lang: str) -> str:
+    """In the preview, what `odimpact validate` finds in the case, as it prints it, in the page's
+    language: the contributor sees on the page what the pull-request check will say. Errors are
+    shown open; warnings alone are folded, since most published cases have some."""
+    shown = f"index.{case.source_lang(lang)}.md"  # this page's file, and the case's folder itself
+    found = [problem for problem in ctx.problems.get(case.id, []) if ctx.preview
+             and (problem.path.endswith("/" + shown) or not problem.path.endswith(".md"))]
+    if not found:
+        return ""
+    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in format_human(found, lang).splitlines())
+    if any(problem.severity == "error" for problem in found):
+        title = f'<p class="admonition-title">{text("preview_problems_title", lang, count=len(found))}</p>'
+        return f'<div class="admonition failure odi-problems">{title}<ul>{items}</ul></div>'
+    summary = text("preview_warnings_title", lang, count=len(found))
+    return f'<details class="warning odi-problems"><summary>{summary}</summary><ul>{items}</ul></details>'
+
+
+def notices(ctx: SiteContext, case: Case, lang: str) -> str:
+    """Admonitions for a retired case, a draft or a case with problems in the preview, and a case
+    shown in the other language."""
+    blocks = [block for block in (problems_found(ctx, case, lang),) if block]
     if case.status == "retired":
         reason = escape(case.meta(lang).get("retired_notice", ""))
         title = f'<p class="admonition-title">{text("retired", lang)}</p>'
@@ -100,7 +119,7 @@ def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     blocks = [
         fills.add(f'<h1 id="odi-title">{escape(meta.get("title"))}</h1>'),
         fills.add(f'<p class="odi-summary">{escape(meta.get("summary"))}</p>'),
-        fills.add(notices(case, lang)),
+        fills.add(notices(ctx, case, lang)),
         fills.add(sections.facts_panel(ctx, meta, here, lang)),
         body(case, lang, numbers, fills),
         section("impacts", "impacts", lang, fills.add(figures_by_kind(ctx, meta, lambda source: sections.cite(source, numbers), lang))),

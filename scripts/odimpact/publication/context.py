@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from odimpact.corpus import Case, Corpus
+from odimpact.problems import Problem
 from odimpact.publication.formatting import escape
 from odimpact.schema import field_vocabularies
 from odimpact.urls import RESERVED_IDS
@@ -21,6 +22,8 @@ class SiteContext:
     edit_base: str  # e.g. https://github.com/org/repo/edit/main/ ; "" to show no edit link
     site_url: str  # absolute, ending in "/"; "" when unknown
     preview: bool = False  # `odimpact serve`: drafts get pages too (flagged), so contributors see them
+    # `odimpact serve` only: what `odimpact validate` finds in each case (by id), shown on its page.
+    problems: dict[str, list[Problem]] = field(default_factory=dict)
 
     # Computed once: every page asks (related cases, lists), and asking per page made the build quadratic.
     _pages: dict[str, Case] | None = field(default=None, init=False, repr=False, compare=False)
