@@ -75,3 +75,27 @@ def test_each_common_mistake_gets_one_message(run_cli, cases_dir: Path, guide: s
         result = run_cli("validate", "--cases-dir", str(cases_dir), "--lang", lang, "--format", "json")
         problems = json.loads(result.out)["problems"]
         assert [(p["code"], p["path"]) for p in problems] == [(code, f"cases/synthetic-bus-data/index.{lang}.md")], written
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.fr.md"])
+def test_the_guides_draft_and_an_imported_proposal_never_stop_the_build(run_cli, cases_dir: Path, guide: str, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guide's scaffold (a draft still to write) and a proposal imported as the guide says sit
+    beside a published case: the site builds, with the published case only."""
+    import shutil
+
+    monkeypatch.chdir(cases_dir.parent)
+    shutil.copytree(REPO / "tests" / "fixtures" / "valid" / "synthetic-bus-data", cases_dir / "synthetic-bus-data")
+    new = [("Synthetic title for the guide's example" if arg == "..." else arg) for arg in guide_command(guide, "odimpact new --lang")]
+    assert run_cli(*new, "--cases-dir", str(cases_dir)).code == 0
+    proposal = (REPO / "tests" / "contrib" / "data" / "synthetic-proposal.md").read_text(encoding="utf-8")
+    imported = [("-" if arg in ("FILE|-", "FICHIER|-") else arg) for arg in guide_command(guide, "odimpact import-issue ")]
+    assert run_cli(*imported, "--cases-dir", str(cases_dir), stdin=proposal).code == 0
+    drafts = sorted(path.name for path in cases_dir.iterdir() if path.name != "synthetic-bus-data")
+    assert len(drafts) == 2
+    result = run_cli("build", "--cases", str(cases_dir), "--out", str(tmp_path / "site"), "--no-search", "--lang", "en")
+    assert result.code == 0, result.err[-2000:]
+    assert "error(s) in draft cases" in result.err
+    assert (tmp_path / "site" / "cases" / "synthetic-bus-data" / "index.html").is_file()
+    assert not any((tmp_path / "site" / "cases" / draft).exists() for draft in drafts)
