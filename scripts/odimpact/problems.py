@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -99,6 +100,34 @@ def format_github(problems: Iterable[Problem], lang: str) -> str:
         title = _escape_property(f"{problem.code}" + (f" ({problem.field})" if problem.field else ""))
         text = _escape_annotation((f"{problem.field}: " if problem.field else "") + problem.message(lang))
         lines.append(f"::{problem.severity} {props},title={title}::{text}")
+    return "\n".join(lines)
+
+
+MARKDOWN_WORDS = {
+    "en": {"title": "Validation of the changed cases", "file": "File", "where": "Line", "severity": "Severity",
+           "problem": "Problem", "none": "No problem found.", "error": "error", "warning": "warning"},
+    "fr": {"title": "Validation des études de cas modifiées", "file": "Fichier", "where": "Ligne", "severity": "Gravité",
+           "problem": "Problème", "none": "Aucun problème trouvé.", "error": "erreur", "warning": "avertissement"},
+}
+
+
+def _markdown_cell(text: str) -> str:
+    """Contributor text made inert in a Markdown table cell: no markup, no line break, no column break."""
+    escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#!~])", r"\\\1", escaped)
+
+
+def format_markdown(problems: list[Problem], lang: str, summary: str) -> str:
+    """A Markdown report for a pull request's job summary: a heading, the summary line, a table."""
+    words = MARKDOWN_WORDS[lang]
+    lines = [f"### {words['title']}", "", summary, ""]
+    if not problems:
+        return "\n".join([*lines, words["none"]])
+    lines += [f"| {words['file']} | {words['where']} | {words['severity']} | {words['problem']} |", "|---|---|---|---|"]
+    for problem in problems:
+        message = (f"{problem.field}: " if problem.field else "") + problem.message(lang) + f" [{problem.code}]"
+        lines.append(f"| {_markdown_cell(problem.path)} | {problem.line}:{problem.column} | {words[problem.severity]} "
+                     f"| {_markdown_cell(message)} |")
     return "\n".join(lines)
 
 

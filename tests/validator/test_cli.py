@@ -139,3 +139,18 @@ def test_validator_never_writes_to_cases(tmp_path: Path) -> None:
     before = {p: p.read_bytes() for p in cases.rglob("*") if p.is_file()}
     run_validate(cases)
     assert {p: p.read_bytes() for p in cases.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_markdown_output_is_a_table_contributor_text_cannot_break(tmp_path: Path, lang: str) -> None:
+    cases = build(tmp_path, None)
+    english = next(cases.glob("*/index.en.md"))
+    _edit(english, "reusers: [business]", 'reusers: ["a|b <script>x</script> `c` *d*"]')
+    code, lines = run_validate(cases, "--format", "markdown", "--lang", lang)
+    assert code == 1
+    assert lines[0] == {"en": "### Validation of the changed cases", "fr": "### Validation des études de cas modifiées"}[lang]
+    rows = [line for line in lines if line.startswith("| ") and "schema-vocabulary" in line]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row.count(" | ") == 3  # four cells: the value's own | is escaped
+    assert "a\\|b &lt;script&gt;x&lt;/script&gt; \\`c\\` \\*d\\*" in row and "<script>" not in row

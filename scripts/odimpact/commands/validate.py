@@ -10,7 +10,7 @@ from pathlib import Path
 
 from odimpact.command_line import CommandTexts
 from odimpact.commands.options import add_cases_dir, add_message_language
-from odimpact.problems import format_github, format_human, format_json
+from odimpact.problems import format_github, format_human, format_json, format_markdown
 from odimpact.validation import Report, all_case_ids, changed_case_folders, folders_for_paths, repository_root, validate, validate_all
 
 SUMMARY = {
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     parser = subparsers.add_parser("validate", **say.parser())
     parser.add_argument("paths", nargs="*", type=Path, help=say.option("paths"))
     parser.add_argument("--changed-since", metavar="REF", help=say.option("--changed-since"))
-    parser.add_argument("--format", choices=("human", "github", "json"), default="human",
+    parser.add_argument("--format", choices=("human", "github", "json", "markdown"), default="human",
                         help=say.option("--format"))
     add_message_language(parser, say)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=say.option("--jobs"))
@@ -69,11 +69,14 @@ def run(args: argparse.Namespace) -> int:
 
 def print_report(report: Report, lang: str, output: str = "human") -> None:
     """The problems and the summary line, in `lang`, as `--format` asks."""
+    summary = SUMMARY[lang].format(files=report.files_checked, errors=report.errors, warnings=report.warnings)
     if output == "json":
         print(format_json(report.problems, lang, report.files_checked))
+        return
+    if output == "markdown":
+        print(format_markdown(report.problems, lang, summary))
         return
     formatter = format_github if output == "github" else format_human
     if report.problems:
         print(formatter(report.problems, lang))
-    print(SUMMARY[lang].format(files=report.files_checked, errors=report.errors, warnings=report.warnings),
-          file=sys.stderr if output == "github" else sys.stdout)
+    print(summary, file=sys.stderr if output == "github" else sys.stdout)
