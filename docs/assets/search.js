@@ -69,7 +69,7 @@
     start(page, document.getElementById("odi-search-status"), true).then(function (ui) {
       var query = new URLSearchParams(window.location.search).get("q");
       if (query) { ui.triggerSearch(query); }
-    });
+    }, function () {});  // no bundle (the preview indexes nothing): the page stays as it is
   }
 
   // The header: the link becomes a button that opens the dialog (on the search page, it goes to
@@ -99,11 +99,10 @@
     dialog.showModal();
     if (!started) {
       started = start(dialog.querySelector(".odi-hsearch__ui"), dialog.querySelector("[data-odi-search-status]"), false);
-      started.catch(function () { window.location.assign(link.href); });  // no bundle (the preview): the search page says so
     }
     started.then(function () {
       if (dialog.open) { field(dialog).focus(); }
-    });
+    }, function () { window.location.assign(link.href); });  // no bundle (the preview indexes nothing): the search page
   }
 
   button.addEventListener("click", open);

@@ -16,6 +16,7 @@ from tests.site.test_browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CASE = "cases/synthetic-bus-data/"
+LISTED = "cases/"
 # A word of the synthetic bus case in each language, and what Pagefind's message says of its results.
 QUERY = {"en": "bus", "fr": "autobus"}
 STATUS = {"en": re.compile(r"(\d+) results? for bus"), "fr": re.compile(r"(\d+) résultats? pour autobus")}
@@ -108,7 +109,7 @@ def test_slash_opens_a_search_of_the_pages_own_language_and_escape_closes_it(bro
 @pytest.mark.parametrize("key", ["s", "f"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_material_search_keys_open_search_and_the_close_button_returns_focus(reader: Reader, lang: str, key: str) -> None:
-    page = reader.open(_prefix(lang) + CASE)
+    page = reader.open(_prefix(lang) + LISTED)
     link = page.locator(".md-content a").first
     link.focus()
     page.keyboard.press(key)
