@@ -70,7 +70,7 @@ def test_choose_sector_and_jurisdiction_then_reload_and_go_back(reader: Reader, 
     assert _count(page, "jurisdiction", jurisdiction) == str(len(expected))
     page.check(f'fieldset[data-facet="jurisdiction"] input[value="{jurisdiction}"]')
     assert _results(page) == expected
-    assert page.inner_text("[role=status]") == f"{len(expected)} case{'s' if len(expected) != 1 else ''}"
+    assert page.inner_text(".odi-result-count[role=status]") == f"{len(expected)} case{'s' if len(expected) != 1 else ''}"
     assert f"sector={sector}" in page.url and f"jurisdiction={jurisdiction}" in page.url
     page.reload()
     assert _results(_ready(page)) == expected
