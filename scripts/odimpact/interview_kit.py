@@ -147,7 +147,7 @@ GUIDE: dict[str, GuideText] = {
             ),
             "entry": (
                 "Add an entry to `interviews` that points to this source and gives the person's "
-                "role and organisation, their name only if they agreed to be named, the date, the "
+                "role and organization, their name only if they agreed to be named, the date, the "
                 "interviewer, the language (`en` or `fr`), the method, and the consent recorded on "
                 "the form: `publish` is `given` only if they agreed to be quoted, `named` is "
                 "`true` only if they agreed to be named, and its `date` is the date of their "
@@ -285,7 +285,7 @@ CONSENT: dict[str, ConsentText] = {
             ),
             "source": (
                 "The interview is listed as a source of the case study, with its date, your role "
-                "and your organisation. Your name appears only if you agree below."
+                "and your organization. Your name appears only if you agree below."
             ),
             "quotes": (
                 "If you agree below, the case study may quote your words, word for word in the "
@@ -301,7 +301,7 @@ CONSENT: dict[str, ConsentText] = {
         "choices_intro": "Tick one box on each line. You may change your answers until the case study is published.",
         "choices_header": "| Choice | Yes | No |",
         "publish": "I agree that my words may be quoted in the published case study.",
-        "named": "I agree to be named. Otherwise, only my role and organisation are given.",
+        "named": "I agree to be named. Otherwise, only my role and organization are given.",
         "recorded": "I agree that the interview may be recorded, for the interviewer's use only.",
         "language": "Language of the interview:",
         "rights": "Your rights",
@@ -327,7 +327,7 @@ CONSENT: dict[str, ConsentText] = {
         "signatures_header": "| Field | Person interviewed | Interviewer |",
         "signature_fields": {
             "name": "Name",
-            "role": "Role and organisation",
+            "role": "Role and organization",
             "contact": "Email or telephone, for the review of quotes and any withdrawal",
             "signature": "Signature",
             "date": "Date",

@@ -26,9 +26,9 @@ def test_formatted_reference_has_url_and_reviewed_date_in_each_language(corpus: 
     case = _bus(corpus)
     assert formatted_reference(case, "en", urls) == (
         "Synthetic Test Author (2026). Synthetic example: a fictional city opens its bus data. Open Data Impact Canada. "
-        "Last reviewed February 1, 2026. https://example.org/kb/cases/synthetic-bus-data/")
+        "Last reviewed 1 February 2026. https://example.org/kb/cases/synthetic-bus-data/")
     french = formatted_reference(case, "fr", urls)
-    assert "Incidences des données ouvertes au Canada. Dernière révision le 1 février 2026." in french
+    assert "Incidences des données ouvertes au Canada. Dernière révision le 1er février 2026." in french
     assert french.endswith("https://example.org/kb/fr/cases/synthetic-bus-data/")
 
 

@@ -45,7 +45,7 @@ def test_case_page_offers_cite_this_case(research_site: Path) -> None:
     html = (research_site / "fr/cases/synthetic-bus-data/index.html").read_text(encoding="utf-8")
     assert '<h2 id="cite-this-case">Citer cette étude de cas</h2>' in html
     assert "@misc{synthetic-bus-data-fr," in html and f"{SITE_URL}fr/cases/synthetic-bus-data/" in html
-    assert "Dernière révision le 1 février 2026" in html
+    assert "Dernière révision le 1er février 2026" in html
 
 
 @pytest.mark.parametrize("prefix", ["", "fr/"])

@@ -8,10 +8,9 @@ import json
 import re
 from typing import Any
 
-from babel.dates import format_date
-
 from odimpact.corpus import Case
 from odimpact.languages import DEFAULT, language
+from odimpact.publication.formatting import date_text, full_stop
 from odimpact.publication.strings import text
 from odimpact.urls import SiteUrls
 
@@ -42,9 +41,9 @@ def formatted_reference(case: Case, lang: str, urls: SiteUrls) -> str:
     facts = _facts(case, lang, urls)
     reviewed = facts["reviewed"]
     year = reviewed.year if reviewed else "s.d."
-    when = format_date(reviewed, "long", locale=language(lang).locale) if reviewed else "?"
+    when = date_text(reviewed.isoformat(), lang) if reviewed else "?"
     reviewed_text = text("cite_reviewed", lang, date=when)
-    return f"{'; '.join(facts['authors'])} ({year}). {facts['title']}. {text('site_name', lang)}. {reviewed_text}. {facts['url']}"
+    return f"{'; '.join(facts['authors'])} ({year}). {full_stop(facts['title'])} {text('site_name', lang)}. {reviewed_text}. {facts['url']}"
 
 
 def bibtex_escape(text: str) -> str:

@@ -24,7 +24,7 @@ WORDS = {
            "dataset": "Dataset", "publisher": "Publisher", "cases": "Cases", "count": "Number of cases",
            "datasets_caption": "Datasets ranked by the number of published cases that use them",
            "publishers_caption": "Publishers ranked by the number of published cases that use their data"},
-    "fr": {"caption": ("Études de cas publiées par secteur de compétence (lignes) et par secteur (colonnes); "
+    "fr": {"caption": ("Études de cas publiées par administration (lignes) et par secteur (colonnes); "
                        "une cellule vide est une lacune"),
            "jurisdiction": "Données de quelle administration", "effects": "Où se sont fait sentir les effets",
            "sector": "Secteur", "gap": "aucune",
