@@ -46,7 +46,14 @@ def test_french_spacing_is_idempotent(sample: str) -> None:
 
 @given(french_text)
 def test_french_spacing_leaves_no_space_before_semicolon_exclamation_or_question_mark(sample: str) -> None:
-    assert not re.search(r"[ \u00a0\u202f\t]+[;!?](\s|$)", french_spacing(sample))
+    outside_quotes = re.sub(r"«[^«»]*»", "«»", french_spacing(sample))  # quoted words are kept as written
+    assert not re.search(r"[ \u00a0\u202f\t]+[;!?](\s|$)", outside_quotes)
+
+
+def test_words_quoted_in_guillemets_keep_their_own_punctuation() -> None:
+    """An English title quoted in a French sentence is not given French spacing; the sentence around it is."""
+    assert (french_spacing("publiait « Open Data: The Way of the Future » : un rapport")
+            == f"publiait «{NBSP}Open Data: The Way of the Future{NBSP}»{NBSP}: un rapport")
 
 
 @given(st.text(alphabet=string.ascii_letters + "é", min_size=1, max_size=12), st.sampled_from(["", " ", "\u202f", "\u00a0", "  "]),
@@ -72,7 +79,7 @@ def test_percent_dollar_and_the_marks_that_take_no_space(typed: str, spaced: str
 @pytest.mark.parametrize("untouched", [
     "à 10:30", "voir https://example.org/a?b=1;c=2%20d ici", "voir `clé : valeur`", "[s1]: https://example.org/",
     "{: .odi-note }", '<a href="https://example.org/?q=1" title="a : b">', "![image](x.png)",
-    '<span lang="en">Open Data: The Way</span>', "---\ntitle: Titre\n---\n", "```yaml\nclé : valeur ; x\n```",
+    '<span lang="en">Open Data: The Way</span>', "«\u00a0Open Data: The Way\u00a0»", "---\ntitle: Titre\n---\n", "```yaml\nclé : valeur ; x\n```",
 ])
 def test_addresses_times_code_markup_and_other_languages_are_left_alone(untouched: str) -> None:
     assert french_spacing(untouched) == untouched

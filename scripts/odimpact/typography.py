@@ -4,7 +4,8 @@ hand-written pages at render), so that no string has to be spaced by hand.
 
 The rule: a non-breaking space (U+00A0) before ":" and inside « »; before % and $ after a figure
 (42 %, 250 000 $, 12,5 M$); no space before ; ! ? (France puts one there, Canada does not).
-Addresses, code, HTML tags, Markdown's own syntax and times (10:30) are left as they are.
+Addresses, code, HTML tags, Markdown's own syntax, times (10:30) and the words quoted between
+« » are left as they are.
 """
 from __future__ import annotations
 
@@ -28,17 +29,20 @@ _PROTECTED = "|".join((
     r"\{[:#.][^}\n]*\}",  # Markdown attribute lists ({: .class}, {#id})
     r"&#?\w+;",  # character references (&quot;)
 ))
+# What is quoted between « » is someone else's words or a title, often in English ("Open Data: The
+# Way of the Future"): only the spaces inside the guillemets are set; the rest of the rule stays outside.
+_QUOTED = r"«[^«»]*»"
 _RULES: tuple[tuple[str, Callable[[re.Match[str]], str]], ...] = (
+    (rf"«{_SPACE}*(?P<quoted>[^«»]*?){_SPACE}*»", lambda match: f"«{NBSP}{match.group('quoted')}{NBSP}»"),
     # A colon that ends a word (not 10:30, not a URL's) takes one no-break space before it.
     (rf"(?<=\S){_SPACE}*:(?=\s|$)", lambda match: NBSP + ":"),
-    (rf"«{_SPACE}*(?=\S)", lambda match: "«" + NBSP),
-    (rf"(?<=\S){_SPACE}*»", lambda match: NBSP + "»"),
     # No space before ; ! ? where they end a clause (not "![image]" nor "?query").
     (rf"{_SPACE}+(?=[;!?](?:\s|$|[»)\]\"'’.,…]))", lambda match: ""),
     (r"(?<=\d)[ \t\u202f]?(?=%|[kMG]?\$)", lambda match: NBSP),
 )
 _COMPILED = tuple(
-    (re.compile(rf"(?P<keep>{_PROTECTED})|{rule}", re.DOTALL | re.MULTILINE), replace) for rule, replace in _RULES
+    (re.compile(rf"(?P<keep>{_PROTECTED}{'' if index == 0 else '|' + _QUOTED})|{rule}", re.DOTALL | re.MULTILINE), replace)
+    for index, (rule, replace) in enumerate(_RULES)
 )
 
 
