@@ -79,7 +79,8 @@ def test_percent_dollar_and_the_marks_that_take_no_space(typed: str, spaced: str
 @pytest.mark.parametrize("untouched", [
     "à 10:30", "voir https://example.org/a?b=1;c=2%20d ici", "voir `clé : valeur`", "[s1]: https://example.org/",
     "{: .odi-note }", '<a href="https://example.org/?q=1" title="a : b">', "![image](x.png)",
-    '<span lang="en">Open Data: The Way</span>', "«\u00a0Open Data: The Way\u00a0»", "---\ntitle: Titre\n---\n", "```yaml\nclé : valeur ; x\n```",
+    '<span lang="en">Open Data: The Way</span>', "«\u00a0Open Data: The Way\u00a0»",
+    "---\ntitle: Titre\n---\n", "```yaml\nclé : valeur ; x\n```",
 ])
 def test_addresses_times_code_markup_and_other_languages_are_left_alone(untouched: str) -> None:
     assert french_spacing(untouched) == untouched
