@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from odimpact.paths import REPO_ROOT
-from odimpact.publication.case_sections import note_html
+from odimpact.publication import coverage, dictionary
+from odimpact.publication.case_sections import note_html, sources_list
 from odimpact.publication.explore_data import UI, WORDS
 from odimpact.publication.formatting import date_text, full_stop, period_text, sentence_case
 from odimpact.publication.strings import STRINGS, text
@@ -105,8 +106,8 @@ def test_the_catalogue_file_is_not_spaced_by_hand_for_the_lookup_to_work() -> No
     assert all(" :" not in text(key, "fr", **{n: "x" for n in re.findall(r"{(\w+)}", raw[key]["fr"])}) for key in typed)
 
 
-def test_french_vocabulary_texts_and_explore_words_follow_the_spacing_rule() -> None:
-    shown = [*WORDS["fr"].values(), *UI["fr"].values()]
+def test_french_vocabulary_texts_and_the_words_of_generated_pages_follow_the_spacing_rule() -> None:
+    shown = [*WORDS["fr"].values(), *UI["fr"].values(), *coverage.WORDS["fr"].values(), *dictionary.WORDS["fr"].values()]
     for vocabulary in load_vocabularies().values():
         shown += [vocabulary.title["fr"], vocabulary.definition["fr"]]
         shown += [value for term in vocabulary.terms for value in (term.label["fr"], term.definition["fr"])]
@@ -134,6 +135,22 @@ def test_a_sentence_ends_once_and_generated_text_after_a_full_stop_starts_with_a
     assert full_stop('<a href="x"><cite>Pourquoi?</cite></a>') == '<a href="x"><cite>Pourquoi?</cite></a>'
     assert full_stop("Statistique Canada") == "Statistique Canada."
     assert sentence_case("mars 2024") == "Mars 2024"
+
+
+class _Labels:
+    """The one thing sources_list asks of the site: a vocabulary label (here the value itself)."""
+
+    def label(self, field: str, term: object, lang: str) -> str:
+        return str(term)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_source_whose_title_ends_in_an_ellipsis_ends_once_and_its_month_starts_with_a_capital(lang: str) -> None:
+    meta = {"sources": [{"id": "s1", "title": "Synthetic report cut short…", "publisher": "Synthetic Publisher",
+                         "date": "2024-03", "kind": "report", "independence": "independent"}]}
+    shown = sources_list(_Labels(), meta, lang)  # type: ignore[arg-type]
+    assert "…." not in shown and "…</cite>" in shown
+    assert {"en": "Synthetic Publisher. March 2024.", "fr": "Synthetic Publisher. Mars 2024."}[lang] in shown
 
 
 def test_source_ids_in_notes_are_shown_as_the_body_shows_them() -> None:

@@ -61,3 +61,8 @@ def _outside_protected(replace: Callable[[re.Match[str]], str]) -> Callable[[re.
 def typeset(text: str, lang: str) -> str:
     """Text as `lang` writes it: French spacing in French, anything else as it is."""
     return french_spacing(text) if lang == "fr" else text
+
+
+def typeset_words(words: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """A module's own words (language -> key -> text), each in its language's typography."""
+    return {lang: {key: typeset(value, lang) for key, value in texts.items()} for lang, texts in words.items()}

@@ -10,6 +10,7 @@ from odimpact.corpus import Case
 from odimpact.evidence import independent_sources, strongest_kind
 from odimpact.places import places_of_effect
 from odimpact.publication.context import as_dicts
+from odimpact.typography import typeset_words
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
@@ -39,6 +40,7 @@ WORDS = {
            "none": "Aucun chiffre", "independent": "Sources indépendantes",
            "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 # Every word the Explore script shows; {n} is a formatted number.
 UI = {
     "en": {"filters": "Filters", "search": "Search within results", "sort": "Sort by", "title": "Title",
@@ -57,6 +59,7 @@ UI = {
            "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)",
            "ongoing": "en cours", "none": "Aucune étude de cas ne correspond à ces filtres."},
 }
+UI = typeset_words(UI)  # French spacing by the one rule, not by hand
 
 
 def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
