@@ -10,13 +10,12 @@ Addresses, code, HTML tags, Markdown's own syntax, times (10:30) and the words q
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 NBSP = "\u00a0"
 # Any space a writer may type before punctuation: plain, no-break, narrow no-break, tab.
 _SPACE = "[ \t\u00a0\u202f]"
-# Text the rule must not touch, matched first and kept as it is.
-_PROTECTED = "|".join((
+# Text the rule must not touch, hidden first (in this order) and given back as it was.
+_PROTECTED = tuple(re.compile(pattern, re.DOTALL | re.MULTILINE) for pattern in (
     r"\A---\n.*?\n---\n",  # a page's YAML front matter (its keys end with ":")
     r"^(?P<fence>```|~~~).*?^(?P=fence)",  # fenced code
     r"`[^`\n]*`",  # inline code
@@ -24,38 +23,63 @@ _PROTECTED = "|".join((
     # Words marked as another language (an English title in a French sentence) keep that language's rule.
     r"<(?P<tag>[a-z]+)\b[^>]*\blang=\"(?!fr\b)[^\"]*\"[^>]*>.*?</(?P=tag)>",
     r"<[^>\n]*>",  # HTML tags and autolinks: attributes hold URLs and styles
-    r"[a-z][a-z0-9+.-]*://[^\s<>\"'`]*",  # addresses: ?, ; and % belong to them
+    r"https?://[^\s<>\"'`]*",  # addresses: ?, ; and % belong to them
     r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]",  # Markdown link definitions ([id]: url)
     r"\{[:#.][^}\n]*\}",  # Markdown attribute lists ({: .class}, {#id})
     r"&#?\w+;",  # character references (&quot;)
 ))
+# A hidden span is replaced by a placeholder, so that the rules then run on the whole text (a colon
+# after `code` still sees a word before it). Private-use characters, which no text of ours holds.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_FLAGS = re.DOTALL | re.MULTILINE
 # What is quoted between « » is someone else's words or a title, often in English ("Open Data: The
 # Way of the Future"): only the spaces inside the guillemets are set; the rest of the rule stays outside.
-_QUOTED = r"«[^«»]*»"
-_RULES: tuple[tuple[str, Callable[[re.Match[str]], str]], ...] = (
-    (rf"«{_SPACE}*(?P<quoted>[^«»]*?){_SPACE}*»", lambda match: f"«{NBSP}{match.group('quoted')}{NBSP}»"),
-    # A colon that ends a word (not 10:30, not a URL's) takes one no-break space before it.
-    (rf"(?<=\S){_SPACE}*:(?=\s|$)", lambda match: NBSP + ":"),
-    # No space before ; ! ? where they end a clause (not "![image]" nor "?query").
-    (rf"{_SPACE}+(?=[;!?](?:\s|$|[»)\]\"'’.,…]))", lambda match: ""),
-    (r"(?<=\d)[ \t\u202f]?(?=%|[kMG]?\$)", lambda match: NBSP),
-)
-_COMPILED = tuple(
-    (re.compile(rf"(?P<keep>{_PROTECTED}{'' if index == 0 else '|' + _QUOTED})|{rule}", re.DOTALL | re.MULTILINE), replace)
-    for index, (rule, replace) in enumerate(_RULES)
-)
+_QUOTED = re.compile(r"«[^«»]*»")
+_GUILLEMETS = re.compile(rf"«{_SPACE}*(?P<quoted>[^«»]*?){_SPACE}*»")
+_SPACES = " \t\u00a0\u202f"
+# A colon that ends a word (not 10:30, not a URL's), and ; ! ? where they end a clause (not "![image]"
+# nor "?query"). Found by the mark itself, which is fast; the spaces before it are then set by hand.
+_COLON = re.compile(rf"(?=:(?:\s|$|{_OPEN}))", _FLAGS)
+_CLAUSE_MARK = re.compile(rf"(?=[;!?](?:\s|$|[»)\]\"'’.,…{_OPEN}]))", _FLAGS)
+_FIGURE_SIGN = re.compile(r"(\d)[ \t\u202f]?(%|[kMG]?\$)")
+
+
+def _before_each(mark: re.Pattern[str], text: str, spaced: str) -> str:
+    """`text` with the spaces before each `mark` made `spaced` where a word precedes it (none
+    where only spaces or a line's start do)."""
+    pieces = mark.split(text)
+    for index, piece in enumerate(pieces[:-1]):
+        bare = piece.rstrip(_SPACES)
+        if bare and not bare[-1].isspace():
+            pieces[index] = bare + spaced
+        elif not spaced:
+            pieces[index] = bare
+    return "".join(pieces)
+
+
+_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
 def french_spacing(text: str) -> str:
     """`text` spaced as Canadian French writes it; idempotent, and the identity on text it has already spaced."""
-    for pattern, replace in _COMPILED:
-        text = pattern.sub(_outside_protected(replace), text)
+    if _OPEN in text:  # cannot hide spans safely: leave the text as it was written
+        return text
+    hidden: list[str] = []
+
+    def hide(match: re.Match[str]) -> str:
+        hidden.append(match.group(0))
+        return f"{_OPEN}{len(hidden) - 1}{_CLOSE}"
+
+    for pattern in _PROTECTED:  # one pattern at a time: each is found fast by its first character
+        text = pattern.sub(hide, text)
+    text = _GUILLEMETS.sub(lambda match: f"«{NBSP}{match.group('quoted')}{NBSP}»", text)
+    text = _QUOTED.sub(hide, text)
+    text = _before_each(_COLON, text, NBSP)
+    text = _before_each(_CLAUSE_MARK, text, "")
+    text = _FIGURE_SIGN.sub(rf"\1{NBSP}\2", text)
+    while _OPEN in text:  # quoted spans may hold protected ones: unhide until none is left
+        text = _PLACEHOLDER.sub(lambda match: hidden[int(match.group(1))], text)
     return text
-
-
-def _outside_protected(replace: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
-    """`replace` where the rule matched; a protected span (code, an address) given back as it was."""
-    return lambda match: match.group("keep") if match.group("keep") is not None else replace(match)
 
 
 def typeset(text: str, lang: str) -> str:
