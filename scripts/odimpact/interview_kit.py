@@ -6,7 +6,6 @@ The pages are what interviewers read and interviewees sign, so they are committe
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -22,6 +21,7 @@ from odimpact.paths import REPO_ROOT, SCHEMA_DIR
 from odimpact.publication.formatting import colon
 from odimpact.publication.strings import text
 from odimpact.strict_yaml import Path_, YamlError, load
+from odimpact.typography import typeset
 from odimpact.vocabularies import load_vocabularies
 
 QUESTION_BANK = SCHEMA_DIR / "interview-questions.yml"
@@ -147,7 +147,7 @@ GUIDE: dict[str, GuideText] = {
             ),
             "entry": (
                 "Add an entry to `interviews` that points to this source and gives the person's "
-                "role and organisation, their name only if they agreed to be named, the date, the "
+                "role and organization, their name only if they agreed to be named, the date, the "
                 "interviewer, the language (`en` or `fr`), the method, and the consent recorded on "
                 "the form: `publish` is `given` only if they agreed to be quoted, `named` is "
                 "`true` only if they agreed to be named, and its `date` is the date of their "
@@ -285,7 +285,7 @@ CONSENT: dict[str, ConsentText] = {
             ),
             "source": (
                 "The interview is listed as a source of the case study, with its date, your role "
-                "and your organisation. Your name appears only if you agree below."
+                "and your organization. Your name appears only if you agree below."
             ),
             "quotes": (
                 "If you agree below, the case study may quote your words, word for word in the "
@@ -301,7 +301,7 @@ CONSENT: dict[str, ConsentText] = {
         "choices_intro": "Tick one box on each line. You may change your answers until the case study is published.",
         "choices_header": "| Choice | Yes | No |",
         "publish": "I agree that my words may be quoted in the published case study.",
-        "named": "I agree to be named. Otherwise, only my role and organisation are given.",
+        "named": "I agree to be named. Otherwise, only my role and organization are given.",
         "recorded": "I agree that the interview may be recorded, for the interviewer's use only.",
         "language": "Language of the interview:",
         "rights": "Your rights",
@@ -327,7 +327,7 @@ CONSENT: dict[str, ConsentText] = {
         "signatures_header": "| Field | Person interviewed | Interviewer |",
         "signature_fields": {
             "name": "Name",
-            "role": "Role and organisation",
+            "role": "Role and organization",
             "contact": "Email or telephone, for the review of quotes and any withdrawal",
             "signature": "Signature",
             "date": "Date",
@@ -474,14 +474,6 @@ def load_question_bank(path: Path = QUESTION_BANK) -> QuestionBank:
     return QuestionBank(tuple(data["opening"]), {id_: tuple(items) for id_, items in data["sections"].items()}, tuple(data["closing"]))
 
 
-def _typeset(page: str, lang: str) -> str:
-    """French spacing (glossary) also in text taken from other files: a non-breaking space before a
-    colon and inside « »; the rest of the rule (no space before ; ! ?) is the writers' and a test's."""
-    if lang != "fr":
-        return page
-    return re.sub(r" (:\s|»)", "\u00a0\\1", page).replace("« ", "«\u00a0")
-
-
 def _front_matter(title: str, description: str) -> list[str]:
     """YAML front matter with the page's title and description (what MkDocs and search show)."""
     dumped = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False, width=10_000)
@@ -537,7 +529,7 @@ def render_guide(lang: str) -> str:
              f"## {words['after']} {{#after}}", "", *[f"- {item}" for item in words["after_items"].values()], "",
              f"## {words['record']} {{#record}}", "", f"1. {record['source'].format(**fill)}", "", *_independence(lang), "",
              *[f"1. {record[key]}" for key in ("entry", "quotes", "never")], "", words["record_more"].format(**fill)]
-    return _typeset("\n".join(lines).rstrip() + "\n", lang)
+    return typeset("\n".join(lines).rstrip() + "\n", lang)
 
 
 def _choices(lang: str) -> list[str]:
@@ -563,7 +555,7 @@ def render_consent(lang: str) -> str:
              f"## {words['choices']} {{#choices}}", "", *_choices(lang), "",
              f"## {words['rights']} {{#rights}}", "", *[f"- {item}" for item in words["rights_items"].values()], "",
              f"## {words['signatures']} {{#signatures}}", "", words["signatures_intro"], "", *signatures]
-    return _typeset("\n".join(lines).rstrip() + "\n", lang)
+    return typeset("\n".join(lines).rstrip() + "\n", lang)
 
 
 def interview_files() -> dict[str, str]:

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from odimpact.paths import VOCABULARY_DIR, VOCABULARY_SCHEMA
+from odimpact.typography import typeset
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,24 @@ class Vocabulary:
         raise KeyError(f"{self.name}: no term {term_id!r}")
 
 
+def _typeset(texts: dict[str, str]) -> dict[str, str]:
+    """A text in each language, each with its language's typography (French spacing), so that no
+    vocabulary file needs spacing by hand."""
+    return {lang: typeset(value, lang) for lang, value in texts.items()}
+
+
 def _read(path: Path) -> Vocabulary:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     terms = tuple(
         Term(
             id=item["id"],
-            label=item["label"],
-            definition=item["definition"],
+            label=_typeset(item["label"]),
+            definition=_typeset(item["definition"]),
             extra={k: v for k, v in item.items() if k not in {"id", "label", "definition"}},
         )
         for item in raw["terms"]
     )
-    return Vocabulary(name=path.stem, title=raw["name"], definition=raw["definition"], terms=terms)
+    return Vocabulary(name=path.stem, title=_typeset(raw["name"]), definition=_typeset(raw["definition"]), terms=terms)
 
 
 @cache

@@ -9,11 +9,12 @@ from odimpact.languages import LANGUAGES, language
 from odimpact.problems import format_human
 from odimpact.publication import case_sections as sections
 from odimpact.publication.cite_this_case import cite_block
-from odimpact.publication.context import SiteContext, as_dicts, as_list
+from odimpact.publication.context import SiteContext, as_dicts, as_list, shown_meta
 from odimpact.publication.figures import figures_by_kind
 from odimpact.publication.formatting import colon, escape, long_date, safe_url
 from odimpact.publication.pages import Fills, Page, script_json
 from odimpact.publication.strings import contributor_name, text
+from odimpact.typography import typeset
 from odimpact.urls import SiteUrls, case_url
 
 
@@ -39,7 +40,7 @@ def notices(ctx: SiteContext, case: Case, lang: str) -> str:
     shown in the other language."""
     blocks = [block for block in (problems_found(ctx, case, lang),) if block]
     if case.status == "retired":
-        reason = escape(case.meta(lang).get("retired_notice", ""))
+        reason = escape(shown_meta(case, lang).get("retired_notice", ""))
         title = f'<p class="admonition-title">{text("retired", lang)}</p>'
         blocks.append(f'<div class="admonition warning odi-retired">{title}<p>{reason}</p></div>')
     elif case.status != "published":  # only the preview gives a draft a page
@@ -52,7 +53,7 @@ def notices(ctx: SiteContext, case: Case, lang: str) -> str:
 
 def body(case: Case, lang: str, numbers: dict[str, int], fills: Fills) -> str:
     """The case's own Markdown with citations linked; marked with its language when it is the other one."""
-    markdown = sections.link_citations(case.body(lang), numbers, fills.add)
+    markdown = sections.link_citations(typeset(case.body(lang), case.source_lang(lang)), numbers, fills.add)
     if case.awaiting_translation(lang):
         return f'<div lang="{case.source_lang(lang)}" markdown="1">\n\n{markdown}\n\n</div>'
     return markdown
@@ -114,7 +115,7 @@ def _date_text(value: Any) -> str | None:
 
 def case_page(ctx: SiteContext, case: Case, lang: str) -> Page:
     """The page of one case in one language."""
-    meta, here = case.meta(lang), case_url(case.id)
+    meta, here = shown_meta(case, lang), case_url(case.id)
     numbers, fills = sections.source_numbers(meta), Fills()
     blocks = [
         fills.add(f'<h1 id="odi-title">{escape(meta.get("title"))}</h1>'),

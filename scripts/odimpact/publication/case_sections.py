@@ -9,8 +9,8 @@ from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.publication.context import SiteContext, as_dicts, as_list
-from odimpact.publication.figures import lang_attribute
-from odimpact.publication.formatting import colon, escape, link, long_date, number
+from odimpact.publication.figures import cite_in_note, lang_attribute
+from odimpact.publication.formatting import colon, escape, full_stop, link, long_date, number, period_text, sentence_case
 from odimpact.publication.strings import case_count, text
 from odimpact.source_markers import CITATION
 from odimpact.urls import case_url, listing_url, relative
@@ -50,11 +50,15 @@ def _term_links(ctx: SiteContext, field: str, values: list[Any], here: str, lang
 
 
 def period(meta: dict[str, Any], lang: str) -> str:
+    """The case's years: "since 2001" / "depuis 2001", "2001–2005" / "de 2001 à 2005"."""
     raw = meta.get("period")
     value = raw if isinstance(raw, dict) else {}
-    end = value.get("end")
-    shown_end = text("ongoing", lang) if end == "ongoing" else escape(end)
-    return f"{escape(value.get('start'))}\u2013{shown_end}"
+    return period_text(value.get("start"), value.get("end"), lang)
+
+
+def note_html(note: Any, numbers: dict[str, int]) -> str:
+    """A note, escaped, with the sources it names linked by number as in the body ("(s2)" -> "[2]")."""
+    return cite_in_note(note, lambda source_id: cite(source_id, numbers), numbers)
 
 
 def facts_panel(ctx: SiteContext, meta: dict[str, Any], here: str, lang: str) -> str:
@@ -86,9 +90,10 @@ def facts_panel(ctx: SiteContext, meta: dict[str, Any], here: str, lang: str) ->
 
 
 def datasets_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
+    numbers = source_numbers(meta)
     items = []
     for dataset in as_dicts(meta.get("datasets")):
-        note = f"<br>{escape(dataset['note'])}" if dataset.get("note") else ""
+        note = f"<br>{note_html(dataset['note'], numbers)}" if dataset.get("note") else ""
         items.append(
             f"<li>{link(escape(dataset.get('name')), dataset.get('url'))}<br>"
             f"{text('publisher', lang)}{colon(lang)}{escape(dataset.get('publisher'))} · "
@@ -117,19 +122,20 @@ def _source_title(source: dict[str, Any], lang: str) -> str:
 def sources_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
     """The numbered sources, each with an anchor that body citations link to, what kind of document
     it is, whom it speaks for, when it was read and where an archived copy is."""
+    numbers = source_numbers(meta)
     items = []
     for source in as_dicts(meta.get("sources")):
         parts = [link(_source_title(source, lang), source.get("url")), escape(source.get("publisher"))]
-        if source.get("date"):
-            parts.append(long_date(source["date"], lang))
+        if source.get("date"):  # after a full stop: "Mars 2024", not "mars 2024"
+            parts.append(sentence_case(long_date(source["date"], lang)))
         weight = [ctx.label("sources.kind", source.get("kind"), lang), ctx.label("sources.independence", source.get("independence"), lang)]
         details = [f'{text("source_kind", lang)}{colon(lang)}{weight[0]}', f'{text("independence", lang)}{colon(lang)}{weight[1]}']
         if source.get("accessed"):
             details.append(text("accessed", lang, date=long_date(source["accessed"], lang)))
         if source.get("archived"):
             details.append(link(text("archived_copy", lang), source["archived"]))
-        note = f'<br>{escape(source["note"])}' if source.get("note") else ""
-        items.append(f'<li id="source-{escape(source.get("id"))}">{". ".join(parts)}.'
+        note = f'<br>{note_html(source["note"], numbers)}' if source.get("note") else ""
+        items.append(f'<li id="source-{escape(source.get("id"))}">{" ".join(full_stop(part) for part in parts if part)}'
                      f'<br><span class="odi-meaning">{" · ".join(details)}</span>{note}</li>')
     return f'<ol class="odi-sources">{"".join(items)}</ol>'
 
@@ -143,7 +149,7 @@ def _attribution(ctx: SiteContext, interview: dict[str, Any], numbers: dict[str,
     who += f"{escape(interview.get('role'))}, {escape(interview.get('organisation'))}"
     how = text("interview_by", lang, method=ctx.label("interviews.method", interview.get("method"), lang),
                date=long_date(interview.get("date"), lang))
-    return f"{who}. {how} {cite(interview.get('source'), numbers)}"
+    return f"{full_stop(who)} {how} {cite(interview.get('source'), numbers)}"
 
 
 def interviews_block(ctx: SiteContext, meta: dict[str, Any], numbers: dict[str, int], lang: str) -> str:

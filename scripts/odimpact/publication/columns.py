@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from odimpact.schema import case_schema, field_vocabularies
+from odimpact.typography import typeset
 
 # How a multi-valued field is written in one CSV cell: values joined by "|"; a "|" or "\" inside a
 # value (possible only in free text such as a dataset name) is escaped with a backslash.
@@ -200,7 +201,7 @@ def describe(column: Column, lang: str) -> str:
     if column.field in EXTRA_DESCRIPTIONS:
         return EXTRA_DESCRIPTIONS[column.field][lang]
     node = schema_node(column.field)
-    text = node.get("description", "") if lang == "en" else node.get("x-description-fr", "")
+    text = node.get("description", "") if lang == "en" else typeset(node.get("x-description-fr", ""), lang)
     return text + (LIST_NOTE[lang] if column.kind in ("ids", "list") else "")
 
 

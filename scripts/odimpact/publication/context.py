@@ -9,6 +9,7 @@ from odimpact.corpus import Case, Corpus
 from odimpact.problems import Problem
 from odimpact.publication.formatting import escape
 from odimpact.schema import field_vocabularies
+from odimpact.typography import typeset
 from odimpact.urls import RESERVED_IDS
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
@@ -88,3 +89,25 @@ def as_list(value: Any) -> list[Any]:
 def as_dicts(value: Any) -> list[dict[str, Any]]:
     """Only the mapping items of a list value."""
     return [item for item in as_list(value) if isinstance(item, dict)]
+
+
+
+# The front matter's prose that the project writes (not what it copies), typeset at render in its
+# language. Quotations, titles of sources, names and publishers stay exactly as their sources write them.
+CASE_PROSE = frozenset({"title", "summary", "retired_notice"})  # top level: the case's own title
+NOTE_PROSE = frozenset({"note", "comparison", "measure"})  # at any depth (figures, sources, datasets)
+
+
+def _typeset_prose(value: Any, lang: str, ours: bool) -> Any:
+    if isinstance(value, dict):
+        return {name: _typeset_prose(item, lang, name in NOTE_PROSE) for name, item in value.items()}
+    if isinstance(value, list):
+        return [_typeset_prose(item, lang, ours) for item in value]
+    return typeset(value, lang) if ours and isinstance(value, str) else value
+
+
+def shown_meta(case: Case, lang: str) -> dict[str, Any]:
+    """The front matter shown to readers of `lang`, its own prose typeset in the language it is written in
+    (French spacing: one convention for case text, generated text and interface strings)."""
+    return {name: _typeset_prose(value, case.source_lang(lang), name in CASE_PROSE | NOTE_PROSE)
+            for name, value in case.meta(lang).items()}

@@ -13,6 +13,7 @@ from odimpact.evidence import strongest_kind
 from odimpact.places import places_of_effect
 from odimpact.publication.formatting import collation_key, number
 from odimpact.publication.svg import esc
+from odimpact.typography import typeset_words
 from odimpact.vocabularies import load_vocabularies
 
 WORDS = {
@@ -24,7 +25,7 @@ WORDS = {
            "dataset": "Dataset", "publisher": "Publisher", "cases": "Cases", "count": "Number of cases",
            "datasets_caption": "Datasets ranked by the number of published cases that use them",
            "publishers_caption": "Publishers ranked by the number of published cases that use their data"},
-    "fr": {"caption": ("Études de cas publiées par secteur de compétence (lignes) et par secteur (colonnes); "
+    "fr": {"caption": ("Études de cas publiées par administration (lignes) et par secteur (colonnes); "
                        "une cellule vide est une lacune"),
            "jurisdiction": "Données de quelle administration", "effects": "Où se sont fait sentir les effets",
            "sector": "Secteur", "gap": "aucune",
@@ -38,6 +39,7 @@ WORDS = {
            "datasets_caption": "Jeux de données classés selon le nombre d'études de cas publiées qui les utilisent",
            "publishers_caption": "Diffuseurs classés selon le nombre d'études de cas publiées qui utilisent leurs données"},
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 def coverage_counts(cases: list[Case], rows_of: Callable[[dict[str, Any]], list[str]] | None = None) -> dict[tuple[str, str], int]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
 from odimpact.publication.datapackage import FRICTIONLESS_TYPES
+from odimpact.typography import typeset_words
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 WORDS = {
@@ -56,6 +57,7 @@ WORDS = {
         "format": 'Les champs des fichiers d\'étude de cas sont décrits dans la <a href="{format}">référence du format</a>.',
     },
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 TYPE_WORDS = {
     "string": ("text", "texte"), "integer": ("whole number", "nombre entier"), "number": ("number", "nombre"),
     "date": ("date (YYYY-MM-DD)", "date (AAAA-MM-JJ)"), "boolean": ("true / false", "true / false"),

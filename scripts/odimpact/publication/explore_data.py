@@ -14,6 +14,7 @@ from odimpact.publication.columns import CASE_COLUMNS
 from odimpact.publication.context import as_dicts
 from odimpact.publication.datapackage import field_type
 from odimpact.publication.exports import CASES_CSV
+from odimpact.typography import typeset_words
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
@@ -43,6 +44,7 @@ WORDS = {
            "none": "Aucun chiffre", "independent": "Sources indépendantes",
            "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 # Every word the Explore script shows; {n} is a formatted number.
 UI = {
     "en": {"filters": "Filters", "search": "Search within results", "sort": "Sort by", "title": "Title",
@@ -61,6 +63,7 @@ UI = {
            "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)",
            "none": "Aucune étude de cas ne correspond à ces filtres."},
 }
+UI = typeset_words(UI)  # French spacing by the one rule, not by hand
 
 
 def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:

@@ -7,14 +7,15 @@ Every value from front matter is escaped here; the blocks are raw HTML.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from typing import Any
 
 from babel.numbers import format_compact_decimal
 
 from odimpact.languages import language
 from odimpact.publication.context import SiteContext, as_dicts
-from odimpact.publication.formatting import colon, escape, quantity
+from odimpact.publication.formatting import colon, escape, period_text, quantity
 from odimpact.publication.strings import text
 from odimpact.vocabularies import Vocabulary
 
@@ -66,10 +67,22 @@ def lang_attribute(language: object, lang: str) -> str:
     return f' lang="{escape(language)}"' if isinstance(language, str) and language and language != lang else ""
 
 
-def _period(years: dict[str, Any]) -> str:
-    if "period" in years:
-        return f"{escape(years['period'].get('start'))}\u2013{escape(years['period'].get('end'))}"
+def _period(years: dict[str, Any], lang: str) -> str:
+    if isinstance(years.get("period"), dict):
+        return period_text(years["period"].get("start"), years["period"].get("end"), lang)
     return escape(years.get("year"))
+
+
+# A source id written in a note, as "(s2)", "[s2]" or "s2" ("according to s1"): shown as the body shows it.
+NOTE_SOURCE = re.compile(r"\((s[1-9][0-9]*)\)|\[(s[1-9][0-9]*)\]|(?<![\w/.#&-])(s[1-9][0-9]*)(?![\w/-])")
+
+
+def cite_in_note(note: Any, cite: Callable[[str], str], known: Collection[str]) -> str:
+    """A note, escaped, with each source of the case it names cited as the body cites it ("(s2)" -> "[2]")."""
+    def cited(match: re.Match[str]) -> str:
+        source_id = next(group for group in match.groups() if group)
+        return cite(source_id) if source_id in known else match.group(0)
+    return NOTE_SOURCE.sub(cited, escape(note))
 
 
 def _source_cell(figure: dict[str, Any], cite: Callable[[Any], str], lang: str) -> str:
@@ -77,17 +90,17 @@ def _source_cell(figure: dict[str, Any], cite: Callable[[Any], str], lang: str) 
     return f"{cite(figure.get('source'))}{locator}"
 
 
-def _details(figure: dict[str, Any], columns: int, source_language: object, lang: str) -> str:
+def _details(figure: dict[str, Any], columns: int, languages: dict[str, object], cite: Callable[[Any], str], lang: str) -> str:
     """The row under a figure: what it is compared with, the quote that proves it, the caveat."""
     parts = []
     if figure.get("comparison"):
         parts.append(f"{text('compared_with', lang)}{colon(lang)}{escape(figure['comparison'])}")
     if figure.get("quote"):
-        parts.append(f'<q{lang_attribute(source_language, lang)}>{escape(figure["quote"])}</q>')
+        parts.append(f'<q{lang_attribute(languages.get(str(figure.get("source"))), lang)}>{escape(figure["quote"])}</q>')
     else:
         parts.append(f'<span class="odi-unverified">{text("unverified", lang)}</span>')
     if figure.get("note"):
-        parts.append(escape(figure["note"]))
+        parts.append(cite_in_note(figure["note"], cite, languages))
     return f'<tr class="odi-note"><td colspan="{columns}">{"<br>".join(parts)}</td></tr>'
 
 
@@ -103,7 +116,7 @@ def _table(kind: str | int, figures: list[dict[str, Any]], languages: dict[str, 
         cells = [escape(figure.get("measure"))]
         if change:
             baseline = figure.get("baseline")
-            before = (f'{amount(baseline.get("value"), figure, lang)} ({_period(baseline)})'
+            before = (f'{amount(baseline.get("value"), figure, lang)} ({_period(baseline, lang)})'
                       if isinstance(baseline, dict) else text("not_reported", lang))
             cells += [before, shown]
         else:
@@ -112,7 +125,7 @@ def _table(kind: str | int, figures: list[dict[str, Any]], languages: dict[str, 
         # Figures may wrap ("3,83 infractions (2004–2006)"): a phone has no room for two unwrapped columns.
         numeric = ' class="odi-figure"'
         rows.append("<tr>" + "".join(f"<td{numeric if 0 < i < 3 else ''}>{cell}</td>" for i, cell in enumerate(cells))
-                    + "</tr>" + _details(figure, len(keys), languages.get(str(figure.get("source"))), lang))
+                    + "</tr>" + _details(figure, len(keys), languages, cite, lang))
     head = "".join(f'<th scope="col">{text(key, lang)}</th>' for key in keys)
     title = escape(ctx.vocabularies["figure-kinds"].term(kind).extra["plural"][lang])
     meaning = escape(ctx.vocabularies["figure-kinds"].term(kind).definition[lang])

@@ -8,10 +8,11 @@ import re
 import unicodedata
 from typing import Any
 
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from odimpact.languages import language
+from odimpact.publication import strings
 
 SAFE_URL = re.compile(r"https?://[^\s\"'<>`]+\Z")
 # Characters Markdown or attr_list could turn into markup, replaced by entities so that
@@ -105,11 +106,55 @@ def parse_date(value: Any) -> datetime.date | None:
         return None
 
 
+# One date style per language, everywhere a date is shown: "4 March 2024", the form the cases' English
+# prose uses (Canadian usage allows it and "March 4, 2024"; the glossary asks for one), and
+# "4 mars 2024" with "1er" for the first of the month, as French writes it.
+DATE_PATTERNS = {"en": "d MMMM y", "fr": "d MMMM y"}
+MONTH_PATTERN = "MMMM y"
+
+
+def date_text(value: Any, lang: str) -> str:
+    """YYYY-MM-DD as '1 February 2026' / '1er février 2026'; YYYY-MM as the month; anything else as it is
+    (plain text: escape it for HTML, or use long_date)."""
+    raw = str(value or "")
+    if re.fullmatch(r"\d{4}-\d{2}", raw):
+        month = datetime.date(int(raw[:4]), max(1, min(12, int(raw[5:]))), 1)
+        return format_date(month, MONTH_PATTERN, locale=language(lang).locale)
+    parsed = parse_date(raw)
+    if parsed is None:
+        return raw
+    shown = format_date(parsed, DATE_PATTERNS[lang], locale=language(lang).locale)
+    return f"1er{shown[1:]}" if lang == "fr" and parsed.day == 1 else shown
+
+
 def long_date(value: Any, lang: str) -> str:
-    """YYYY-MM-DD as 'February 1, 2026' / '1 février 2026'; YYYY-MM and YYYY as month or year."""
-    text = str(value or "")
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        month = datetime.date(int(text[:4]), max(1, min(12, int(text[5:]))), 1)
-        return escape(format_skeleton("yMMMM", month, locale=language(lang).locale))
-    parsed = parse_date(text)
-    return escape(format_date(parsed, format="long", locale=language(lang).locale) if parsed else text)
+    """date_text, HTML-escaped."""
+    return escape(date_text(value, lang))
+
+
+def period_text(start: Any, end: Any, lang: str) -> str:
+    """Years as readers say them: "since 2001" / "depuis 2001" while ongoing, "2001–2005" /
+    "de 2001 à 2005" when over, one year alone when it starts and ends in it (HTML-escaped)."""
+    if end == "ongoing":
+        return strings.text("period_since", lang, start=escape(start))
+    if end is None or end == start:
+        return escape(start)
+    return strings.text("period_range", lang, start=escape(start), end=escape(end))
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def full_stop(html_text: str) -> str:
+    """A sentence's end: a full stop, unless it already ends with one, an ellipsis, ? or ! (a title
+    that ends in "…" must not end in "…."). Tags are looked through: "…</cite></a>" ends in "…"."""
+    visible = _TAGS.sub("", html_text).rstrip()
+    return html_text if not visible or visible.endswith((".", "…", "?", "!")) else html_text + "."
+
+
+def sentence_case(html_text: str) -> str:
+    """Generated text that starts a sentence, with a capital ("mars 2024" after a full stop: "Mars 2024").
+    Only for text the site writes: names and titles keep their own case."""
+    match = re.match(r"(?:<[^>]*>|\s)*", html_text)
+    at = match.end() if match else 0
+    return html_text[:at] + html_text[at:at + 1].upper() + html_text[at + 1:]

@@ -19,6 +19,7 @@ from odimpact.publication.pages import script_json
 from odimpact.publication.records import exported_cases
 from odimpact.publication.strings import text
 from odimpact.schema import case_schema
+from odimpact.typography import typeset
 from odimpact.urls import DATA_FOLDER, PAGES, SiteUrls, case_url, listing_url, relative
 
 MARKER = re.compile(r"^<!-- odimpact:([a-z-]+)(?: ([a-z-]+))? -->$", re.MULTILINE)
@@ -70,7 +71,7 @@ def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     key = "description" if lang == "en" else "x-description-fr"
     rows = "".join(
         f"<tr><td><code>{escape(name)}</code></td><td>{text('yes' if name in required else 'no', lang)}</td>"
-        f"<td>{escape(field.get(key, ''))}</td></tr>"
+        f"<td>{escape(typeset(field.get(key, ''), lang))}</td></tr>"
         for name, field in schema["properties"].items()
     )
     head = "".join(f'<th scope="col">{text(k, lang)}</th>' for k in ("field", "required", "description"))

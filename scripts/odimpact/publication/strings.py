@@ -5,8 +5,13 @@ from pathlib import Path
 
 import yaml
 
-STRINGS: dict[str, dict[str, str]] = yaml.safe_load(
-    (Path(__file__).with_name("strings.yml")).read_text(encoding="utf-8"))
+from odimpact.typography import typeset
+
+# Each language's typography is applied here, once, so the catalogue never needs spacing by hand.
+STRINGS: dict[str, dict[str, str]] = {
+    key: {lang: typeset(value, lang) for lang, value in entry.items()}
+    for key, entry in yaml.safe_load((Path(__file__).with_name("strings.yml")).read_text(encoding="utf-8")).items()
+}
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -21,6 +21,7 @@ from odimpact.publication.context import SiteContext
 from odimpact.publication.overviews import overview_pages
 from odimpact.publication.pages import Page
 from odimpact.publication.research_pages import research_files, research_pages
+from odimpact.typography import typeset
 from odimpact.urls import case_url
 
 MARKER_FILE = ".generated"  # marks a tree as ours: we never delete in a folder without it
@@ -62,7 +63,7 @@ def language_tree(ctx: SiteContext, lang: str, docs_dir: Path, base_url: str) ->
     prefix = language(lang).prefix
     files: dict[str, Content] = dict(static_files(docs_dir))
     for path, source in hand_written(docs_dir, lang).items():
-        markdown = source.read_text(encoding="utf-8")
+        markdown = typeset(source.read_text(encoding="utf-8"), lang)  # the same spacing as every generated text
         files[prefix + path] = fragments.expand(markdown, ctx, page_url(path), lang)
     files.update({page.source_path: page.text() for page in all_pages(ctx, (lang,))})
     files.update({prefix + case_url(case.id) + image.name: image for case in ctx.with_pages() for image in case.images})
