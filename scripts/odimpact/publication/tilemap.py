@@ -13,6 +13,9 @@ from odimpact.publication.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade
 from odimpact.vocabularies import load_vocabularies
 
 TILE, GAP = 64, 6
+# Text sizes for a phone: the map is scaled to the text column, about 340 px of its 496 on a
+# 375 px screen (0.69), which shows 19 units as 13 px.
+CODE_SIZE, TEXT_SIZE, LEGEND_STEP = 21, 19, 96
 # (row, column) of each jurisdiction: north to south, west to east.
 GRID: dict[str, tuple[int, int]] = {
     "CA-YT": (0, 0), "CA-NT": (0, 1), "CA-NU": (0, 2),
@@ -50,26 +53,27 @@ def _tile(code: str, count: int, peak: int, lang: str) -> str:
     fill, ink = SHADES[shade_index(count, peak)]
     label = load_vocabularies()["jurisdictions"].label(code, lang)
     square = (f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}" stroke="{EDGE}"/>'
-              f'<text x="{x + TILE / 2}" y="{y + 28}" text-anchor="middle" font-size="16" font-weight="700"'
+              f'<text x="{x + TILE / 2}" y="{y + 27}" text-anchor="middle" font-size="{CODE_SIZE}" font-weight="700"'
               f' fill="{ink}">{_short(code)}</text>'
-              f'<text x="{x + TILE / 2}" y="{y + 50}" text-anchor="middle" font-size="14"'
+              f'<text x="{x + TILE / 2}" y="{y + 52}" text-anchor="middle" font-size="{TEXT_SIZE}"'
               f' fill="{ink}">{esc(number(count, lang))}</text>')
     return f'<g aria-label="{esc(label)}">{square}</g>'
 
 
 def _legend(top: int, peak: int, lang: str) -> str:
-    parts = [f'<text x="{GAP}" y="{top + 14}" font-size="13" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
+    """The legend under the tiles: its title on one line, the shades and their floors on the next."""
+    parts = [f'<text x="{GAP}" y="{top + 20}" font-size="{TEXT_SIZE}" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
     for step, (fill, _) in enumerate(SHADES):
         low = shade_floor(step, peak)
-        x = GAP + 170 + step * 70
-        parts.append(f'<rect x="{x}" y="{top + 2}" width="16" height="16" fill="{fill}" stroke="{EDGE}"/>'
-                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">'
+        x = GAP + step * LEGEND_STEP
+        parts.append(f'<rect x="{x}" y="{top + 32}" width="18" height="18" fill="{fill}" stroke="{EDGE}"/>'
+                     f'<text x="{x + 24}" y="{top + 48}" font-size="{TEXT_SIZE}" fill="{TEXT}">'
                      f'{"0" if step == 0 else "≥ " + number(low, lang)}</text>')
     return "".join(parts)
 
 
 WIDTH = GAP + 7 * (TILE + GAP)
-HEIGHT = GAP + 4 * (TILE + GAP) + 30
+HEIGHT = GAP + 4 * (TILE + GAP) + 58
 
 
 def tile_map(counts: dict[str, int], lang: str, view: str = "") -> str:
