@@ -112,9 +112,7 @@ MEASURE_IMAGES = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["cases/charts/", "findings/"])
-def test_chart_and_map_text_is_legible_and_never_clipped(reader: Reader, screen: tuple[str, int], path: str) -> None:
-    page = open_page(reader, screen, path)
+def assert_images_legible(page: object, path: str) -> None:
     images = page.evaluate(MEASURE_IMAGES)
     drawn = {image["src"] for image in images}
     assert drawn >= {"map.svg", "map-effects.svg", "sectors.svg", "year.svg", "impact_types.svg"} if "charts" in path else drawn
@@ -126,7 +124,27 @@ def test_chart_and_map_text_is_legible_and_never_clipped(reader: Reader, screen:
         clipped = [text["text"] for text in image["texts"] if not text["inside"]]
         assert clipped == [], image["src"]
     assert no_sideways_scrolling(page)
+
+
+@pytest.mark.parametrize("path", ["cases/charts/", "findings/"])
+def test_chart_and_map_text_is_legible_and_never_clipped(reader: Reader, screen: tuple[str, int], path: str) -> None:
+    page = open_page(reader, screen, path)
+    assert_images_legible(page, path)
     assert reader.axe_violations() == []
+
+
+@pytest.fixture(scope="module")
+def real_base_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url
+
+
+def test_the_real_cases_long_sector_labels_are_whole(browser: object, real_base_url: str, screen: tuple[str, int]) -> None:
+    """The synthetic cases name no long sector ("Régions, villes et aménagement du territoire"); the
+    repository's cases do, and it was clipped at 1280 px."""
+    reader = Reader(browser, real_base_url, screen[1])
+    assert_images_legible(open_page(reader, screen, "cases/charts/"), "cases/charts/")
+    reader.close()
 
 
 MATRICES = """() => [...document.querySelectorAll('.odi-matrix')].map(region => {
