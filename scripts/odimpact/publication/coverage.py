@@ -65,7 +65,7 @@ def count_matrix(rows: Axis, columns: Axis, counts: dict[tuple[str, str], int], 
     """Counts of cases as an HTML table; each non-empty cell links to its cases, an empty one is a gap.
 
     Wider than a phone, the table scrolls in its own region, which the keyboard can reach and
-    scroll (tabindex) and screen readers name by the caption; site.css keeps the caption, the
+    scroll (tabindex) and screen readers name by the caption; research.css keeps the caption, the
     header row and the first column in view. The sanitiser strips these attributes: the page puts
     the matrix in as trusted markup (every value in it is escaped here)."""
     words = WORDS[lang]
