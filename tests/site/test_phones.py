@@ -196,3 +196,21 @@ def test_the_citation_code_is_at_the_texts_size(reader: Reader, screen: tuple[st
     assert len(sizes) == 2 and all(size >= SMALLEST_TEXT and size == text for size in sizes), (sizes, text)
     assert no_sideways_scrolling(page)
     assert reader.axe_violations() == []
+
+
+# The map's links are an image map, whose coordinates a browser never scales with the image: the
+# point a reader taps at the middle of each tile, as the map is shown, must be that tile's link.
+TAPS = """image => [...document.querySelectorAll(`map[name="${image.useMap.slice(1)}"] area`)].map(area => {
+  const [left, top, right, bottom] = area.coords.split(',').map(Number);
+  const shown = image.getBoundingClientRect(), scale = shown.width / image.naturalWidth;
+  const hit = document.elementFromPoint(shown.left + (left + right) / 2 * scale, shown.top + (top + bottom) / 2 * scale);
+  return [area.dataset.jurisdiction, hit && hit.dataset ? hit.dataset.jurisdiction || hit.tagName : null];
+})"""
+
+
+def test_tapping_a_map_tile_follows_that_tiles_link(reader: Reader, screen: tuple[str, int]) -> None:
+    page = open_page(reader, screen, "cases/charts/")
+    for image in page.locator(".odi-map img").all():
+        image.scroll_into_view_if_needed()
+        taps = image.evaluate(TAPS)
+        assert taps and all(tile == hit for tile, hit in taps), taps
