@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from odimpact.corpus import Corpus, load_corpus
-from odimpact.publication.charts import Bar, bar_chart, count_by
+from odimpact.publication.charts import LABEL_CHARACTERS, Bar, bar_chart, chart_size, count_by
 from odimpact.publication.coverage import coverage_counts, coverage_matrix, rank_datasets, rank_publishers
 from odimpact.publication.explore_data import explore_data
 from odimpact.publication.svg import BAR, EDGE, SHADES, TEXT, contrast, shade_floor, shade_index
@@ -53,6 +53,21 @@ def test_bar_chart_has_text_alternative_and_data_table() -> None:
     widths = [float(rect.get("width")) for rect in root.iter(f"{SVG}rect")]
     assert widths[0] == 3 * widths[1]
     assert '<a href="../x/">Health &amp; &lt;b&gt;</a>' in table and "<caption>" in table
+
+
+def test_bar_chart_wraps_a_long_label_above_its_bar_inside_the_chart() -> None:
+    long = "Synthetic sector with a very long name that no single line of the chart can hold whole"
+    bars = [Bar(long, 2), Bar("Short", 1)]
+    root = ET.fromstring(bar_chart(bars, "Cases by sector", "Sector", "odi-t", "en")[0])
+    width, height = chart_size(bars)
+    assert root.get("viewBox") == f"0 0 {width} {height}"
+    lines = [text.text or "" for text in root.iter(f"{SVG}text")]
+    label = lines[: lines.index("2")]  # the first bar's label lines, then its count
+    assert len(label) > 1 and " ".join(label) == long and all(len(line) <= LABEL_CHARACTERS for line in label)
+    first_bar = next(root.iter(f"{SVG}rect"))
+    label_bottoms = [float(text.get("y")) for text in list(root.iter(f"{SVG}text"))[: len(label)]]
+    assert max(label_bottoms) < float(first_bar.get("y"))  # above its bar
+    assert all(0 < float(text.get("y")) <= height for text in root.iter(f"{SVG}text"))
 
 
 def test_counts_by_value(corpus: Corpus) -> None:

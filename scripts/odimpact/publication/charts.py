@@ -2,6 +2,7 @@
 each with a text alternative and the data table behind it."""
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -10,7 +11,14 @@ from odimpact.corpus import Case
 from odimpact.publication.formatting import number
 from odimpact.publication.svg import BAR, TEXT, data_table, esc, svg_open
 
-ROW_HEIGHT, LABEL_WIDTH, BAR_WIDTH, MARGIN = 26, 260, 300, 8
+# Sized for a phone: each label on its own lines above its bar, in a viewBox narrow enough that a
+# 375 px screen (about 340 px of text column) shows the text at 13 px or more; at full width it is
+# the size of the page's text. Labels wrap at the characters that fit (0.6 em each: sans-serif
+# letters are narrower on average), so a long sector name is never clipped.
+WIDTH, FONT_SIZE, MARGIN = 420, 16, 8
+LINE_HEIGHT, BAR_HEIGHT, ROW_GAP, COUNT_ROOM = 20, 14, 12, 56
+LABEL_CHARACTERS = int((WIDTH - 2 * MARGIN) / (0.6 * FONT_SIZE))
+BAR_WIDTH = WIDTH - 2 * MARGIN - COUNT_ROOM
 WORDS = {
     "en": {"cases": "Cases", "desc": "Horizontal bar chart. {items}.", "data": "Data behind the chart: {title}",
            "item": "{label}: {count}", "none": "No published case yet"},
@@ -36,26 +44,40 @@ def count_by(cases: list[Case], values_of: Any) -> Counter:
     return counts
 
 
+def label_lines(label: str, characters: int = LABEL_CHARACTERS) -> list[str]:
+    """A label broken at spaces into lines of at most `characters` (a longer word stays whole)."""
+    return textwrap.wrap(label, characters, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _row_height(bar: Bar) -> int:
+    return len(label_lines(bar.label)) * LINE_HEIGHT + BAR_HEIGHT + ROW_GAP
+
+
 def _bar_svg(bars: list[Bar], title: str, ident: str, lang: str) -> str:
     words = WORDS[lang]
     items = "; ".join(words["item"].format(label=bar.label, count=number(bar.count, lang)) for bar in bars) or words["none"]
     width, height = chart_size(bars)
     peak = max([bar.count for bar in bars] + [1])
     parts = [svg_open(width, height, title, words["desc"].format(items=items), ident)]
-    for row, bar in enumerate(bars):
-        y = MARGIN + row * ROW_HEIGHT
+    y = MARGIN
+    for bar in bars:
+        lines = label_lines(bar.label)
+        for line in lines:
+            y += LINE_HEIGHT
+            parts.append(f'<text x="{MARGIN}" y="{y - 5}" fill="{TEXT}" font-size="{FONT_SIZE}">{esc(line)}</text>')
         length = max(2, round(BAR_WIDTH * bar.count / peak))
         parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" fill="{TEXT}" font-size="13">{esc(bar.label)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length}" height="{ROW_HEIGHT - 8}" fill="{BAR}"/>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 17}" fill="{TEXT}" font-size="13">{esc(number(bar.count, lang))}</text>'
+            f'<rect x="{MARGIN}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{BAR}"/>'
+            f'<text x="{MARGIN + length + 6}" y="{y + BAR_HEIGHT - 1}" fill="{TEXT}" font-size="{FONT_SIZE}">'
+            f'{esc(number(bar.count, lang))}</text>'
         )
+        y += BAR_HEIGHT + ROW_GAP
     return "".join(parts) + "</svg>"
 
 
 def chart_size(bars: list[Bar]) -> tuple[int, int]:
     """Width and height of a chart's SVG."""
-    return LABEL_WIDTH + BAR_WIDTH + 60, MARGIN * 2 + ROW_HEIGHT * max(1, len(bars))
+    return WIDTH, MARGIN * 2 + (sum(_row_height(bar) for bar in bars) if bars else LINE_HEIGHT)
 
 
 def bar_chart(bars: list[Bar], title: str, heading: str, ident: str, lang: str) -> tuple[str, str]:

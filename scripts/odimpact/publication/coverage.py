@@ -63,8 +63,13 @@ class Axis:
 
 
 def count_matrix(rows: Axis, columns: Axis, counts: dict[tuple[str, str], int], href: Callable[[str, str], str],
-                 caption: str, lang: str, css: str = "odi-coverage") -> str:
-    """Counts of cases as an HTML table; each non-empty cell links to its cases, an empty one is a gap."""
+                 caption: str, lang: str, ident: str, css: str = "odi-coverage") -> str:
+    """Counts of cases as an HTML table; each non-empty cell links to its cases, an empty one is a gap.
+
+    Wider than a phone, the table scrolls in its own region, which the keyboard can reach and
+    scroll (tabindex) and screen readers name by the caption; research.css keeps the caption, the
+    header row and the first column in view. The sanitiser strips these attributes: the page puts
+    the matrix in as trusted markup (every value in it is escaped here)."""
     words = WORDS[lang]
     head = f'<th scope="col">{esc(rows.heading)}</th>' + "".join(f'<th scope="col">{esc(columns.label(c))}</th>' for c in columns.ids)
     body = []
@@ -78,7 +83,8 @@ def count_matrix(rows: Axis, columns: Axis, counts: dict[tuple[str, str], int], 
             name = words["cell"].format(count=number(count, lang), j=rows.label(row), s=columns.label(column))
             cells.append(f'<td class="odi-num"><a href="{esc(href(row, column))}" title="{esc(name)}">{esc(number(count, lang))}</a></td>')
         body.append(f'<tr><th scope="row">{esc(rows.label(row))}</th>{"".join(cells)}</tr>')
-    return (f'<div class="odi-table {css}"><table><caption>{esc(caption)}</caption>'
+    return (f'<div class="odi-table odi-matrix {css}" role="region" tabindex="0" aria-labelledby="{ident}-caption">'
+            f'<table><caption id="{ident}-caption"><span>{esc(caption)}</span></caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
 
 
@@ -93,7 +99,8 @@ def coverage_matrix(cases: list[Case], explore_href: Callable[[str, str], str], 
     counts = coverage_counts(cases, places_of_effect if by_effect else None)
     rows = _vocabulary_axis("jurisdictions", words["effects" if by_effect else "jurisdiction"], lang)
     columns = _vocabulary_axis("sectors", "", lang)
-    return count_matrix(rows, columns, counts, explore_href, words["effects_caption" if by_effect else "caption"], lang)
+    ident = "odi-coverage-effects" if by_effect else "odi-coverage-data"
+    return count_matrix(rows, columns, counts, explore_href, words["effects_caption" if by_effect else "caption"], lang, ident)
 
 
 def gap_map(cases: list[Case], explore_href: Callable[[str, str], str], lang: str) -> str:
@@ -109,7 +116,7 @@ def gap_map(cases: list[Case], explore_href: Callable[[str, str], str], lang: st
     kinds = vocabularies["figure-kinds"]
     columns = Axis("", ["none", *map(str, kinds.ids())], lambda kind: words["no_figure"] if kind == "none" else kinds.label(kind, lang))
     rows = _vocabulary_axis("sectors", words["sector"], lang)
-    return count_matrix(rows, columns, counts, explore_href, words["gap_caption"], lang, "odi-coverage odi-gap-map")
+    return count_matrix(rows, columns, counts, explore_href, words["gap_caption"], lang, "odi-gap-map", "odi-coverage odi-gap-map")
 
 
 def _dataset_key(dataset: dict[str, Any]) -> str:

@@ -108,7 +108,7 @@ def charts_page(ctx: SiteContext, lang: str) -> Page:
              placeholder("map-effects"), _map_table(ctx, lang, "effects")]
     explore = relative(here, PAGES["explore"])
     parts += [f'<h2 id="evidence-gap-map">{text("gap_map_heading", lang)}</h2>', f"<p>{text('gap_map_intro', lang)}</p>",
-              gap_map(ctx.listed(), lambda sector, kind: f"{explore}?sector={sector}&strongest={kind}", lang)]
+              placeholder("gap-map")]
     for facet in CHARTS:
         bars = _chart_bars(ctx, facet, here, lang)
         width, height = chart_size(bars)
@@ -116,7 +116,8 @@ def charts_page(ctx: SiteContext, lang: str) -> Page:
         alt = f'{text(f"chart_{facet}", lang)}. {text("chart_alt", lang)}'
         image = f'<figure class="odi-figure"><img src="{facet}.svg" width="{width}" height="{height}" alt="{alt}"></figure>'
         parts += [f"<h2 id=\"by-{facet.replace('_', '-')}\">{text(f'chart_{facet}', lang)}</h2>", image, table]
-    trusted = {placeholder("map"): map_markup(ctx, lang), placeholder("map-effects"): map_markup(ctx, lang, "effects")}
+    trusted = {placeholder("map"): map_markup(ctx, lang), placeholder("map-effects"): map_markup(ctx, lang, "effects"),
+               placeholder("gap-map"): gap_map(ctx.listed(), lambda sector, kind: f"{explore}?sector={sector}&strongest={kind}", lang)}
     return _page("charts", lang, "\n\n".join(parts), trusted)
 
 
@@ -125,10 +126,12 @@ def coverage_page(ctx: SiteContext, lang: str) -> Page:
     explore = relative(here, PAGES["explore"])
     by_data = coverage_matrix(ctx.listed(), lambda j, s: f"{explore}?jurisdiction={j}&sector={s}", lang)
     by_effect = coverage_matrix(ctx.listed(), lambda j, s: f"{explore}?effects={j}&sector={s}", lang, by_effect=True)
+    # The matrices are trusted markup: their scrolling regions' attributes would not survive the sanitiser.
     return _page("coverage", lang, "\n\n".join([
         f"<h1>{text('coverage_title', lang)}</h1>", f"<p>{text('coverage_intro', lang)}</p>",
-        f'<h2 id="by-jurisdiction">{text("coverage_by_data", lang)}</h2>', by_data,
-        f'<h2 id="by-effect">{text("coverage_by_effect", lang)}</h2>', f"<p>{text('coverage_by_effect_intro', lang)}</p>", by_effect]))
+        f'<h2 id="by-jurisdiction">{text("coverage_by_data", lang)}</h2>', placeholder("coverage-data"),
+        f'<h2 id="by-effect">{text("coverage_by_effect", lang)}</h2>', f"<p>{text('coverage_by_effect_intro', lang)}</p>",
+        placeholder("coverage-effects")]), {placeholder("coverage-data"): by_data, placeholder("coverage-effects"): by_effect})
 
 
 def datasets_page(ctx: SiteContext, lang: str) -> Page:

@@ -12,7 +12,12 @@ from odimpact.publication.formatting import number
 from odimpact.publication.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
 from odimpact.vocabularies import load_vocabularies
 
-TILE, GAP = 64, 6
+# Narrow enough (340 units) to be shown unscaled in the text column of a 375 px screen (343 px):
+# the image map's coordinates are never scaled with the image, so a scaled map sends a tap on one
+# tile to another's link. Its text is then shown at its own size, 15 px and more.
+TILE, GAP = 44, 4
+CODE_SIZE, TEXT_SIZE = 17, 15
+LEGEND_STEP = 66
 # (row, column) of each jurisdiction: north to south, west to east.
 GRID: dict[str, tuple[int, int]] = {
     "CA-YT": (0, 0), "CA-NT": (0, 1), "CA-NU": (0, 2),
@@ -50,26 +55,27 @@ def _tile(code: str, count: int, peak: int, lang: str) -> str:
     fill, ink = SHADES[shade_index(count, peak)]
     label = load_vocabularies()["jurisdictions"].label(code, lang)
     square = (f'<rect x="{x}" y="{y}" width="{TILE}" height="{TILE}" rx="4" fill="{fill}" stroke="{EDGE}"/>'
-              f'<text x="{x + TILE / 2}" y="{y + 28}" text-anchor="middle" font-size="16" font-weight="700"'
+              f'<text x="{x + TILE / 2}" y="{y + 19}" text-anchor="middle" font-size="{CODE_SIZE}" font-weight="700"'
               f' fill="{ink}">{_short(code)}</text>'
-              f'<text x="{x + TILE / 2}" y="{y + 50}" text-anchor="middle" font-size="14"'
+              f'<text x="{x + TILE / 2}" y="{y + 37}" text-anchor="middle" font-size="{TEXT_SIZE}"'
               f' fill="{ink}">{esc(number(count, lang))}</text>')
     return f'<g aria-label="{esc(label)}">{square}</g>'
 
 
 def _legend(top: int, peak: int, lang: str) -> str:
-    parts = [f'<text x="{GAP}" y="{top + 14}" font-size="13" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
+    """The legend under the tiles: its title on one line, the shades and their floors on the next."""
+    parts = [f'<text x="{GAP}" y="{top + 16}" font-size="{TEXT_SIZE}" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
     for step, (fill, _) in enumerate(SHADES):
         low = shade_floor(step, peak)
-        x = GAP + 170 + step * 70
-        parts.append(f'<rect x="{x}" y="{top + 2}" width="16" height="16" fill="{fill}" stroke="{EDGE}"/>'
-                     f'<text x="{x + 22}" y="{top + 15}" font-size="13" fill="{TEXT}">'
+        x = GAP + step * LEGEND_STEP
+        parts.append(f'<rect x="{x}" y="{top + 26}" width="15" height="15" fill="{fill}" stroke="{EDGE}"/>'
+                     f'<text x="{x + 20}" y="{top + 39}" font-size="{TEXT_SIZE}" fill="{TEXT}">'
                      f'{"0" if step == 0 else "≥ " + number(low, lang)}</text>')
     return "".join(parts)
 
 
 WIDTH = GAP + 7 * (TILE + GAP)
-HEIGHT = GAP + 4 * (TILE + GAP) + 30
+HEIGHT = GAP + 4 * (TILE + GAP) + 46
 
 
 def tile_map(counts: dict[str, int], lang: str, view: str = "") -> str:
