@@ -81,7 +81,7 @@ def test_tile_map_places_every_jurisdiction_once_and_links_only_regions_with_cas
     assert len(set(GRID.values())) == len(GRID)
     root = ET.fromstring(tile_map({"CA-ON": 4, "CA": 1}, "fr"))
     assert root.find(f"{SVG}title").text == "Études de cas par province et territoire"
-    assert "Ontario : 4" in root.find(f"{SVG}desc").text
+    assert "Ontario\u00a0: 4" in root.find(f"{SVG}desc").text
     figure = map_figure({"CA-ON": 4, "CA": 1}, "map.svg", lambda code: f"../j/{code.lower()}/", "en")
     areas = re.findall(r'<area [^>]*href="([^"]+)" alt="([^"]+)"', figure)
     assert areas == [("../j/ca-on/", "Ontario: 4 case(s), see the cases"), ("../j/ca/", "Government of Canada: 1 case(s), see the cases")]

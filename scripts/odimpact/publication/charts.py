@@ -10,6 +10,7 @@ from typing import Any
 from odimpact.corpus import Case
 from odimpact.publication.formatting import number
 from odimpact.publication.svg import BAR, TEXT, data_table, esc, svg_open
+from odimpact.typography import typeset_words
 
 # Sized for a phone: each label on its own lines above its bar, in a viewBox narrow enough that a
 # 375 px screen (about 340 px of text column) shows the text at 13 px or more; at full width it is
@@ -25,6 +26,7 @@ WORDS = {
     "fr": {"cases": "Études de cas", "desc": "Diagramme à barres horizontales. {items}.", "data": "Données du diagramme : {title}",
            "item": "{label} : {count}", "none": "Aucune étude de cas publiée pour l'instant"},
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from odimpact.publication.columns import CASE_COLUMNS, IMPACT_COLUMNS, Column, describe
+from odimpact.typography import typeset_words
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
@@ -42,6 +43,7 @@ WORDS = {
         "licence": "Creative Commons Attribution 4.0",
     },
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 def field_type(column: Column) -> str:

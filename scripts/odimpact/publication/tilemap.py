@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from odimpact.publication.formatting import number
 from odimpact.publication.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
+from odimpact.typography import typeset_words
 from odimpact.vocabularies import load_vocabularies
 
 # Narrow enough (340 units) to be shown unscaled in the text column of a 375 px screen (343 px):
@@ -39,6 +40,7 @@ WORDS = {
                     "à sa position, plus foncé s'il compte plus d'études de cas. {items}."),
            "item": "{label} : {count}", "link": "{label} : {count} étude(s) de cas, voir les études de cas"},
 }
+WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 def _short(code: str) -> str:
