@@ -8,6 +8,7 @@ from types import ModuleType
 
 import pytest
 
+from odimpact.command_line import catalogue as command_line_catalogue
 from odimpact.problems import catalogue
 
 LANGS = {"en", "fr"}
@@ -54,8 +55,23 @@ def _catalogues() -> list[tuple[str, dict]]:
 PLACEHOLDER = re.compile(r"\{([a-z_]+?)(?:_en|_fr)?(?:![rs])?(?::[^}]*)?\}")  # {kind_en} pairs with {kind_fr}
 
 
+def _command_line() -> list[tuple[str, str, dict[str, str]]]:
+    """Every {en, fr} text of command_line.yml (help and messages), by its dotted place."""
+    found = []
+
+    def walk(place: str, entry: object) -> None:
+        if isinstance(entry, dict) and set(entry) == LANGS:
+            found.append(("command_line.yml", place, entry))
+        elif isinstance(entry, dict):
+            for key, value in entry.items():
+                walk(f"{place}.{key}" if place else str(key), value)
+
+    walk("", {section: entry for section, entry in command_line_catalogue().items() if section != "argparse"})
+    return found
+
+
 def _all() -> list[tuple[str, str, dict[str, str]]]:
-    entries = [("messages.yml", code, texts) for code, texts in catalogue().items()]
+    entries = [("messages.yml", code, texts) for code, texts in catalogue().items()] + _command_line()
     for where, table in _catalogues():
         entries += [(where, str(key), texts) for key, texts in table.items()]
     return entries
@@ -63,9 +79,10 @@ def _all() -> list[tuple[str, str, dict[str, str]]]:
 
 def test_known_catalogues_are_found() -> None:
     found = {where for where, _ in _catalogues()}
-    for expected in ("odimpact.publication.strings.STRINGS", "odimpact.commands.sync.MESSAGES", "odimpact.reference.WORDS",
-                     "odimpact.commands.validate.SUMMARY"):
+    for expected in ("odimpact.publication.strings.STRINGS", "odimpact.reference.WORDS"):
         assert expected in found
+    places = {place for _, place, _ in _command_line()}
+    assert {"sync.messages.in-sync", "validate.messages.summary", "validate.options.--jobs"} <= places
 
 
 @pytest.mark.parametrize(("where", "key", "texts"), _all(), ids=[f"{w}:{k}" for w, k, _ in _all()])
@@ -79,3 +96,19 @@ def test_entry_exists_in_both_languages(where: str, key: str, texts: dict[str, s
 
 def test_catalogues_are_not_empty() -> None:
     assert len(_all()) > 300
+
+
+# Comments the scaffold writes into a contributor's file, and the marker `new --translate` finds
+# there again: plain spaces, which any editor shows and a contributor can retype.
+WRITTEN_INTO_CASE_FILES = {"odimpact.contrib.template.WORDS", "odimpact.contrib.template.HEADER",
+                           "odimpact.contrib.translate.ORIGINAL"}
+
+
+def test_every_french_text_is_set_by_the_one_spacing_rule() -> None:
+    """Tables, catalogues and messages are typeset where they are loaded (odimpact.typography), so
+    no French text reaches a reader or a terminal spaced another way."""
+    from odimpact.typography import french_spacing
+
+    unset = [(where, key) for where, key, texts in _all() if where not in WRITTEN_INTO_CASE_FILES
+             and isinstance(texts.get("fr"), str) and french_spacing(texts["fr"]) != texts["fr"]]
+    assert unset == []

@@ -3,6 +3,7 @@ command_line.yml, chosen by --lang (--ui-lang for `new`) or the locale."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
@@ -52,7 +53,7 @@ def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) 
 
 def test_every_entry_has_both_languages() -> None:
     entries = [(name, part, texts) for name, entry in catalogue().items() if name != "argparse"
-               for part, texts in entry.items() if part != "options"]
+               for part, texts in entry.items() if part not in ("options", "messages")]
     entries += [(name, key, texts) for name, entry in catalogue().items() if name != "argparse"
                 for key, texts in entry.get("options", {}).items()]
     for name, part, texts in entries:
@@ -98,3 +99,21 @@ def test_new_speaks_the_language_of_its_questions_not_of_the_file(capsys: pytest
     assert language_of(["validate", "--", "--lang", "fr"]) == language_of([])
     code, text = run(capsys, "new", "--lang", "en", "--ui-lang", "fr", "--help")
     assert code == 0 and catalogue()["new"]["options"]["--both"]["fr"] in text
+
+
+def test_every_message_is_said_by_its_command_and_every_one_said_exists() -> None:
+    """Each command's messages in the catalogue are named (as a string) in its module, and each
+    say("command", "key", ...) in the modules names a message that exists."""
+    import re
+
+    import odimpact.commands
+
+    modules = {path.stem.replace("_", "-"): path.read_text(encoding="utf-8")
+               for path in Path(odimpact.commands.__file__).parent.glob("*.py")}
+    for command, entry in catalogue().items():
+        for key, texts in entry.get("messages", {}).items():
+            assert f'"{key}"' in modules[command], (command, key)
+            assert set(texts) == set(LANGUAGES) and all(texts.values()), (command, key)
+    for source in modules.values():
+        for command, key in re.findall(r'say\("([a-z-]+)", "([a-z-]+)"', source):
+            assert key in catalogue()[command]["messages"], (command, key)

@@ -31,6 +31,6 @@ def test_json_counts_the_published_cases_evidence() -> None:
 
 def test_human_report_lists_unverified_figures_in_french() -> None:
     text = _report("--lang", "fr")
-    assert "Chiffres non vérifiés (aucune citation de la source qui les contient) : 1" in text
-    assert "  synthetic-bus-data : chiffre 2, Coût de la publication des données" in text
+    assert "Chiffres non vérifiés (aucune citation de la source qui les contient)\u00a0: 1" in text
+    assert "  synthetic-bus-data\u00a0: chiffre 2, Coût de la publication des données" in text
     assert "Extrant\u00a0: 1, Utilisation\u00a0: 1, Effet\u00a0: 1, Incidence\u00a0: 0" in text

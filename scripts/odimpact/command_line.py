@@ -1,5 +1,5 @@
 """The command line's own texts in English and French (command_line.yml): each command's help,
-description and epilog, each option's help, and argparse's texts (usage, headings, errors).
+description, epilog and messages, each option's help, and argparse's texts (usage, headings, errors).
 
 The language is chosen before the parser is built, from the arguments (--ui-lang, then --lang)
 or else the locale, because argparse writes its headings when the parser is made."""
@@ -16,6 +16,7 @@ from typing import Any, TypedDict
 import yaml
 
 from odimpact.languages import DEFAULT, LANGUAGES, locale_language
+from odimpact.typography import typeset
 
 # The options that name the language of messages, the most specific first: `new` takes --lang
 # for the file's language and --ui-lang for its questions and messages.
@@ -33,8 +34,19 @@ class ParserTexts(ProgramTexts):
 
 @cache
 def catalogue() -> dict[str, Any]:
-    """command_line.yml, as written."""
-    return yaml.safe_load(resources.files("odimpact").joinpath("command_line.yml").read_text(encoding="utf-8"))
+    """command_line.yml, each text in its language's typography (odimpact.typography's one rule)."""
+    raw = yaml.safe_load(resources.files("odimpact").joinpath("command_line.yml").read_text(encoding="utf-8"))
+    return {section: (_typeset_all(entry) if section != "argparse" else {key: typeset(french, "fr") for key, french in entry.items()})
+            for section, entry in raw.items()}
+
+
+def _typeset_all(entry: Any) -> Any:
+    """Every {en, fr} text of an entry, set by its language's rule."""
+    if isinstance(entry, dict) and set(entry) == set(LANGUAGES):
+        return {lang: typeset(text, lang) for lang, text in entry.items()}
+    if isinstance(entry, dict):
+        return {key: _typeset_all(value) for key, value in entry.items()}
+    return entry
 
 
 def language_of(argv: Sequence[str]) -> str:
@@ -76,6 +88,11 @@ class CommandTexts:
         its name): the command's own, else the one shared by every command."""
         own = catalogue()[self.command].get("options", {})
         return (own.get(name) or catalogue()["common"]["options"][name])[self.lang]
+
+
+def say(command: str, key: str, lang: str, **values: object) -> str:
+    """One of a command's messages (command_line.yml: <command>.messages.<key>) in `lang`, filled."""
+    return str(catalogue()[command]["messages"][key][lang]).format(**values)
 
 
 def top_level(lang: str) -> ProgramTexts:

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 import yaml
 
+from odimpact.typography import typeset
+
 Severity = Literal["error", "warning"]
 
 
@@ -37,9 +39,11 @@ class Problem:
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
-    """Message templates by code, from messages.yml."""
+    """Message templates by code, from messages.yml, each in its language's typography (the one
+    rule of odimpact.typography, applied to the templates: the values filled in stay as written)."""
     text = resources.files("odimpact").joinpath("messages.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return {code: {lang: typeset(template, lang) for lang, template in entry.items()}
+            for code, entry in yaml.safe_load(text).items()}
 
 
 class _Lenient(dict):  # a missing placeholder must never turn a report into a traceback

@@ -11,6 +11,7 @@ from typing import Any
 from odimpact.outline import outline
 from odimpact.paths import DOCS_DIR
 from odimpact.schema import case_schema
+from odimpact.typography import typeset_table
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
 REFERENCE_DIR = DOCS_DIR / "reference"
@@ -65,6 +66,7 @@ WORDS = {
         "heading": "Intertitre", "guidance": "Contenu attendu", "see": "voir",
     },
 }
+WORDS = typeset_table(WORDS)  # each language's typography, by the one rule
 TYPE_WORDS = {
     "string": ("text", "texte"), "integer": ("whole number", "nombre entier"), "number": ("number", "nombre"),
     "array": ("list", "liste"), "object": ("fields", "champs"), "boolean": ("true/false", "vrai/faux"),

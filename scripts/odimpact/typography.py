@@ -10,6 +10,9 @@ Addresses, code, HTML tags, Markdown's own syntax, times (10:30) and the words q
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from odimpact.languages import LANGUAGES
 
 NBSP = "\u00a0"
 # Any space a writer may type before punctuation: plain, no-break, narrow no-break, tab.
@@ -90,3 +93,13 @@ def typeset(text: str, lang: str) -> str:
 def typeset_words(words: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """A module's own words (language -> key -> text), each in its language's typography."""
     return {lang: {key: typeset(value, lang) for key, value in texts.items()} for lang, texts in words.items()}
+
+
+def typeset_table(table: Any, lang: str | None = None) -> Any:
+    """A table of texts of any shape (key -> {en, fr}, or {en: {...}, fr: {...}}, nested), each text
+    set by the language whose key it sits under."""
+    if isinstance(table, str):
+        return typeset(table, lang) if lang else table
+    if isinstance(table, dict):
+        return {key: typeset_table(value, key if key in LANGUAGES else lang) for key, value in table.items()}
+    return table

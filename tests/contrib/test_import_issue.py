@@ -79,7 +79,7 @@ def test_a_suggested_id_that_is_a_path_is_refused(run_cli, cases_dir):
 def test_a_missing_required_answer_is_named_in_french(run_cli, cases_dir):
     text = ISSUE.replace("Exemple synthétique : une ville fictive « ouvre » ses données: vraiment ?", "_No response_", 1)
     result = import_text(run_cli, cases_dir, text, "fr")
-    assert (result.code, result.err) == (1, "odimpact import-issue : la réponse obligatoire 'Title / Titre' manque.\n")
+    assert (result.code, result.err) == (1, "odimpact import-issue\u00a0: la réponse obligatoire 'Title / Titre' manque.\n")
 
 
 def test_an_existing_case_is_never_overwritten(run_cli, cases_dir):

@@ -71,7 +71,8 @@ def test_filling_the_empty_values_makes_the_scaffold_valid(run_cli, cases_dir):
 def test_both_languages_are_complete_and_the_other_title_is_left_to_write(run_cli, cases_dir):
     result = run_cli("new", "--cases-dir", str(cases_dir), "--lang", "fr", "--both", *OPTIONS)
     assert result.code == 0
-    assert result.out.splitlines()[:2] == ["Créé : cases/synthetic-bus-case/index.fr.md", "Créé : cases/synthetic-bus-case/index.en.md"]
+    assert result.out.splitlines()[:2] == ["Créé\u00a0: cases/synthetic-bus-case/index.fr.md",
+                                           "Créé\u00a0: cases/synthetic-bus-case/index.en.md"]
     english = (cases_dir / "synthetic-bus-case" / "index.en.md").read_text(encoding="utf-8")
     french = (cases_dir / "synthetic-bus-case" / "index.fr.md").read_text(encoding="utf-8")
     assert "translation: complete" in english and 'title: ""' in english
@@ -102,7 +103,7 @@ def test_bad_id_is_refused_in_french(run_cli, cases_dir):
     options = [o if o != "synthetic-bus-case" else "Bus_Case" for o in OPTIONS]
     result = run_cli("new", "--cases-dir", str(cases_dir), "--lang", "fr", *options)
     assert result.code == 2
-    assert result.err.startswith("odimpact new : --id : 'Bus_Case' n'est pas un identifiant valide")
+    assert result.err.startswith("odimpact new\u00a0: --id\u00a0: 'Bus_Case' n'est pas un identifiant valide")
 
 
 def test_interactive_answers_are_checked_and_asked_again(run_cli, cases_dir):

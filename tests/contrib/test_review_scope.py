@@ -63,8 +63,8 @@ def test_everything_beyond_case_files_is_flagged(run_cli, repo):
 def test_github_annotations_in_french(run_cli, repo):
     (repo / "mkdocs.yml").write_text("site_name: y\n", encoding="utf-8")
     result = run_cli("review-scope", "--changed-since", "main", "--repo", str(repo), "--lang", "fr", "--format", "github")
-    assert (result.code, result.out) == (1, "::warning file=mkdocs.yml,title=review-scope (sensitive)::mkdocs.yml : "
-                                            "modifie le code, les flux de travail ou la configuration du projet : "
+    assert (result.code, result.out) == (1, "::warning file=mkdocs.yml,title=review-scope (sensitive)::mkdocs.yml\u00a0: "
+                                            "modifie le code, les flux de travail ou la configuration du projet\u00a0: "
                                             "à faire examiner par l'équipe\n")
 
 

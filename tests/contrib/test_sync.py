@@ -113,7 +113,8 @@ def test_fixture_sync_reports_each_changed_field(tmp_path, run_cli):
     result = sync(run_cli, tmp_path / "cases", "--check")
     assert (result.code, result.out) == (1, "cases/synthetic-case/index.fr.md: would update evidence_strength, impacts[1].value\n")
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "fr")
-    assert (result.code, result.out) == (0, "cases/synthetic-case/index.fr.md : mis à jour : evidence_strength, impacts[1].value\n")
+    expected = "cases/synthetic-case/index.fr.md\u00a0: mis à jour\u00a0: evidence_strength, impacts[1].value\n"
+    assert (result.code, result.out) == (0, expected)
 
 
 def test_lists_of_different_lengths_are_refused(tmp_path, run_cli):

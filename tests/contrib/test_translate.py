@@ -60,8 +60,8 @@ def test_english_case_gets_a_french_scaffold_and_only_the_texts_are_left(run_cli
     before = existing.read_text(encoding="utf-8")
     result = run_cli("new", "--translate", CASE, "--cases-dir", str(cases_dir))
     assert result.code == 0, result.err
-    assert result.out.splitlines()[:2] == [f"Créé : cases/{CASE}/index.fr.md",
-                                           f"Mis à jour : cases/{CASE}/index.en.md : translation: complete"]
+    assert result.out.splitlines()[:2] == [f"Créé\u00a0: cases/{CASE}/index.fr.md",
+                                           f"Mis à jour\u00a0: cases/{CASE}/index.en.md\u00a0: «\u00a0translation: complete\u00a0»"]
     assert changed_lines(before, existing.read_text(encoding="utf-8")) == [("translation: awaiting", "translation: complete")]
     french = (cases_dir / CASE / "index.fr.md").read_text(encoding="utf-8")
     assert 'title: ""  # original en anglais : Synthetic example: a fictional city opens its bus data\n' in french
@@ -114,12 +114,12 @@ def test_refuses_a_case_that_does_not_exist_in_exactly_one_language(run_cli, cas
     if state == "both":
         assert result.err == (f"odimpact new --translate: cases/{CASE} already has both index.en.md and index.fr.md; "
                               "nothing was written. To correct a translation, edit its file.\n"
-                              f"odimpact new --translate : cases/{CASE} contient déjà index.en.md et index.fr.md; "
+                              f"odimpact new --translate\u00a0: cases/{CASE} contient déjà index.en.md et index.fr.md; "
                               "rien n'a été écrit. Pour corriger une traduction, modifiez son fichier.\n")
     else:
         assert result.err == (f"odimpact new --translate: there is no case cases/{CASE} (no index.en.md or index.fr.md in it); "
                               "nothing was written.\n"
-                              f"odimpact new --translate : il n'y a pas d'étude de cas cases/{CASE} (ni index.en.md ni "
+                              f"odimpact new --translate\u00a0: il n'y a pas d'étude de cas cases/{CASE} (ni index.en.md ni "
                               "index.fr.md); rien n'a été écrit.\n")
     after = {path.name: path.read_bytes() for path in (cases_dir / CASE).glob("*")} if state != "missing" else {}
     assert after == before
@@ -128,7 +128,7 @@ def test_refuses_a_case_that_does_not_exist_in_exactly_one_language(run_cli, cas
 def test_a_bad_id_is_a_usage_error(run_cli, cases_dir):
     result = run_cli("new", "--translate", "../Escape", "--ui-lang", "fr", "--cases-dir", str(cases_dir))
     assert result.code == 2
-    assert result.err.startswith("odimpact new --translate : 'Escape' n'est pas un identifiant valide")
+    assert result.err.startswith("odimpact new --translate\u00a0: 'Escape' n'est pas un identifiant valide")
 
 
 def test_an_unreadable_existing_file_is_reported_and_nothing_written(run_cli, cases_dir):

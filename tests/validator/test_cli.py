@@ -70,7 +70,7 @@ def test_messages_in_french(tmp_path: Path) -> None:
         "cases/synthetic-bus-data/index.en.md:12:22: erreur: sectors[1]: 'economy-busines' n'est pas une valeur "
         "permise pour « Secteur » (vouliez-vous dire 'economy-business'?). Les valeurs permises figurent dans "
         "schema/vocabularies/sectors.yml. [schema-vocabulary]",
-        "2 fichier(s) vérifié(s) : 1 erreur(s), 0 avertissement(s).",
+        "2 fichier(s) vérifié(s)\u00a0: 1 erreur(s), 0 avertissement(s).",
     ]
 
 
@@ -79,7 +79,7 @@ def test_language_defaults_to_locale(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "LANG": "fr_CA.UTF-8"}
     result = subprocess.run([*ODIMPACT, "validate", "--cases-dir", str(cases), "--today", TODAY],
                             capture_output=True, text=True, env=env)
-    assert result.stdout.strip() == "2 fichier(s) vérifié(s) : 0 erreur(s), 0 avertissement(s)."
+    assert result.stdout.strip() == "2 fichier(s) vérifié(s)\u00a0: 0 erreur(s), 0 avertissement(s)."
 
 
 def test_warnings_alone_exit_0(tmp_path: Path) -> None:

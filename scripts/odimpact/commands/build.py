@@ -6,18 +6,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.paths import CASES_DIR, REPO_ROOT
-
-MESSAGES = {
-    "refused": {"en": "odimpact build: fix the errors above (or use --skip-validation).",
-                "fr": "odimpact build\u00a0: corrigez les erreurs ci-dessus (ou utilisez --skip-validation)."},
-    "drafts": {"en": ("odimpact build: {errors} error(s) in draft cases; drafts are not published, so the site is built "
-                      "without them. Fix them before publishing the case."),
-               "fr": ("odimpact build\u00a0: {errors} erreur(s) dans des ébauches; les ébauches ne sont pas publiées, le site "
-                      "est donc construit sans elles. Corrigez-les avant de publier l'étude de cas.")},
-}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -40,7 +31,7 @@ def _valid(cases_dir: Path, lang: str) -> bool:
     report = validate_all(cases_dir)
     print_report(report, lang)
     if report.errors_in_drafts:
-        print(MESSAGES["drafts"][lang].format(errors=report.errors_in_drafts), file=sys.stderr)
+        print(say("build", "drafts", lang, errors=report.errors_in_drafts), file=sys.stderr)
     return report.blocking_errors == 0
 
 
@@ -48,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from odimpact.builder.build import BuildError, build_site
 
     if not args.skip_validation and not _valid(args.cases_dir, args.lang):
-        print(MESSAGES["refused"][args.lang], file=sys.stderr)
+        print(say("build", "refused", args.lang), file=sys.stderr)
         return 1
     try:
         if args.cases_dir != CASES_DIR:

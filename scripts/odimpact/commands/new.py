@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir
 from odimpact.contrib import translate
 from odimpact.contrib.atomic import write_atomic
@@ -23,19 +23,6 @@ from odimpact.paths import REPO_ROOT
 from odimpact.vocabularies import load_vocabularies
 
 LEVEL_OF_KIND = {"federal": "federal", "province": "provincial", "territory": "territorial"}
-MESSAGES = {
-    "exists": {"en": "odimpact new: {path} already exists; nothing was written. Edit that case, or choose another id.",
-               "fr": "odimpact new : {path} existe déjà; rien n'a été écrit. "
-                     "Modifiez cette étude de cas ou choisissez un autre identifiant."},
-    "bad-option": {"en": "odimpact new: --{option}: {reason}", "fr": "odimpact new : --{option} : {reason}"},
-    "no-answer": {"en": "odimpact new: no answer for {option}; give it as --{option}.",
-                  "fr": "odimpact new : aucune réponse pour {option}; indiquez-la avec --{option}."},
-    "created": {"en": "Created {path}", "fr": "Créé : {path}"},
-    "next": {"en": ("Next: fill in the empty values and write each section, then check with\n"
-                    "    odimpact validate {folder}\nand preview with `make serve`."),
-             "fr": ("Ensuite : remplissez les valeurs vides et rédigez chaque section, puis vérifiez avec\n"
-                    "    odimpact validate {folder}\net prévisualisez avec `make serve`.")},
-}
 OPTIONAL_LISTS = {"impact_dimensions": "impact-dimensions", "reusers": "reusers", "reuse_purposes": "reuse-purposes"}
 
 
@@ -160,7 +147,7 @@ def case_values(args: argparse.Namespace, answers: dict[str, Any], ui: str, lang
 
 
 def _say(code: str, ui: str, **params: Any) -> str:
-    return MESSAGES[code][ui].format(**params)
+    return say("new", code, ui, **params)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from odimpact.corpus import load_corpus
 from odimpact.evidence import evidence_counts
 from odimpact.languages import language
 from odimpact.publication.formatting import colon
+from odimpact.typography import typeset_table
 from odimpact.vocabularies import load_vocabularies
 
 
@@ -66,6 +67,7 @@ TEXT: dict[str, ReportText] = {
         "figure": "  {case} : chiffre {figure}, {measure}",
     },
 }
+TEXT = typeset_table(TEXT)  # each language's typography, by the one rule
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_message_language
 from odimpact.contrib.scope import review_flags
 from odimpact.paths import REPO_ROOT
@@ -20,12 +20,6 @@ REASONS = {
     "symlink": {"en": "is a symbolic link", "fr": "est un lien symbolique"},
     "submodule": {"en": "is a git submodule", "fr": "est un sous-module git"},
     "binary": {"en": "is a binary file", "fr": "est un fichier binaire"},
-}
-MESSAGES = {
-    "flag": {"en": "{path}: {reason}: needs maintainer review", "fr": "{path} : {reason} : à faire examiner par l'équipe"},
-    "clean": {"en": "Only case files changed since {ref}.", "fr": "Seuls des fichiers d'études de cas ont changé depuis {ref}."},
-    "git": {"en": "odimpact review-scope: cannot list changes since {ref!r}: {reason}",
-            "fr": "odimpact review-scope : impossible de lister les changements depuis {ref!r} : {reason}"},
 }
 
 
@@ -45,15 +39,15 @@ def run(args: argparse.Namespace) -> int:
         flags = review_flags(args.changed_since, args.repo)
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         reason = (getattr(error, "stderr", "") or str(error)).strip()
-        print(MESSAGES["git"][lang].format(ref=args.changed_since, reason=reason), file=sys.stderr)
+        print(say("review-scope", "git", lang, ref=args.changed_since, reason=reason), file=sys.stderr)
         return 2
     for flag in flags:
-        text = MESSAGES["flag"][lang].format(path=flag.path, reason=REASONS[flag.reason][lang])
+        text = say("review-scope", "flag", lang, path=flag.path, reason=REASONS[flag.reason][lang])
         if args.format == "github":
             path = flag.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
             print(f"::warning file={path},title=review-scope ({flag.reason})::{text.replace('%', '%25')}")
         else:
             print(text)
     if not flags:
-        print(MESSAGES["clean"][lang].format(ref=args.changed_since))
+        print(say("review-scope", "clean", lang, ref=args.changed_since))
     return 1 if flags else 0

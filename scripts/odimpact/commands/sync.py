@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.case_text import EditableCase, load_editable
@@ -16,22 +16,6 @@ from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
 
 LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
-MESSAGES = {
-    "no-case": {"en": "odimpact sync: no case {case!r} (looked for {path}).",
-                "fr": "odimpact sync : aucune étude de cas {case!r} (cherchée dans {path})."},
-    "missing": {"en": "odimpact sync: {path} does not exist: there is nothing to copy the facts to yet.",
-                "fr": "odimpact sync : {path} n'existe pas : il n'y a encore rien vers quoi copier les faits."},
-    "lengths": {"en": "{path}: {field}: the {source_lang} file lists {source} item(s), the {target_lang} file {target}. "
-                      "Make both lists hold the same items in the same order, then run sync again.",
-                "fr": "{path} : {field} : le fichier {source_lang} compte {source} élément(s), le fichier {target_lang} {target}. "
-                      "Faites en sorte que les deux listes aient les mêmes éléments dans le même ordre, puis relancez sync."},
-    "updated": {"en": "{path}: updated {fields}", "fr": "{path} : mis à jour : {fields}"},
-    "would-update": {"en": "{path}: would update {fields}", "fr": "{path} : serait mis à jour : {fields}"},
-    "layout": {"en": "front-matter layout", "fr": "mise en forme de l'en-tête"},
-    "write-failed": {"en": "odimpact sync: could not write {path} ({reason}); that file is unchanged.",
-                     "fr": "odimpact sync : impossible d'écrire {path} ({reason}); ce fichier est inchangé."},
-    "in-sync": {"en": "{case}: already in sync.", "fr": "{case} : déjà synchronisé."},
-}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -64,18 +48,18 @@ def _report(edited: dict[str, tuple[EditableCase, str, list[str]]], args: argpar
         if text == case.original:
             continue
         changed_any = True
-        shown = ", ".join(fields) if fields else MESSAGES["layout"][lang]
+        shown = ", ".join(fields) if fields else say("sync", "layout", lang)
         code = "would-update" if args.check else "updated"
-        print(MESSAGES[code][lang].format(path=relative(case.path, root), fields=shown))
+        print(say("sync", code, lang, path=relative(case.path, root), fields=shown))
         if not args.check:
             try:
                 write_atomic(case.path, text)
             except OSError as error:
                 reason = error.strerror or error
-                print(MESSAGES["write-failed"][lang].format(path=relative(case.path, root), reason=reason), file=sys.stderr)
+                print(say("sync", "write-failed", lang, path=relative(case.path, root), reason=reason), file=sys.stderr)
                 return 1
     if not changed_any:
-        print(MESSAGES["in-sync"][lang].format(case=args.case))
+        print(say("sync", "in-sync", lang, case=args.case))
     return 1 if (args.check and changed_any) else 0
 
 
@@ -86,10 +70,10 @@ def run(args: argparse.Namespace) -> int:
     folder = case_folder(args.case, cases_dir).resolve()
     root = REPO_ROOT if folder.is_relative_to(REPO_ROOT) else folder.parent.parent
     if not (folder / f"index.{source_lang}.md").is_file():
-        print(MESSAGES["no-case"][lang].format(case=args.case, path=relative(folder / f"index.{source_lang}.md", root)), file=sys.stderr)
+        print(say("sync", "no-case", lang, case=args.case, path=relative(folder / f"index.{source_lang}.md", root)), file=sys.stderr)
         return 1
     if not (folder / f"index.{target_lang}.md").is_file():
-        print(MESSAGES["missing"][lang].format(path=relative(folder / f"index.{target_lang}.md", root)), file=sys.stderr)
+        print(say("sync", "missing", lang, path=relative(folder / f"index.{target_lang}.md", root)), file=sys.stderr)
         return 1
     source, target = _load(folder, root, source_lang), _load(folder, root, target_lang)
     problems = [item for item in (source, target) if isinstance(item, Problem)]
@@ -101,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         result = copy_neutral_facts(source.data, target.data)
     except ListLengthMismatch as error:
         words = LANGUAGE[lang]
-        print(MESSAGES["lengths"][lang].format(path=relative(folder, root), field=error.field, source=error.source, target=error.target,
+        print(say("sync", "lengths", lang, path=relative(folder, root), field=error.field, source=error.source, target=error.target,
                                                source_lang=words[source_lang], target_lang=words[target_lang]), file=sys.stderr)
         return 1
     edited = {source_lang: (source, source.render(), []), target_lang: (target, target.render(), result.changed)}

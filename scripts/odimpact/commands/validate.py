@@ -8,23 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.problems import format_github, format_human, format_json, format_markdown
 from odimpact.validation import Report, all_case_ids, changed_case_folders, folders_for_paths, repository_root, validate, validate_all
-
-SUMMARY = {
-    "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s).",
-    "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s).",
-}
-USAGE_MISSING = {
-    "en": "odimpact validate: {path}: no such file or folder. Give paths under cases/.",
-    "fr": "odimpact validate : {path} : fichier ou dossier introuvable. Indiquez des chemins sous cases/.",
-}
-USAGE_GIT = {
-    "en": "odimpact validate: cannot list changes since {ref!r}: {reason}",
-    "fr": "odimpact validate : impossible de lister les changements depuis {ref!r} : {reason}",
-}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -50,14 +37,14 @@ def run(args: argparse.Namespace) -> int:
             paths = changed_case_folders(args.changed_since, cases_dir, root)
         except (subprocess.CalledProcessError, FileNotFoundError) as error:
             reason = getattr(error, "stderr", "") or str(error)
-            print(USAGE_GIT[lang].format(ref=args.changed_since, reason=reason.strip()), file=sys.stderr)
+            print(say("validate", "git", lang, ref=args.changed_since, reason=reason.strip()), file=sys.stderr)
             return 2
         folders, layout, missing = folders_for_paths(paths, cases_dir, root)
     elif args.paths:
         folders, layout, missing = folders_for_paths(args.paths, cases_dir, root)
         if missing:
             for path in missing:
-                print(USAGE_MISSING[lang].format(path=path), file=sys.stderr)
+                print(say("validate", "missing", lang, path=path), file=sys.stderr)
             return 2
     if args.changed_since or args.paths:
         report = validate(folders, layout, all_case_ids(cases_dir), today=args.today, root=root, jobs=args.jobs)
@@ -69,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 def print_report(report: Report, lang: str, output: str = "human") -> None:
     """The problems and the summary line, in `lang`, as `--format` asks."""
-    summary = SUMMARY[lang].format(files=report.files_checked, errors=report.errors, warnings=report.warnings)
+    summary = say("validate", "summary", lang, files=report.files_checked, errors=report.errors, warnings=report.warnings)
     if output == "json":
         print(format_json(report.problems, lang, report.files_checked))
         return

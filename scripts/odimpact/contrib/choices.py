@@ -5,6 +5,7 @@ import difflib
 import re
 
 from odimpact.layout import is_case_id
+from odimpact.typography import typeset_table
 from odimpact.vocabularies import load_vocabularies
 
 MESSAGES = {
@@ -25,6 +26,7 @@ MESSAGES = {
         "fr": "indiquez de {low} à {high} valeurs, sans répétition (reçu : {count}).",
     },
 }
+MESSAGES = typeset_table(MESSAGES)  # each language's typography, by the one rule
 
 
 class ChoiceError(ValueError):

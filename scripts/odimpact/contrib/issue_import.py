@@ -16,6 +16,7 @@ from odimpact.contrib.issue_form import FIELDS, LANGUAGE_OPTIONS, FormField
 from odimpact.languages import DEFAULT
 from odimpact.publication.strings import text as catalogue_text
 from odimpact.reading import BIDI_CONTROL
+from odimpact.typography import typeset_table
 
 MAX_ISSUE_CHARS = 64 * 1024
 EDITORS = catalogue_text("editors", DEFAULT)  # as front matter holds it: pages show it in their language
@@ -42,6 +43,7 @@ MESSAGES = {
     "bad-line": {"en": "{label}: line {line} is not 'name | publisher | URL'; copied without its URL.",
                  "fr": "{label} : la ligne {line} n'a pas la forme « nom | éditeur | URL »; copiée sans son URL."},
 }
+MESSAGES = typeset_table(MESSAGES)  # each language's typography, by the one rule
 
 
 class IssueError(ValueError):

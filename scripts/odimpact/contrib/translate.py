@@ -30,6 +30,7 @@ from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
 from odimpact.schema import case_schema, language_neutral_fields
+from odimpact.typography import typeset_table
 
 # Fields that differ between the files by design: they are set, never copied or emptied.
 STRUCTURAL = {"lang", "translation"}
@@ -53,7 +54,7 @@ MESSAGES = {
     "write-failed": {"en": "odimpact new --translate: could not write {path} ({reason}); nothing was changed.",
                      "fr": "odimpact new --translate : impossible d'écrire {path} ({reason}); rien n'a été modifié."},
     "created": {"en": "Created {path}", "fr": "Créé : {path}"},
-    "updated": {"en": "Updated {path}: translation: complete", "fr": "Mis à jour : {path} : translation: complete"},
+    "updated": {"en": "Updated {path}: translation: complete", "fr": "Mis à jour : {path} : « translation: complete »"},
     "next": {"en": ("Next: translate each empty value (the original is in the comment beside it) and each section (the original "
                     "is in the <!-- --> comment under its heading; delete that comment when done), then check with\n"
                     "    odimpact validate {folder}"),
@@ -61,6 +62,7 @@ MESSAGES = {
                     "est dans le commentaire <!-- --> sous son titre; supprimez ce commentaire une fois fini), puis vérifiez avec\n"
                     "    odimpact validate {folder}")},
 }
+MESSAGES = typeset_table(MESSAGES)  # each language's typography, by the one rule
 
 
 def say(code: str, ui: str | None, **params: Any) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from odimpact.schema import case_schema, field_vocabularies
-from odimpact.typography import typeset
+from odimpact.typography import typeset, typeset_table
 
 # How a multi-valued field is written in one CSV cell: values joined by "|"; a "|" or "\" inside a
 # value (possible only in free text such as a dataset name) is escaped with a backslash.
@@ -172,6 +172,7 @@ EXTRA_DESCRIPTIONS: dict[str, dict[str, str]] = {
                "n'est consignée (non vérifié)."),
     },
 }
+EXTRA_DESCRIPTIONS = typeset_table(EXTRA_DESCRIPTIONS)  # each language's typography, by the one rule
 LABEL_DESCRIPTION = {
     "en": ("Label of `{field}` in this file's language.",
            "Labels of `{field}` in this file's language, in the same order, joined by `|`."),
