@@ -3,8 +3,9 @@ one language's generated project (odimpact.builder.project) and generates nothin
 
 Per page, in this order: Markdown with one kept instance (render.py); the generated HTML put
 back in place of its tokens, then everything sanitised together; then the page's trusted markup
-(the allow-list would strip it) put in; the rendered page's unlabelled Material toggles named. Per build: the theme's environment (theme_env.py), each
-page's link to itself in the other language, the feed's link. Under `odimpact serve`, before
+(the allow-list would strip it) put in; last, Material's unlabelled toggles in the rendered page
+named. Per build: the theme's environment (theme_env.py), each page's link to itself in the
+other language, the feed's link. Under `odimpact serve`, before
 each rebuild, the serve session regenerates the projects from the sources (serve.py). Its state
 lives on the instance, which MkDocs keeps across `mkdocs serve` rebuilds (it defines on_startup).
 """
