@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup site serve test test-fast lint browser-deps pdf-deps validate benchmark clean
+.PHONY: setup site serve test test-fast lint browser-deps pdf-deps validate benchmark audit clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -26,12 +26,18 @@ serve: setup
 validate: setup
 	$(VENV)/bin/odimpact validate
 
-## Debian's chromium (browser tests drive it; no browser download) and axe-core from npm.
+## Debian's chromium (browser tests drive it; no browser download) and Java (the Nu HTML Checker
+## runs on it); from npm, axe-core, vnu-jar, pa11y and Lighthouse. npm runs no install scripts:
+## puppeteer's and vnu-jar's would download a browser and a Java runtime from outside the registries.
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
-	@test -f node_modules/axe-core/axe.min.js || npm install --no-audit --no-fund --silent
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	  else echo "Java is missing (the Nu HTML Checker runs on it): run 'sudo apt-get install default-jre-headless'" >&2; exit 1; fi; }
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/vnu-jar/build/dist/vnu.jar -a -x node_modules/.bin/pa11y \
+	  -a -x node_modules/.bin/lighthouse || PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent --ignore-scripts
 
 ## Debian's Pango and DejaVu fonts: WeasyPrint prints the findings report's PDF with them.
 pdf-deps:
@@ -54,6 +60,12 @@ lint: setup
 
 benchmark: setup
 	$(VENV)/bin/python -m benchmarks.validate
+
+## Lighthouse (mobile, the median of 3 runs a page), the Nu HTML Checker and pa11y on a fresh build
+## of site/: prints the figures (README, "Checked with the field's tools"), writes the reports to
+## test-artifacts/audit/, and fails when one misses its target.
+audit: site browser-deps
+	$(PY) -m benchmarks.audit --site site --runs 3
 
 clean:
 	rm -rf site build .pytest_cache test-artifacts

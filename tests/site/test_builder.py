@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
 from odimpact.builder.build import build_site, put_together, write_sitemap
-from odimpact.builder.plugin import alternates
+from odimpact.builder.plugin import alternates, name_toggles
 from odimpact.builder.project import language_settings, localised_nav
 from odimpact.corpus import load_corpus
 from odimpact.publication.trees import hand_written, page_url, write_tree
@@ -134,6 +135,19 @@ def _sitemap(path: Path, locs: list[str]) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+def test_materials_unlabelled_toggles_are_named_in_the_pages_language() -> None:
+    drawer = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    search = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    toc = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    page = f'{drawer}{search}<label class="md-overlay" for="__drawer"></label>{toc}'
+    assert name_toggles(page, "fr") == (
+        f'{drawer}{search[:-1]} aria-label="Recherche"><label class="md-overlay" for="__drawer"></label>'
+        f'{toc[:-1]} aria-label="Table des matières">')
+    assert name_toggles(f'{toc}<label for="__toc">Synthetic</label>', "en") == f'{toc}<label for="__toc">Synthetic</label>'
+    with pytest.raises(PluginError, match="__synthetic"):
+        name_toggles('<input class="md-toggle" type="checkbox" id="__synthetic">', "en")
 
 
 def test_one_sitemap_lists_every_page_with_its_versions(tmp_path: Path) -> None:

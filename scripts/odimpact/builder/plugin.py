@@ -3,15 +3,18 @@ one language's generated project (odimpact.builder.project) and generates nothin
 
 Per page, in this order: Markdown with one kept instance (render.py); the generated HTML put
 back in place of its tokens, then everything sanitised together; then the page's trusted markup
-(the allow-list would strip it) put in. Per build: the theme's environment (theme_env.py), each
-page's link to itself in the other language, the feed's link. Under `odimpact serve`, before
+(the allow-list would strip it) put in; last, Material's unlabelled toggles in the rendered page
+named. Per build: the theme's environment (theme_env.py), each page's link to itself in the
+other language, the feed's link. Under `odimpact serve`, before
 each rebuild, the serve session regenerates the projects from the sources (serve.py). Its state
 lives on the instance, which MkDocs keeps across `mkdocs serve` rebuilds (it defines on_startup).
 """
 
 from __future__ import annotations
 
+import html as html_escaping
 import logging
+import re
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -111,6 +114,10 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
             page.update_date = odimpact["updated"]  # the sitemap's lastmod: the case's last review, not the build's day
         return finish_html(html, page.meta)
 
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        assert self.language is not None  # set by on_config
+        return name_toggles(output, self.language.code)
+
     def on_env(self, env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
         assert self.language is not None  # set by on_config
         env = with_material_prefix(env, self.config.shortcuts, self.compiled if self.config.shortcuts else None)
@@ -136,6 +143,29 @@ def finish_html(html: str, meta: Any) -> str:
     for marker, markup in (trusted or {}).items() if isinstance(trusted, dict) else ():
         html = html.replace(marker, markup, 1)
     return html
+
+
+# Material keeps the state of its drawers in hidden checkboxes, each named by the <label for> that
+# opens it. Two can have no label: the search toggle (base.html, outside any block; labelled only
+# when Material's search plugin is on, and ours is off: Pagefind searches) and the table of
+# contents' toggle (partials/nav-item.html, on a page of the navigation without headings).
+# Checkers (pa11y's HTML_CodeSniffer) report an unnamed form control: such a toggle gets a name.
+TOGGLE_NAMES = {"__search": "search_toggle", "__toc": "toc_toggle"}  # id → key in publication/strings.yml
+TOGGLE = re.compile(r'<input class="[^"]*\bmd-toggle\b[^"]*"[^>]*\bid="([^"]+)"[^>]*>')
+
+
+def name_toggles(page_html: str, lang: str) -> str:
+    """A rendered page with each of Material's unlabelled toggles named in `lang`; fails loudly on a
+    toggle it has no name for (a new one in Material), rather than leaving it nameless."""
+    def named(match: re.Match[str]) -> str:
+        toggle_id, tag = match[1], match[0]
+        if f'for="{toggle_id}"' in page_html or "aria-label=" in tag:
+            return tag
+        if toggle_id not in TOGGLE_NAMES:
+            raise PluginError(f"Material's toggle {toggle_id!r} has no label: give it a name in odimpact.builder.plugin.TOGGLE_NAMES")
+        return tag[:-1] + f' aria-label="{html_escaping.escape(text(TOGGLE_NAMES[toggle_id], lang))}">'
+
+    return TOGGLE.sub(named, page_html)
 
 
 def alternates(page: Any) -> list[dict[str, str]]:
