@@ -16,7 +16,7 @@ from typing import Any, TypedDict
 import yaml
 
 from odimpact.languages import DEFAULT, LANGUAGES, locale_language
-from odimpact.typography import typeset
+from odimpact.typography import typeset_table
 
 # The options that name the language of messages, the most specific first: `new` takes --lang
 # for the file's language and --ui-lang for its questions and messages.
@@ -36,17 +36,8 @@ class ParserTexts(ProgramTexts):
 def catalogue() -> dict[str, Any]:
     """command_line.yml, each text in its language's typography (odimpact.typography's one rule)."""
     raw = yaml.safe_load(resources.files("odimpact").joinpath("command_line.yml").read_text(encoding="utf-8"))
-    return {section: (_typeset_all(entry) if section != "argparse" else {key: typeset(french, "fr") for key, french in entry.items()})
-            for section, entry in raw.items()}
-
-
-def _typeset_all(entry: Any) -> Any:
-    """Every {en, fr} text of an entry, set by its language's rule."""
-    if isinstance(entry, dict) and set(entry) == set(LANGUAGES):
-        return {lang: typeset(text, lang) for lang, text in entry.items()}
-    if isinstance(entry, dict):
-        return {key: _typeset_all(value) for key, value in entry.items()}
-    return entry
+    # argparse's section holds French only, keyed by argparse's English.
+    return {section: typeset_table(entry, "fr" if section == "argparse" else None) for section, entry in raw.items()}
 
 
 def language_of(argv: Sequence[str]) -> str:
