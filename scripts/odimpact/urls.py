@@ -46,6 +46,48 @@ def listing_url(facet: str | None = None, term: str | int | None = None, page: i
     return "/".join(parts) + "/"
 
 
+# The site's sections in the navigation's order: (title, target), the title a key of
+# publication/strings.yml and the target either a page's Markdown file in a language's tree or the
+# entries under it. The lists and research pages come from FACETS and PAGES above, so a page the
+# navigation names is one the site generates (tests/site/test_builder.py checks every target).
+NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
+NAV: tuple[NavEntry, ...] = (
+    ("nav_home", "index.md"),
+    ("nav_cases", (
+        ("nav_all_cases", f"{CASES}/index.md"),
+        ("nav_by_sector", f"{CASES}/{FACETS['sectors']}/index.md"),
+        ("nav_by_jurisdiction", f"{CASES}/{FACETS['jurisdiction']}/index.md"),
+        ("nav_by_place_of_effect", f"{CASES}/{FACETS['effects_in']}/index.md"),
+        ("nav_by_impact_type", f"{CASES}/{FACETS['impact_types']}/index.md"),
+        ("nav_by_year", f"{CASES}/{FACETS['year']}/index.md"),
+    )),
+    ("nav_research", (
+        ("nav_explore", f"{PAGES['explore']}index.md"),
+        ("nav_charts", f"{PAGES['charts']}index.md"),
+        ("nav_coverage", f"{PAGES['coverage']}index.md"),
+        ("nav_datasets", f"{PAGES['datasets']}index.md"),
+        ("nav_dictionary", f"{PAGES['dictionary']}index.md"),
+        ("nav_findings", FINDINGS_PAGE.rstrip("/") + ".md"),
+    )),
+    ("nav_search", "search.md"),
+    ("nav_about", (
+        ("nav_methodology", "methodology.md"),
+        ("nav_data", "data.md"),
+        ("nav_contribute", "contribute.md"),
+        ("nav_format", "reference/format.md"),
+        ("nav_interview_guide", "interviews/guide.md"),
+        ("nav_consent_form", "interviews/consent.md"),
+        ("nav_accessibility", "accessibility.md"),
+    )),
+)
+
+
+def nav_targets(entries: tuple[NavEntry, ...] = NAV) -> list[str]:
+    """Every page the navigation names, in order."""
+    return [path for _, target in entries
+            for path in ([target] if isinstance(target, str) else nav_targets(target))]
+
+
 def search_bundle(lang: str) -> str:
     """Where a language's search index (Pagefind bundle) lives: pagefind/ and fr/pagefind/."""
     return "pagefind/" if lang == DEFAULT else f"{language(lang).prefix}pagefind/"

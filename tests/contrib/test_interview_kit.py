@@ -180,12 +180,14 @@ def test_regenerate_check_fails_on_a_stale_page_and_regenerate_rewrites_it(tmp_p
 # Site, issue form and contributor guide
 
 def test_pages_are_in_the_navigation_with_french_titles() -> None:
-    about = next(entry["About"] for entry in MKDOCS["nav"] if "About" in entry)
-    titles = {path: title for entry in about for title, path in entry.items()}
-    french = MKDOCS["extra"]["odimpact"]["nav_titles"]["fr"]
+    from odimpact.publication.strings import text
+    from odimpact.urls import NAV
+
+    about = dict(dict(NAV)["nav_about"])
+    titles = {path: key for key, path in about.items()}
     for page in ("guide", "consent"):
-        title = titles[f"interviews/{page}.md"]
-        assert french[title] and french[title] != title
+        key = titles[f"interviews/{page}.md"]
+        assert text(key, "fr") and text(key, "fr") != text(key, "en")
         assert all((DOCS_DIR / "interviews" / f"{page}.{lang}.md").exists() for lang in LANGUAGES)
 
 

@@ -16,9 +16,11 @@ from mkdocs.exceptions import PluginError
 
 from odimpact.builder.build import build_site, put_together, write_sitemap
 from odimpact.builder.plugin import alternates, name_toggles
-from odimpact.builder.project import language_settings, localised_nav
+from odimpact.builder.project import language_settings, navigation
 from odimpact.corpus import load_corpus
+from odimpact.publication.strings import text
 from odimpact.publication.trees import hand_written, page_url, write_tree
+from odimpact.urls import NAV
 from tests.site.synthetic import synthetic_corpus
 
 SYNTHETIC_PNG = b"\x89PNG\r\n\x1a\n synthetic test image bytes"
@@ -76,23 +78,19 @@ def test_each_language_project_has_its_names_navigation_and_prefix(tmp_path: Pat
                 "site_url": "https://example.invalid/kb/",
                 "not_in_nav": "/cases/**",
                 "theme": {"name": "material", "custom_dir": "overrides"},
-                "extra": {"odimpact": {"nav_titles": {"fr": {"Home": "Accueil", "Cases": "Études de cas"}}}},
-                "nav": [
-                    {"Home": "index.md"},
-                    {"Cases": [{"All cases": "cases/index.md"}]},
-                    {"Elsewhere": "https://example.invalid/x"},
-                ],
                 "plugins": ["odimpact"],
             }
         ),
         encoding="utf-8",
     )
     french = language_settings(base, "fr")
-    assert french["nav"] == [
-        {"Accueil": "fr/index.md"},
-        {"Études de cas": [{"All cases": "fr/cases/index.md"}]},
-        {"Elsewhere": "https://example.invalid/x"},
-    ]
+    assert french["nav"] == navigation("fr") and french["nav"][0] == {"Accueil": "fr/index.md"}
+    assert french["nav"][1] == {"Études de cas": [{"Toutes les études de cas": "fr/cases/index.md"},
+                                                 {"Par secteur": "fr/cases/by-sector/index.md"},
+                                                 {"Par administration": "fr/cases/by-jurisdiction/index.md"},
+                                                 {"Selon l'endroit des effets": "fr/cases/by-place-of-effect/index.md"},
+                                                 {"Par type d'incidences": "fr/cases/by-impact/index.md"},
+                                                 {"Par année": "fr/cases/by-year/index.md"}]}
     assert (french["site_name"], french["theme"]["language"], french["not_in_nav"]) == (
         "Incidences des données ouvertes au Canada",
         "fr",
@@ -104,7 +102,6 @@ def test_each_language_project_has_its_names_navigation_and_prefix(tmp_path: Pat
     english = language_settings(base, "en", shortcuts=False)
     assert english["nav"][0] == {"Home": "index.md"} and english["site_name"] == "Open Data Impact Canada"
     assert english["plugins"] == [{"odimpact": {"language": "en", "shortcuts": False}}]
-    assert localised_nav("index.md", "fr", {}) == "fr/index.md"
 
 
 class SyntheticPage:
@@ -248,16 +245,9 @@ def test_a_language_process_reads_its_own_files_and_the_untranslated_ones(tmp_pa
     assert list(load_corpus(tmp_path / "cases", tmp_path).by_id()["synthetic-bus-data"].files) == ["en", "fr"]
 
 
-def _titles(nav: object) -> list[str]:
-    if isinstance(nav, list):
-        return [title for item in nav for title in _titles(item)]
-    if isinstance(nav, dict):
-        return [title for key, value in nav.items() for title in [key, *_titles(value)]]
-    return []
+def test_every_navigation_title_has_both_languages() -> None:
+    def keys(entries: tuple) -> list[str]:
+        return [key for key, target in entries for key in [key, *([] if isinstance(target, str) else keys(target))]]
 
-
-def test_every_navigation_title_has_its_french_title_and_no_other() -> None:
-    settings = yaml.safe_load((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8"))
-    french = settings["extra"]["odimpact"]["nav_titles"]["fr"]
-    assert sorted(set(_titles(settings["nav"]))) == sorted(french)  # none missing, none unused
-    assert all(title != french[title] for title in french)
+    for key in keys(NAV):
+        assert text(key, "en") and text(key, "fr") and text(key, "en") != text(key, "fr"), key

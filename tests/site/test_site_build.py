@@ -235,3 +235,16 @@ def test_a_drafts_errors_never_stop_the_published_build(tmp_path: Path) -> None:
         path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
     result = subprocess.run([*command, "--out", str(tmp_path / "site-2")], capture_output=True, text=True)
     assert result.returncode == 1 and "fix the errors above" in result.stderr
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_every_page_the_navigation_names_is_built(synthetic_site: Path, prefix: str) -> None:
+    """The navigation comes from the site's table of sections (odimpact.urls.NAV): each page it
+    names exists in both languages, generated or hand-written."""
+    from odimpact.publication.trees import page_url
+    from odimpact.urls import nav_targets
+
+    targets = nav_targets()
+    assert len(set(targets)) == len(targets) and {"index.md", "cases/by-year/index.md", "interviews/consent.md"} <= set(targets)
+    for target in targets:
+        assert (synthetic_site / prefix / page_url(target) / "index.html").is_file(), (prefix, target)

@@ -1,5 +1,6 @@
 """One MkDocs project per language, made from mkdocs.yml: the site's shared settings, with the
-language's own name, description, copyright, theme language, navigation titles and URL prefix.
+language's own name, description, copyright, theme language, navigation (odimpact.urls.NAV, its
+titles in the language) and URL prefix.
 
 Each language is its own project (its pages, its navigation, its 404 page, its sitemap), as
 MkDocs and its successors build one language per project; the two are put side by side after.
@@ -15,6 +16,7 @@ import yaml
 
 from odimpact.languages import BY_CODE, language
 from odimpact.publication.strings import text
+from odimpact.urls import NAV, NavEntry
 
 CONFIG_FILE = "mkdocs.yml"
 TREE = "docs"  # the language's generated tree (odimpact.publication.trees), the project's docs_dir
@@ -24,16 +26,12 @@ def read_settings(base: Path) -> dict[str, Any]:
     return yaml.safe_load(base.read_text(encoding="utf-8"))
 
 
-def localised_nav(nav: Any, lang: str, titles: dict[str, str]) -> Any:
-    """The navigation with its titles in `lang` and its paths under the language's prefix."""
+def navigation(lang: str, entries: tuple[NavEntry, ...] = NAV) -> list[dict[str, Any]]:
+    """The site's sections (odimpact.urls.NAV) as MkDocs' `nav`: titles in `lang`, paths under the
+    language's prefix."""
     prefix = language(lang).prefix
-    if isinstance(nav, str):
-        return nav if "://" in nav else prefix + nav
-    if isinstance(nav, list):
-        return [localised_nav(item, lang, titles) for item in nav]
-    if isinstance(nav, dict):
-        return {titles.get(title, title): localised_nav(item, lang, titles) for title, item in nav.items()}
-    return nav
+    return [{text(key, lang): prefix + target if isinstance(target, str) else navigation(lang, target)}
+            for key, target in entries]
 
 
 def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: Path | None = None) -> dict[str, Any]:
@@ -41,7 +39,6 @@ def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: 
     settings = read_settings(base)
     record, root = language(lang), base.parent.resolve()
     site_url = settings.get("site_url") or ""
-    titles = (settings.get("extra", {}).get("odimpact", {}).get("nav_titles") or {}).get(lang, {})
     settings.update(
         site_name=text("site_name", lang),
         site_description=text("site_description", lang),
@@ -50,7 +47,7 @@ def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: 
         not_in_nav="\n".join(
             f"/{record.prefix}{line.lstrip('/')}" for line in str(settings.get("not_in_nav", "")).split()
         ),
-        nav=localised_nav(settings.get("nav"), lang, titles),
+        nav=navigation(lang),
         plugins=[
             {
                 "odimpact": {
