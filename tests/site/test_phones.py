@@ -214,3 +214,18 @@ def test_tapping_a_map_tile_follows_that_tiles_link(reader: Reader, screen: tupl
         image.scroll_into_view_if_needed()
         taps = image.evaluate(TAPS)
         assert taps and all(tile == hit for tile, hit in taps), taps
+
+
+def test_each_languages_page_not_found_reads_in_that_language_on_every_screen(reader: Reader, screen: tuple[str, int]) -> None:
+    """The 404 page a reader meets under each language's address is in that language, fits the
+    screen, leads home and to search in the same language, and is axe-core clean."""
+    lang = screen[0]
+    page = open_page(reader, screen, "404.html")
+    assert page.evaluate("() => document.documentElement.lang") == lang
+    heading = {"en": "Page not found", "fr": "Page introuvable"}[lang]
+    assert page.locator("article h1").first.inner_text().strip() == heading
+    links = page.locator("article a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(href.rstrip("/").endswith(("knowledge-base", "knowledge-base/fr")[lang == "fr"]) for href in links), links
+    assert any("search" in href for href in links), links
+    assert no_sideways_scrolling(page)
+    assert reader.axe_violations() == []
