@@ -20,7 +20,7 @@ from typing import Any
 
 from odimpact.paths import REPO_ROOT
 from odimpact.publication.explore_data import explore_data
-from tests.research.synthetic import synthetic_front_matter
+from tests.synthetic import synthetic_front_matter
 
 ASSETS = REPO_ROOT / "overrides" / "assets" / "research"
 CHROMIUM = "/usr/bin/chromium"

@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 
 from odimpact.paths import CASES_DIR
-from tests.site.synthetic import fixture_meta, write_case_file
+from tests.synthetic import fixture_meta, write_case_file
 
 SAVES = 7
 CASE = "synthetic-serve-probe"  # the case edited, added to every corpus

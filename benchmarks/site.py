@@ -38,7 +38,7 @@ from odimpact.corpus import load_corpus
 from odimpact.outline import prose
 from odimpact.paths import CASES_DIR, REPO_ROOT
 from odimpact.urls import search_bundle
-from tests.site.synthetic import fixture_meta, write_case_file
+from tests.synthetic import fixture_meta, write_case_file
 
 # Topics a reader would look for, all present in the real cases' words (so every corpus size has
 # results), and the two commonest words of the domain together, the heaviest query of the set.

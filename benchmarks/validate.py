@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.synthetic import write_corpus
 from odimpact.layout import discover
 from odimpact.validation import all_case_ids, validate
+from tests.synthetic import write_corpus
 
 
 def _timed(action) -> tuple[float, object]:

@@ -11,7 +11,7 @@ from odimpact.builder.build import build_site
 from odimpact.corpus import Corpus, load_corpus
 from odimpact.paths import REPO_ROOT
 from odimpact.urls import SiteUrls
-from tests.research.synthetic import case_text, synthetic_front_matter, write_synthetic_cases
+from tests.synthetic import case_text, synthetic_front_matter, write_synthetic_cases
 
 BASE_URL = "https://example.org/kb/"
 GENERATED_COUNT = 12

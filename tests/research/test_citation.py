@@ -21,7 +21,7 @@ from odimpact.publication.sanitise import sanitise
 from odimpact.reading import CaseFile
 from odimpact.strict_yaml import load
 from odimpact.urls import SiteUrls
-from tests.research.synthetic import synthetic_front_matter
+from tests.synthetic import synthetic_front_matter
 
 
 def _bus(corpus: Corpus) -> Case:

@@ -13,7 +13,7 @@ from odimpact.corpus import Corpus, load_corpus
 from odimpact.publication.feeds import atom_feed
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
-from tests.research.synthetic import case_text, synthetic_front_matter
+from tests.synthetic import case_text, synthetic_front_matter
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\Z")

@@ -14,7 +14,7 @@ from odimpact.publication.explore_data import explore_data
 from odimpact.publication.svg import BAR, EDGE, SHADES, TEXT, contrast, shade_floor, shade_index
 from odimpact.publication.tilemap import GRID, map_figure, tile_map
 from odimpact.vocabularies import load_vocabularies
-from tests.site.synthetic import write_case
+from tests.synthetic import write_case
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -7,7 +7,7 @@ import pytest
 
 from odimpact.builder.build import build_site
 from odimpact.paths import CASES_DIR
-from tests.site.synthetic import synthetic_corpus
+from tests.synthetic import synthetic_corpus
 
 
 @pytest.fixture(scope="session")

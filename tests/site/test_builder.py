@@ -21,7 +21,7 @@ from odimpact.corpus import load_corpus
 from odimpact.publication.strings import text
 from odimpact.publication.trees import hand_written, page_url, write_tree
 from odimpact.urls import NAV
-from tests.site.synthetic import synthetic_corpus
+from tests.synthetic import synthetic_corpus
 
 SYNTHETIC_PNG = b"\x89PNG\r\n\x1a\n synthetic test image bytes"
 

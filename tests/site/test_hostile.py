@@ -10,7 +10,7 @@ import pytest
 
 from odimpact.builder.build import build_site
 from tests.site.helpers import main_text
-from tests.site.synthetic import fixture_meta, write_case_file
+from tests.synthetic import fixture_meta, write_case_file
 
 pytestmark = pytest.mark.slow
 

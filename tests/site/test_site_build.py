@@ -10,7 +10,7 @@ from odimpact.builder.build import BuildError, build_site
 from odimpact.corpus import load_corpus
 from odimpact.paths import CASES_DIR
 from tests.site.helpers import json_ld, listed_links, main_text, normalise_spaces, page, visible_text
-from tests.site.synthetic import write_case
+from tests.synthetic import write_case
 
 pytestmark = pytest.mark.slow
 
