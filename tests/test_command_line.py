@@ -33,7 +33,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) -> None:
-    commands = {name: entry for name, entry in catalogue().items() if name not in SECTIONS}
+    commands = {name: entry for name, entry in catalogue().items() if name not in SECTIONS and not name.startswith("contrib-")}
     parsers = subcommands(lang)
     assert set(commands) == set(parsers)
     common_used: set[str] = set()
@@ -102,14 +102,15 @@ def test_new_speaks_the_language_of_its_questions_not_of_the_file(capsys: pytest
 
 
 def test_every_message_is_said_by_its_command_and_every_one_said_exists() -> None:
-    """Each command's messages in the catalogue are named (as a string) in its module, and each
-    say("command", "key", ...) in the modules names a message that exists."""
+    """Each command's (and contributor tool's, `contrib-<module>`) messages in the catalogue are
+    named (as a string) in its module, and each say("command", "key", ...) names one that exists."""
     import re
 
     import odimpact.commands
 
-    modules = {path.stem.replace("_", "-"): path.read_text(encoding="utf-8")
-               for path in Path(odimpact.commands.__file__).parent.glob("*.py")}
+    package = Path(odimpact.commands.__file__).parent.parent
+    modules = {path.stem.replace("_", "-"): path.read_text(encoding="utf-8") for path in (package / "commands").glob("*.py")}
+    modules |= {"contrib-" + path.stem.replace("_", "-"): path.read_text(encoding="utf-8") for path in (package / "contrib").glob("*.py")}
     for command, entry in catalogue().items():
         for key, texts in entry.get("messages", {}).items():
             assert f'"{key}"' in modules[command], (command, key)

@@ -4,29 +4,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from odimpact.command_line import say
 from odimpact.layout import is_case_id
-from odimpact.typography import typeset_table
 from odimpact.vocabularies import load_vocabularies
-
-MESSAGES = {
-    "bad-id": {
-        "en": ("{value!r} is not a valid case id: use 3 to 80 lowercase letters, digits and single hyphens "
-               "(for example toronto-dinesafe)."),
-        "fr": ("{value!r} n'est pas un identifiant valide : utilisez de 3 à 80 lettres minuscules, chiffres "
-               "et traits d'union simples (par exemple toronto-dinesafe)."),
-    },
-    "bad-term": {
-        "en": "{value!r} is not in the vocabulary {vocabulary!r}{hint}",
-        "fr": "{value!r} ne fait pas partie du vocabulaire {vocabulary!r}{hint}",
-    },
-    "did-you-mean": {"en": "; did you mean {choices}?", "fr": "; vouliez-vous dire {choices} ?"},
-    "allowed": {"en": ". Allowed: {choices}.", "fr": ". Valeurs permises : {choices}."},
-    "count": {
-        "en": "give between {low} and {high} values, without repeats (got {count}).",
-        "fr": "indiquez de {low} à {high} valeurs, sans répétition (reçu : {count}).",
-    },
-}
-MESSAGES = typeset_table(MESSAGES)  # each language's typography, by the one rule
 
 
 class ChoiceError(ValueError):
@@ -35,7 +15,7 @@ class ChoiceError(ValueError):
 
 def message(code: str, lang: str, **params: object) -> str:
     """One message of this module in one language."""
-    return MESSAGES[code][lang].format(**params)
+    return say("contrib-choices", code, lang, **params)
 
 
 def check_id(value: str, lang: str) -> str:

@@ -11,39 +11,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from odimpact.command_line import say
 from odimpact.contrib.choices import ChoiceError, check_id, check_term, check_terms
 from odimpact.contrib.issue_form import FIELDS, LANGUAGE_OPTIONS, FormField
 from odimpact.languages import DEFAULT
 from odimpact.publication.strings import text as catalogue_text
 from odimpact.reading import BIDI_CONTROL
-from odimpact.typography import typeset_table
 
 MAX_ISSUE_CHARS = 64 * 1024
 EDITORS = catalogue_text("editors", DEFAULT)  # as front matter holds it: pages show it in their language
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (.+?)\s*$", re.MULTILINE)
-OPTION_ID = re.compile(r"(?:^|, )([A-Za-z0-9-]+) — ")
+OPTION_ID = re.compile(r"(?:^|)([A-Za-z0-9-]+) — ")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # replaced by spaces
 URL = re.compile(r"https?://[^\s/?#.][^\s]*\Z")
-MESSAGES = {
-    "too-long": {"en": "the issue text is longer than {limit} characters.",
-                 "fr": "le texte de la demande GitHub dépasse {limit} caractères."},
-    "hidden": {"en": "the issue text holds the bidirectional control character {codepoint}; remove it.",
-               "fr": "le texte de la demande contient le caractère de contrôle bidirectionnel {codepoint}; retirez-le."},
-    "missing": {"en": "the required answer {label!r} is missing.", "fr": "la réponse obligatoire {label!r} manque."},
-    "language": {"en": "unknown language {value!r}.", "fr": "langue inconnue : {value!r}."},
-    "bad-term": {"en": "{label}: line {line}: {value!r} is not one of the listed values; left out.",
-                 "fr": "{label} : ligne {line} : {value!r} ne fait pas partie des valeurs proposées; laissé de côté."},
-    "no-id": {"en": "no id can be made from the title; give one in {label!r}.",
-              "fr": "impossible de tirer un identifiant du titre; indiquez-en un dans {label!r}."},
-    "unknown-heading": {"en": "ignored a section this form does not have: {value!r}",
-                        "fr": "section absente du formulaire, ignorée : {value!r}"},
-    "bad-year": {"en": "{value!r} is not a year; period.start is left empty.",
-                 "fr": "{value!r} n'est pas une année; period.start reste vide."},
-    "bad-line": {"en": "{label}: line {line} is not 'name | publisher | URL'; copied without its URL.",
-                 "fr": "{label} : la ligne {line} n'a pas la forme « nom | éditeur | URL »; copiée sans son URL."},
-}
-MESSAGES = typeset_table(MESSAGES)  # each language's typography, by the one rule
 
 
 class IssueError(ValueError):
@@ -61,7 +42,7 @@ class Draft:
 
 
 def _say(code: str, lang: str, **params: object) -> str:
-    return MESSAGES[code][lang].format(**params)
+    return say("contrib-issue-import", code, lang, **params)
 
 
 def parse_sections(body: str) -> dict[str, str | None]:

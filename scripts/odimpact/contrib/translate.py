@@ -18,6 +18,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
+from odimpact import command_line
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.case_text import EditableCase, load_editable
 from odimpact.contrib.choices import message
@@ -30,7 +31,6 @@ from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
 from odimpact.schema import case_schema, language_neutral_fields
-from odimpact.typography import typeset_table
 
 # Fields that differ between the files by design: they are set, never copied or emptied.
 STRUCTURAL = {"lang", "translation"}
@@ -39,35 +39,11 @@ ORIGINAL = {"en": "{language} original: ", "fr": "original en {language} : "}
 # "-->" inside the original would close the comment early and publish the rest; the HTML standard
 # also closes on "--!>" and Python's parser (used by the validator and Python-Markdown) on "-- >".
 COMMENT_END = re.compile(r"--+(?=\s*!?\s*>)")
-MESSAGES = {
-    "bad-id": {"en": "odimpact new --translate: {reason}", "fr": "odimpact new --translate : {reason}"},
-    "no-case": {"en": "odimpact new --translate: there is no case {folder} (no index.en.md or index.fr.md in it); nothing was written.",
-                "fr": "odimpact new --translate : il n'y a pas d'étude de cas {folder} "
-                      "(ni index.en.md ni index.fr.md); rien n'a été écrit."},
-    "both": {"en": "odimpact new --translate: {folder} already has both index.en.md and index.fr.md; nothing was written. "
-                   "To correct a translation, edit its file.",
-             "fr": "odimpact new --translate : {folder} contient déjà index.en.md et index.fr.md; rien n'a été écrit. "
-                   "Pour corriger une traduction, modifiez son fichier."},
-    "unreadable": {"en": "odimpact new --translate: fix the existing file first (see `odimpact validate {folder}`); nothing was written.",
-                   "fr": "odimpact new --translate : corrigez d'abord le fichier existant "
-                         "(voir `odimpact validate {folder}`); rien n'a été écrit."},
-    "write-failed": {"en": "odimpact new --translate: could not write {path} ({reason}); nothing was changed.",
-                     "fr": "odimpact new --translate : impossible d'écrire {path} ({reason}); rien n'a été modifié."},
-    "created": {"en": "Created {path}", "fr": "Créé : {path}"},
-    "updated": {"en": "Updated {path}: translation: complete", "fr": "Mis à jour : {path} : « translation: complete »"},
-    "next": {"en": ("Next: translate each empty value (the original is in the comment beside it) and each section (the original "
-                    "is in the <!-- --> comment under its heading; delete that comment when done), then check with\n"
-                    "    odimpact validate {folder}"),
-             "fr": ("Ensuite : traduisez chaque valeur vide (l'original est dans le commentaire à côté) et chaque section (l'original "
-                    "est dans le commentaire <!-- --> sous son titre; supprimez ce commentaire une fois fini), puis vérifiez avec\n"
-                    "    odimpact validate {folder}")},
-}
-MESSAGES = typeset_table(MESSAGES)  # each language's typography, by the one rule
 
 
 def say(code: str, ui: str | None, **params: Any) -> str:
     """A message in `ui`, or in English then French when the translator's language is not known yet."""
-    return "\n".join(MESSAGES[code][lang].format(**params) for lang in ([ui] if ui else ["en", "fr"]))
+    return "\n".join(command_line.say("contrib-translate", code, lang, **params) for lang in ([ui] if ui else ["en", "fr"]))
 
 
 def language_specific_fields() -> list[tuple[str, ...]]:
@@ -226,7 +202,7 @@ def run(args: argparse.Namespace) -> int:
     value = Path(args.translate.rstrip("/"))
     case_id = value.parent.name if value.name.startswith("index.") else value.name
     if not is_case_id(case_id):
-        print("\n".join(MESSAGES["bad-id"][lang].format(reason=message("bad-id", lang, value=case_id))
+        print("\n".join(command_line.say("contrib-translate", "bad-id", lang, reason=message("bad-id", lang, value=case_id))
                         for lang in ([args.ui_lang] if args.ui_lang else ["en", "fr"])), file=sys.stderr)
         return 2
     cases_dir: Path = args.cases_dir.resolve()
