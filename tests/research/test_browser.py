@@ -13,8 +13,7 @@ import pytest
 from odimpact.corpus import Corpus
 from odimpact.places import places_of_effect
 from odimpact.vocabularies import load_vocabularies
-from tests.site.browser import serve
-from tests.site.test_browser import Reader
+from tests.site.browser import Reader, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SITE_URL = "https://open-data-impact-canada.github.io/knowledge-base/"  # mkdocs.yml's site_url, in the exports

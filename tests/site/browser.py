@@ -1,4 +1,5 @@
-"""Serving a built site on 127.0.0.1 under the path of its site_url, and Debian's chromium."""
+"""Serving a built site on 127.0.0.1 under the path of its site_url, Debian's chromium, and a
+Reader that records console errors and requests to other hosts and runs axe-core."""
 from __future__ import annotations
 
 import functools
@@ -7,6 +8,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
+
+from odimpact.paths import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
@@ -37,3 +41,51 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+class Reader:
+    """A page that records console errors and blocks, then reports, requests to other hosts."""
+
+    def __init__(self, browser: object, base_url: str, width: int = 1280) -> None:
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.requested: list[str] = []
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route: object) -> None:
+        self.requested.append(route.request.url)
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str) -> object:
+        self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def search(self, query: str) -> list[str]:
+        """Result links of a search on this page's language search page."""
+        self.page.fill(".pagefind-ui__search-input", query)
+        self.page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
+        self.page.wait_for_load_state("networkidle")
+        return self.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(l => l.getAttribute('href'))")
+
+    def axe_violations(self) -> list[str]:
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+    def close(self) -> None:
+        self.page.close()
+        assert self.foreign == [], f"requests to other hosts: {self.foreign}"
+        assert self.errors == [], f"console errors: {self.errors}"

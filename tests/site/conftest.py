@@ -1,12 +1,14 @@
 """One real build per test session for each corpus (real cases, synthetic cases, hostile cases)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from odimpact.builder.build import build_site
 from odimpact.paths import CASES_DIR
+from tests.site.browser import Reader, serve
 from tests.synthetic import synthetic_corpus
 
 
@@ -25,3 +27,18 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("real-site")
     build_site(root / "site", cases_dir=CASES_DIR, work=root / "work", search=False)
     return root / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(synthetic_site: Path) -> Iterator[str]:
+    """The synthetic site served on 127.0.0.1 for the browser tests of one module."""
+    with serve(synthetic_site) as url:
+        yield url
+
+
+@pytest.fixture
+def reader(browser: object, base_url: str) -> Iterator[Reader]:
+    """A desktop-width reader of the served synthetic site."""
+    opened = Reader(browser, base_url)
+    yield opened
+    opened.close()

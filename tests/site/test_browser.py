@@ -2,76 +2,13 @@
 lists, accessibility (axe-core), console errors and requests to other hosts."""
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import urlparse
-
 import pytest
 
 from odimpact.paths import REPO_ROOT
-from tests.site.browser import serve
+from tests.site.browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-AXE = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def base_url(synthetic_site: Path) -> Iterator[str]:
-    with serve(synthetic_site) as url:
-        yield url
-
-
-class Reader:
-    """A page that records console errors and blocks, then reports, requests to other hosts."""
-
-    def __init__(self, browser: object, base_url: str, width: int = 1280) -> None:
-        self.base_url = base_url
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        self.requested: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def _route(self, route: object) -> None:
-        self.requested.append(route.request.url)
-        if urlparse(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            self.foreign.append(route.request.url)
-            route.abort()
-
-    def open(self, path: str) -> object:
-        self.page.goto(self.base_url + path)
-        self.page.wait_for_load_state("networkidle")
-        return self.page
-
-    def search(self, query: str) -> list[str]:
-        """Result links of a search on this page's language search page."""
-        self.page.fill(".pagefind-ui__search-input", query)
-        self.page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
-        self.page.wait_for_load_state("networkidle")
-        return self.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(l => l.getAttribute('href'))")
-
-    def axe_violations(self) -> list[str]:
-        self.page.add_script_tag(path=str(AXE))
-        result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-        return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
-
-    def close(self) -> None:
-        self.page.close()
-        assert self.foreign == [], f"requests to other hosts: {self.foreign}"
-        assert self.errors == [], f"console errors: {self.errors}"
-
-
-@pytest.fixture
-def reader(browser: object, base_url: str) -> Iterator[Reader]:
-    opened = Reader(browser, base_url)
-    yield opened
-    opened.close()
 
 
 @pytest.mark.parametrize("path, lang", [("", "en"), ("fr/", "fr")])

@@ -5,14 +5,11 @@ index only once opened, and a plain link to the search page without JavaScript."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from odimpact.publication.strings import text
-from tests.site.browser import serve
-from tests.site.test_browser import Reader
+from tests.site.browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CASE = "cases/synthetic-bus-data/"
@@ -24,19 +21,6 @@ WIDTHS = [375, 1280]
 LANGS = ["en", "fr"]
 FIELD = ".odi-hsearch__dialog .pagefind-ui__search-input"
 RESULT = ".odi-hsearch__dialog .pagefind-ui__result-link"
-
-
-@pytest.fixture(scope="module")
-def base_url(synthetic_site: Path) -> Iterator[str]:
-    with serve(synthetic_site) as url:
-        yield url
-
-
-@pytest.fixture
-def reader(browser: object, base_url: str) -> Iterator[Reader]:
-    opened = Reader(browser, base_url)
-    yield opened
-    opened.close()
 
 
 def _prefix(lang: str) -> str:

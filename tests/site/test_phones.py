@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.browser import serve
-from tests.site.test_browser import Reader
+from tests.site.browser import Reader, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WIDTHS = (375, 1280)
@@ -19,12 +18,6 @@ CASE = "cases/synthetic-evidence/"
 SMALLEST_TEXT = 12  # CSS px
 # Material hides the sidebar holding the table of contents below 60em (960 px at its 16 px root).
 SIDEBAR_TOC_WIDTH = 960
-
-
-@pytest.fixture(scope="module")
-def base_url(synthetic_site: Path) -> Iterator[str]:
-    with serve(synthetic_site) as url:
-        yield url
 
 
 @pytest.fixture(params=[(lang, width) for lang in LANGS for width in WIDTHS], ids=lambda p: f"{p[0]}-{p[1]}")
