@@ -2,6 +2,7 @@
 BibTeX and CSL-JSON, the author in the page's language in each; and the repository's CITATION.cff."""
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -13,10 +14,20 @@ import pytest
 import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from odimpact.corpus import Case, Corpus
 from odimpact.paths import REPO_ROOT
-from odimpact.publication.cite_this_case import bibtex, bibtex_escape, cite_block, csl_json, formatted_reference
+from odimpact.publication.cite_this_case import (
+    bibtex,
+    bibtex_escape,
+    cite_block,
+    csl_json,
+    formatted_reference,
+    reference_html,
+    render_reference,
+)
 from odimpact.publication.sanitise import sanitise
 from odimpact.reading import CaseFile
 from odimpact.strict_yaml import load
@@ -158,3 +169,25 @@ def test_citation_cff_has_what_cff_1_2_0_requires() -> None:
     # Its addresses are the ones the site is built with: one source, mkdocs.yml.
     settings = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert cff["url"] == settings["site_url"] and cff["repository-code"] == settings["extra"]["odimpact"]["repository"]
+
+
+_ITEM = {"id": "synthetic-item", "type": "webpage", "author": [{"literal": "Synthetic Test Author"}],
+         "container-title": "Open Data Impact Canada", "language": "en-CA"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(min_size=1, max_size=60), url=st.text(min_size=1, max_size=40),
+       day=st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2035, 12, 31)),
+       locale=st.sampled_from(["en-CA", "fr-CA"]))
+def test_a_reference_from_its_shape_is_citeprocs_own(title: str, url: str, day: datetime.date, locale: str) -> None:
+    """The references rendered once per shape, with each case's title and URL put in, are exactly
+    what citeproc-py renders for the item itself, whatever the title and URL hold."""
+    item = {**_ITEM, "title": title, "URL": url, "issued": {"date-parts": [[day.year, day.month, day.day]]}}
+    assert reference_html(item, locale) == render_reference(item, locale)
+
+
+def test_a_reference_from_its_shape_holds_the_items_own_values() -> None:
+    item = {**_ITEM, "title": "Synthetic <title> & more", "URL": "https://example.org/a?b=1&c=2"}
+    reference = reference_html(item, "en-CA")
+    assert "<i>Synthetic &lt;title&gt; &amp; more</i>" in reference and "https://example.org/a?b=1&amp;c=2" in reference
+    assert "stand-in" not in reference and reference == render_reference(item, "en-CA")
