@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from odimpact.builder import serve
 from odimpact.builder.build import CONFIG
+from odimpact.builder.language import site_context
+from odimpact.builder.project import TREE
 from odimpact.builder.serve import ServeSession, affected_languages
+from odimpact.languages import LANGUAGES
 from odimpact.paths import REPO_ROOT
+from odimpact.publication.trees import MARKER_FILE, language_tree
 
 FIXTURE = REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data"
 
@@ -69,3 +75,47 @@ def test_a_change_touches_its_language_and_those_showing_it(tmp_path: Path) -> N
     assert affected_languages({docs / "index.fr.md"}, cases, docs) == {"fr"}
     assert affected_languages({cases / "synthetic-a" / "chart.png"}, cases, docs) == {"en", "fr"}
     assert affected_languages({tmp_path / "mkdocs.yml"}, cases, docs) == {"en", "fr"}
+
+
+def _tree_on_disk(tree: Path) -> dict[str, bytes]:
+    return {path.relative_to(tree).as_posix(): path.read_bytes() for path in tree.rglob("*") if path.is_file() and path.name != MARKER_FILE}
+
+
+def _generated_afresh(session: ServeSession, cases: Path, lang: str) -> dict[str, bytes]:
+    ctx = site_context(CONFIG, cases, LANGUAGES, preview=True)
+    ctx.problems = session.problems
+    files = language_tree(ctx, lang, CONFIG.parent / "docs", ctx.site_url)
+    return {path: content.read_bytes() if isinstance(content, Path) else content.encode("utf-8") if isinstance(content, str) else content
+            for path, content in files.items()}
+
+
+@pytest.mark.slow
+def test_a_body_change_rewrites_its_page_and_the_tree_is_what_a_full_generation_makes(tmp_path: Path,
+                                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    cases, work = tmp_path / "cases", tmp_path / "work"
+    _corpus(cases)
+    session = ServeSession(CONFIG, cases, work)
+    session.regenerate()
+    tree = work / "en" / TREE
+    generated: list[str] = []
+    full_generation = serve.generate
+
+    def generate(config: Path, lang: str, *args: Any, **kwargs: Any) -> Any:
+        generated.append(lang)
+        return full_generation(config, lang, *args, **kwargs)
+
+    monkeypatch.setattr(serve, "generate", generate)
+    english = cases / "synthetic-bus-data" / "index.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nSynthetic words added to the body.\n", encoding="utf-8")
+    lines = session.regenerate()
+    assert "odimpact: en: 1 files written, 0 removed" in " ".join(lines) and generated == []  # the case page alone
+    assert "Synthetic words added to the body." in (tree / "cases" / "synthetic-bus-data" / "index.md").read_text(encoding="utf-8")
+    assert _tree_on_disk(tree) == _generated_afresh(session, cases, "en")
+
+    # A front matter change reaches lists, exports and feeds: the whole tree is generated again.
+    english.write_text(english.read_text(encoding="utf-8").replace("reusers: [business]", "reusers: [business, researchers]"),
+                       encoding="utf-8")
+    lines = session.regenerate()
+    written = next(line for line in lines if line.startswith("odimpact: en: "))
+    assert int(written.split()[2]) > 1 and generated == ["en"]
+    assert _tree_on_disk(tree) == _generated_afresh(session, cases, "en")

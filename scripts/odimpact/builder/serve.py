@@ -21,29 +21,39 @@ import time
 from pathlib import Path
 
 from odimpact.builder.language import generate, site_context
-from odimpact.builder.project import CONFIG_FILE, read_settings
+from odimpact.builder.project import CONFIG_FILE, TREE, read_settings
 from odimpact.languages import DEFAULT, LANGUAGES, language, locale_language
 from odimpact.layout import discover
 from odimpact.problems import Problem, format_human
 from odimpact.publication.context import SiteContext
+from odimpact.publication.trees import write_case_pages
 from odimpact.reading import CaseFile, read_case_file
 from odimpact.urls import case_url
 from odimpact.validation import Report, all_case_ids, repository_root, validate
 
 
 class KeptReader:
-    """read_case_file, keeping each file's result while its size and modification time hold."""
+    """read_case_file, keeping each file's result while its size and modification time hold, and
+    the result it replaced (what the file said before its last change)."""
 
     def __init__(self) -> None:
         self._kept: dict[Path, tuple[tuple[int, int], CaseFile | Problem]] = {}
+        self._before: dict[Path, CaseFile | Problem] = {}
 
     def __call__(self, path: Path, display: str, lang: str) -> CaseFile | Problem:
         stat = path.stat()
         key = (stat.st_mtime_ns, stat.st_size)
         kept = self._kept.get(path)
         if kept is None or kept[0] != key:
+            if kept is not None:
+                self._before[path] = kept[1]
             kept = self._kept[path] = (key, read_case_file(path, display, lang))
         return kept[1]
+
+    def front_matter_kept(self, path: Path) -> bool:
+        """Whether a case file read again after a change has the same front matter as before it."""
+        before, now = self._before.get(path), self._kept.get(path, (None, None))[1]
+        return isinstance(before, CaseFile) and isinstance(now, CaseFile) and before.data == now.data
 
 
 class ServeSession:
@@ -86,10 +96,17 @@ class ServeSession:
         self.problems.update(found)
         ctx.problems = self.problems
         lines += case_news(ctx, case_ids, report, first)
+        # Only a case page reads a case's body (and shows its problems): when no front matter
+        # changed, the rest of each tree is what it was (a test compares with a full generation).
+        pages_only = not first and all(path.is_file() and self.read.front_matter_kept(path) for path in changed)
         for lang in (lang for lang in LANGUAGES if lang in languages):
             start = time.perf_counter()
             served = self.cases_dir if lang == DEFAULT else None  # its configuration keeps naming the sources
-            project, written, removed = generate(self.config, lang, ctx, self.work / lang, cases_dir=served)
+            if pages_only:
+                project, removed = self.work / lang / CONFIG_FILE, 0
+                written = write_case_pages(ctx, lang, case_ids, self.work / lang / TREE)
+            else:
+                project, written, removed = generate(self.config, lang, ctx, self.work / lang, cases_dir=served)
             lines.append(
                 f"odimpact: {lang}: {written} files written, {removed} removed in {time.perf_counter() - start:.2f} s"
             )

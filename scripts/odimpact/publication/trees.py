@@ -16,7 +16,7 @@ from pathlib import Path
 
 from odimpact.languages import DEFAULT, LANGUAGES, language
 from odimpact.publication import fragments
-from odimpact.publication.case_page import case_pages
+from odimpact.publication.case_page import case_page, case_pages
 from odimpact.publication.context import SiteContext
 from odimpact.publication.overviews import overview_pages
 from odimpact.publication.pages import Page
@@ -69,6 +69,13 @@ def language_tree(ctx: SiteContext, lang: str, docs_dir: Path, base_url: str) ->
     files.update({prefix + case_url(case.id) + image.name: image for case in ctx.with_pages() for image in case.images})
     files.update({prefix + path: text for path, text in research_files(ctx, lang, base_url).items()})
     return files
+
+
+def write_case_pages(ctx: SiteContext, lang: str, case_ids: set[str], out_dir: Path) -> int:
+    """Rewrite only these cases' pages in a language's tree; returns how many changed."""
+    cases = ctx.pages_by_id()
+    pages = [case_page(ctx, cases[case_id], lang) for case_id in sorted(case_ids) if case_id in cases]
+    return sum(write_if_changed(out_dir / page.source_path, page.text()) for page in pages)
 
 
 def write_tree(files: dict[str, Content], out_dir: Path) -> tuple[int, int]:
