@@ -118,3 +118,21 @@ def test_every_message_is_said_by_its_command_and_every_one_said_exists() -> Non
     for source in modules.values():
         for command, key in re.findall(r'say\("([a-z-]+)", "([a-z-]+)"', source):
             assert key in catalogue()[command]["messages"], (command, key)
+
+
+def test_a_reader_closing_the_pipe_gets_no_traceback() -> None:
+    """`odimpact report | head -1`: when the reader has stopped reading, the command stops
+    quietly with the shell's code for it. The pipe is closed before the command writes at all,
+    so its first write fails, whatever the timing."""
+    import os
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "odimpact.cli", "report", "--lang", "en"],
+                                stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141 and result.stderr.decode("utf-8") == ""

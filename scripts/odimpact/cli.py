@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 
 from odimpact.command_line import argparse_speaks, language_of, top_level
@@ -45,7 +47,11 @@ def main(argv: list[str] | None = None) -> int:
     lang = language_of(arguments)
     with argparse_speaks(lang):
         args = build_parser(lang).parse_args(arguments)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # the reader stopped reading (`odimpact report | head`): no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's exit flush must not fail again
+        return 128 + signal.SIGPIPE  # what a shell reports for a command its pipe closed
 
 
 if __name__ == "__main__":

@@ -4,70 +4,16 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from typing import TypedDict
 
 from babel.numbers import format_percent
 
-from odimpact.command_line import CommandTexts
+from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.corpus import load_corpus
 from odimpact.evidence import evidence_counts
 from odimpact.languages import language
 from odimpact.publication.formatting import colon
-from odimpact.typography import typeset_table
 from odimpact.vocabularies import load_vocabularies
-
-
-class ReportText(TypedDict):
-    """The report's words in one language: templates to format, and the languages' names."""
-
-    cases: str
-    backlog: str
-    item: str
-    names: dict[str, str]
-    evidence: str
-    figures: str
-    levels: str
-    independence: str
-    change: str
-    gaps: str
-    unverified: str
-    figure: str
-
-
-TEXT: dict[str, ReportText] = {
-    "en": {
-        "cases": "Cases: {total} ({statuses})",
-        "backlog": "Awaiting translation: {count}",
-        "item": "  {id}: written in {written}, missing {missing}",
-        "names": {"en": "English", "fr": "French"},
-        "evidence": "Evidence in the {cases} published cases:",
-        "figures": "  Figures by kind: {counts}",
-        "levels": "  Cases by evidence level: {counts}",
-        "independence": "  Sources by standpoint: {counts}",
-        "change": "  Cases with a verified outcome or impact against a baseline: {count} ({percent})",
-        "gaps": ("  Gaps: {baselines} outcome or impact figure(s) without a baseline, "
-                 "{archives} source(s) without an archived copy, {access} without an access date"),
-        "unverified": "Unverified figures (no quotation from the source that contains them): {count}",
-        "figure": "  {case}: figure {figure}, {measure}",
-    },
-    "fr": {
-        "cases": "Études de cas : {total} ({statuses})",
-        "backlog": "En attente de traduction : {count}",
-        "item": "  {id} : rédigée en {written}, manque {missing}",
-        "names": {"en": "anglais", "fr": "français"},
-        "evidence": "Données probantes des {cases} études de cas publiées :",
-        "figures": "  Chiffres selon leur nature : {counts}",
-        "levels": "  Études de cas selon le niveau de preuve : {counts}",
-        "independence": "  Sources selon leur point de vue : {counts}",
-        "change": "  Études de cas avec un effet ou une incidence vérifiés par rapport à un point de départ : {count} ({percent})",
-        "gaps": ("  Lacunes : {baselines} chiffre(s) d'effet ou d'incidence sans point de départ, "
-                 "{archives} source(s) sans copie archivée, {access} sans date de consultation"),
-        "unverified": "Chiffres non vérifiés (aucune citation de la source qui les contient) : {count}",
-        "figure": "  {case} : chiffre {figure}, {measure}",
-    },
-}
-TEXT = typeset_table(TEXT)  # each language's typography, by the one rule
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -95,18 +41,18 @@ def _counts(counts: dict, vocabulary: str, lang: str) -> str:
 
 
 def _print_evidence(summary: dict, lang: str) -> None:
-    text = TEXT[lang]
     share = summary["cases_with_measured_change"] / summary["cases"] if summary["cases"] else 0.0
-    print(text["evidence"].format(cases=summary["cases"]))
-    print(text["figures"].format(counts=_counts(summary["figures_by_kind"], "figure-kinds", lang)))
-    print(text["levels"].format(counts=_counts(summary["cases_by_level"], "evidence-levels", lang)))
-    print(text["independence"].format(counts=_counts(summary["sources_by_independence"], "source-independence", lang)))
-    print(text["change"].format(count=summary["cases_with_measured_change"], percent=format_percent(share, locale=language(lang).locale)))
-    print(text["gaps"].format(baselines=summary["changes_without_baseline"], archives=summary["sources_without_archive"],
+    print(say("report", "evidence", lang, cases=summary["cases"]))
+    print(say("report", "figures", lang, counts=_counts(summary["figures_by_kind"], "figure-kinds", lang)))
+    print(say("report", "levels", lang, counts=_counts(summary["cases_by_level"], "evidence-levels", lang)))
+    print(say("report", "independence", lang, counts=_counts(summary["sources_by_independence"], "source-independence", lang)))
+    percent = format_percent(share, locale=language(lang).locale)
+    print(say("report", "change", lang, count=summary["cases_with_measured_change"], percent=percent))
+    print(say("report", "gaps", lang, baselines=summary["changes_without_baseline"], archives=summary["sources_without_archive"],
                               access=summary["sources_without_access_date"]))
-    print(text["unverified"].format(count=len(summary["unverified_figures"])))
+    print(say("report", "unverified", lang, count=len(summary["unverified_figures"])))
     for item in summary["unverified_figures"]:
-        print(text["figure"].format(**item))
+        print(say("report", "figure", lang, **item))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -119,10 +65,12 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"cases": len(corpus.cases), "by_status": dict(sorted(statuses.items())),
                           "evidence": summary, "awaiting_translation": items}, ensure_ascii=False, indent=2))
         return 0
-    text = TEXT[args.lang]
-    print(text["cases"].format(total=len(corpus.cases), statuses=", ".join(f"{k}: {v}" for k, v in sorted(statuses.items()))))
+    lang = args.lang
+    counted = ", ".join(f"{status}{colon(lang)}{count}" for status, count in sorted(statuses.items()))
+    print(say("report", "cases", lang, total=len(corpus.cases), statuses=counted))
     _print_evidence(summary, args.lang)
-    print(text["backlog"].format(count=len(items)))
+    print(say("report", "backlog", lang, count=len(items)))
     for item in items:
-        print(text["item"].format(id=item["id"], written=text["names"][item["written"]], missing=text["names"][item["missing"]]))
+        names = {key: language(item[key]).names[lang] for key in ("written", "missing")}
+        print(say("report", "item", lang, id=item["id"], **names))
     return 0

@@ -11,17 +11,6 @@ from odimpact.commands.options import add_message_language
 from odimpact.contrib.scope import review_flags
 from odimpact.paths import REPO_ROOT
 
-REASONS = {
-    "sensitive": {"en": "changes the project's code, workflows or configuration",
-                  "fr": "modifie le code, les flux de travail ou la configuration du projet"},
-    "outside-cases": {"en": "is outside cases/", "fr": "est hors de cases/"},
-    "outside-layout": {"en": "is not a case file (cases/<id>/index.en.md, index.fr.md) or an image",
-                       "fr": "n'est pas un fichier d'étude de cas (cases/<id>/index.en.md, index.fr.md) ni une image"},
-    "symlink": {"en": "is a symbolic link", "fr": "est un lien symbolique"},
-    "submodule": {"en": "is a git submodule", "fr": "est un sous-module git"},
-    "binary": {"en": "is a binary file", "fr": "est un fichier binaire"},
-}
-
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     say = CommandTexts("review-scope", lang)
@@ -42,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         print(say("review-scope", "git", lang, ref=args.changed_since, reason=reason), file=sys.stderr)
         return 2
     for flag in flags:
-        text = say("review-scope", "flag", lang, path=flag.path, reason=REASONS[flag.reason][lang])
+        text = say("review-scope", "flag", lang, path=flag.path, reason=say("contrib-scope", flag.reason, lang))
         if args.format == "github":
             path = flag.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
             print(f"::warning file={path},title=review-scope ({flag.reason})::{text.replace('%', '%25')}")

@@ -9,7 +9,7 @@ from odimpact.languages import LANGUAGES, language
 from odimpact.problems import format_human
 from odimpact.publication import case_sections as sections
 from odimpact.publication.cite_this_case import cite_block
-from odimpact.publication.context import SiteContext, as_dicts, as_list, shown_meta
+from odimpact.publication.context import SiteContext, as_dicts, as_list, shown_field, shown_meta
 from odimpact.publication.figures import figures_by_kind
 from odimpact.publication.formatting import colon, escape, long_date, safe_url
 from odimpact.publication.pages import Fills, Page, script_json
@@ -40,7 +40,7 @@ def notices(ctx: SiteContext, case: Case, lang: str) -> str:
     shown in the other language."""
     blocks = [block for block in (problems_found(ctx, case, lang),) if block]
     if case.status == "retired":
-        reason = escape(shown_meta(case, lang).get("retired_notice", ""))
+        reason = escape(shown_field(case, lang, "retired_notice") or "")
         title = f'<p class="admonition-title">{text("retired", lang)}</p>'
         blocks.append(f'<div class="admonition warning odi-retired">{title}<p>{reason}</p></div>')
     elif case.status != "published":  # only the preview gives a draft a page

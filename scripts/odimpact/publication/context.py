@@ -106,6 +106,11 @@ def _typeset_prose(value: Any, lang: str, ours: bool) -> Any:
     return typeset(value, lang) if ours and isinstance(value, str) else value
 
 
+def shown_field(case: Case, lang: str, name: str) -> Any:
+    """One top-level field as shown_meta shows it (lists need a title and a summary, not the rest)."""
+    return _typeset_prose(case.meta(lang).get(name), case.source_lang(lang), name in CASE_PROSE | NOTE_PROSE)
+
+
 def shown_meta(case: Case, lang: str) -> dict[str, Any]:
     """The front matter shown to readers of `lang`, its own prose typeset in the language it is written in
     (French spacing: one convention for case text, generated text and interface strings)."""

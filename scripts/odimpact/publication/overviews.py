@@ -14,7 +14,7 @@ from odimpact.corpus import Case
 from odimpact.languages import LANGUAGES
 from odimpact.places import places_of_effect
 from odimpact.publication.case_sections import count_text
-from odimpact.publication.context import SiteContext, as_list, shown_meta
+from odimpact.publication.context import SiteContext, as_list, shown_field
 from odimpact.publication.formatting import collation_key, escape
 from odimpact.publication.pages import Page, html_page
 from odimpact.publication.strings import text
@@ -55,10 +55,9 @@ def sorted_cases(cases: list[Case], lang: str) -> list[Case]:
 
 
 def case_item(case: Case, here: str, lang: str) -> str:
-    meta = shown_meta(case, lang)
     return (
-        f'<li><a href="{relative(here, case_url(case.id))}">{escape(meta.get("title"))}</a>'
-        f'<p>{escape(meta.get("summary"))}</p></li>'
+        f'<li><a href="{relative(here, case_url(case.id))}">{escape(shown_field(case, lang, "title"))}</a>'
+        f'<p>{escape(shown_field(case, lang, "summary"))}</p></li>'
     )
 
 
