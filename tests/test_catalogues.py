@@ -31,3 +31,28 @@ def test_every_key_is_asked_for() -> None:
     dead = [key for key in STRINGS if key not in literal and key not in quoted
             and not any(key.startswith(prefix) and key.endswith(suffix) and (prefix or suffix) for prefix, suffix in families)]
     assert not dead
+
+
+def test_validator_messages_take_ids_and_say_them_in_their_language() -> None:
+    """Problems carry ids, never words: no template asks for a value already in one language
+    (`found_fr`); every format spec names a way of saying an id (odimpact.problems.SAYINGS); both
+    languages take the same values; and every word list entry is in both languages."""
+    from string import Formatter
+
+    from odimpact.languages import LANGUAGES
+    from odimpact.problems import SAYINGS, catalogue, render, words
+
+    for code, templates in catalogue().items():
+        fields = {}
+        for lang, template in templates.items():
+            parsed = {(name, spec) for _, name, spec, _ in Formatter().parse(template) if name}
+            assert not any(name.endswith(tuple(f"_{code}" for code in LANGUAGES)) for name, _ in parsed), (code, lang)
+            assert all(spec in SAYINGS or not spec for _, spec in parsed), (code, lang)
+            fields[lang] = {name for name, _ in parsed}
+        assert len({frozenset(names) for names in fields.values()}) == 1, code
+    assert all(set(entry) == set(LANGUAGES) for listed in words().values() for entry in listed.values())
+    # An id said in each language: the schema's "integer", the language "fr", candidate values.
+    assert render("schema-type", "fr", {"expected": "integer", "found": "string", "value": "x"}).startswith(
+        "attendu\u00a0: un nombre entier; trouvé\u00a0: du texte")
+    assert "this file should be in French but" in render("language-mismatch", "en", {"expected": "fr", "found": "en"})
+    assert "(vouliez-vous dire 'a', 'b'?)" in render("schema-unknown-field", "fr", {"name": "c", "suggestions": ["a", "b"]})

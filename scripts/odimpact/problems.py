@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cache
@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 import yaml
 
+from odimpact.languages import language
+from odimpact.strict_yaml import parser_problem_in_french
 from odimpact.typography import typeset
 
 Severity = Literal["error", "warning"]
@@ -37,13 +39,57 @@ class Problem:
         return (self.path, self.line, self.column, self.code)
 
 
+WORDS = "words"  # messages.yml's section of the words messages take by id, not a message code
+
+
+@cache
+def _messages_file() -> dict[str, Any]:
+    text = resources.files("odimpact").joinpath("messages.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Message templates by code, from messages.yml, each in its language's typography (the one
     rule of odimpact.typography, applied to the templates: the values filled in stay as written)."""
-    text = resources.files("odimpact").joinpath("messages.yml").read_text(encoding="utf-8")
     return {code: {lang: typeset(template, lang) for lang, template in entry.items()}
-            for code, entry in yaml.safe_load(text).items()}
+            for code, entry in _messages_file().items() if code != WORDS}
+
+
+@cache
+def words() -> dict[str, dict[str, dict[str, str]]]:
+    """messages.yml's word lists: list -> id -> language -> words, typeset like the messages."""
+    return {name: {key: {lang: typeset(text, lang) for lang, text in entry.items()} for key, entry in listed.items()}
+            for name, listed in _messages_file()[WORDS].items()}
+
+
+def _word(listed: str, value: Any, lang: str) -> str:
+    return words()[listed][str(value)][lang]
+
+
+def _quoted(ids: Any) -> str:
+    return ", ".join(f"'{key}'" for key in ids)
+
+
+def _vocabulary(name: Any, lang: str) -> str:
+    from odimpact.vocabularies import load_vocabularies  # vocabularies report problems: imported when needed
+
+    title = load_vocabularies()[str(name)].title[lang]
+    return _word("vocabulary", "name", lang).format(title=title, lower=title.lower())
+
+
+# Problems carry ids (a language code, a schema type, candidate values), never words: a format
+# spec in a template names how the id is said in the message's language ({found:language}).
+SAYINGS: dict[str, Callable[[Any, str], str]] = {
+    "language": lambda code, lang: language(str(code)).names[lang],
+    "type": lambda kind, lang: _word("type", kind, lang),
+    "yaml-kind": lambda kind, lang: _word("yaml-kind", kind, lang),
+    "vocabulary": _vocabulary,
+    "did-you-mean": lambda ids, lang: _word("did-you-mean", "some", lang).format(values=_quoted(ids)) if ids else "",
+    "ids-or-none": lambda ids, lang: ", ".join(map(str, ids)) if ids else _word("ids-or-none", "none", lang),
+    "parser-problem": lambda problem, lang: parser_problem_in_french(str(problem)) if lang == "fr" else str(problem),
+    "named-source": lambda kind, lang: _word("named-source", "kind", lang).format(kind=kind) if kind else _word("named-source", "", lang),
+}
 
 
 class _Lenient(dict):  # a missing placeholder must never turn a report into a traceback
@@ -54,17 +100,20 @@ class _Lenient(dict):  # a missing placeholder must never turn a report into a t
 def render(code: str, lang: str, params: dict[str, Any]) -> str:
     """Fill a message template; unknown placeholders are left visible rather than failing."""
     template = catalogue()[code][lang]
-    values = _Lenient({k: _Shown(v) for k, v in params.items()})
+    values = _Lenient({k: _Shown(v, lang) for k, v in params.items()})
     return template.format_map(values)
 
 
 class _Shown:
-    """Formats values for messages: `!r` gives quoted text without Python's escapes for accents."""
+    """Formats values for messages: `!r` gives quoted text without Python's escapes for accents;
+    a spec named in SAYINGS says an id in the message's language."""
 
-    def __init__(self, value: Any) -> None:
-        self.value = value
+    def __init__(self, value: Any, lang: str) -> None:
+        self.value, self.lang = value, lang
 
     def __format__(self, spec: str) -> str:
+        if spec in SAYINGS:
+            return SAYINGS[spec](self.value, self.lang)
         return format(str(self.value), spec)
 
     def __str__(self) -> str:

@@ -11,15 +11,6 @@ from odimpact.reading import CaseFile
 from odimpact.schema import case_schema, fast_validator
 from odimpact.vocabularies import Vocabulary, load_vocabularies
 
-TYPE_NAMES = {
-    "string": ("text", "du texte"),
-    "integer": ("a whole number", "un nombre entier"),
-    "number": ("a number", "un nombre"),
-    "array": ("a list", "une liste"),
-    "object": ("a set of fields", "un ensemble de champs"),
-    "boolean": ("true or false", "vrai ou faux"),
-    "null": ("an empty value", "une valeur vide"),
-}
 PATTERN_CODES = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "schema-pattern-id",
     "^https?://[^\\s/?#.][^\\s]*$": "schema-pattern-url",
@@ -44,12 +35,8 @@ def _type_of(value: Any) -> str:
     return {float: "number", str: "string", list: "array", dict: "object"}.get(type(value), "string")
 
 
-def _suggestion(value: Any, choices: list[Any]) -> tuple[str, str]:
-    close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=3, cutoff=0.6)
-    if not close:
-        return "", ""
-    listed = ", ".join(f"'{c}'" for c in close)
-    return f" (did you mean {listed}?)", f" (vouliez-vous dire {listed}?)"
+def _suggestion(value: Any, choices: list[Any]) -> list[str]:
+    return difflib.get_close_matches(str(value), [str(c) for c in choices], n=3, cutoff=0.6)
 
 
 def _plain(text: str) -> str:
@@ -58,7 +45,7 @@ def _plain(text: str) -> str:
     return "-".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split())
 
 
-def _vocabulary_suggestion(value: Any, vocabulary: Vocabulary) -> tuple[str, str]:
+def _vocabulary_suggestion(value: Any, vocabulary: Vocabulary) -> list[str]:
     """The closest values, matching ids and the labels in both languages, accents and case aside
     ('santé', 'Sante' and 'helth' all lead to 'health')."""
     names: dict[str, list[str]] = {}
@@ -66,11 +53,7 @@ def _vocabulary_suggestion(value: Any, vocabulary: Vocabulary) -> tuple[str, str
         for name in (str(term.id), *term.label.values()):
             names.setdefault(_plain(name), []).append(str(term.id))
     close = difflib.get_close_matches(_plain(str(value)), list(names), n=3, cutoff=0.6)
-    ids = list(dict.fromkeys(term_id for name in close for term_id in names[name]))[:3]
-    if not ids:
-        return "", ""
-    listed = ", ".join(f"'{term_id}'" for term_id in ids)
-    return f" (did you mean {listed}?)", f" (vouliez-vous dire {listed}?)"
+    return list(dict.fromkeys(term_id for name in close for term_id in names[name]))[:3]
 
 
 def check_schema(case: CaseFile) -> list[Problem]:
@@ -106,19 +89,15 @@ def _problems(case: CaseFile, error: Any) -> Iterator[Problem]:
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in sorted(set(value) - set(allowed)):
-            en, fr = _suggestion(name, allowed)
-            yield problem("schema-unknown-field", path + (name,), name=name, suggestion_en=en, suggestion_fr=fr)
+            yield problem("schema-unknown-field", path + (name,), name=name, suggestions=_suggestion(name, allowed))
     elif kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
         found = _type_of(value)
-        yield problem("schema-type", expected_en=TYPE_NAMES[expected][0], expected_fr=TYPE_NAMES[expected][1],
-                      found_en=TYPE_NAMES[found][0], found_fr=TYPE_NAMES[found][1], value=value)
+        yield problem("schema-type", expected=expected, found=found, value=value)
     elif kind == "enum" and "x-vocabulary" in error.schema:
         name = error.schema["x-vocabulary"]
-        vocabulary = load_vocabularies()[name]
-        en, fr = _vocabulary_suggestion(value, vocabulary)
-        yield problem("schema-vocabulary", value=value, vocabulary=name, vocabulary_en=vocabulary.title["en"].lower(),
-                      vocabulary_fr=f"« {vocabulary.title['fr']} »", suggestion_en=en, suggestion_fr=fr)
+        suggestions = _vocabulary_suggestion(value, load_vocabularies()[name])
+        yield problem("schema-vocabulary", value=value, vocabulary=name, suggestions=suggestions)
     elif kind == "enum":
         yield problem("schema-enum", value=value, allowed=", ".join(map(str, error.validator_value)))
     elif kind == "pattern":

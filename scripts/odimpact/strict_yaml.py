@@ -178,9 +178,9 @@ def load(text: str, first_line: int = 1) -> Document:
         mark = error.problem_mark or error.context_mark
         position = _position(mark, first_line) if mark else Position(first_line, 1)
         problem = str(error.problem or error.context or "")
-        raise YamlError("yaml-syntax", position, problem=problem, problem_fr=parser_problem_in_french(problem)) from None
+        raise YamlError("yaml-syntax", position, problem=problem) from None
     except yaml.YAMLError as error:
-        raise YamlError("yaml-syntax", Position(first_line, 1), problem=str(error), problem_fr=str(error)) from None
+        raise YamlError("yaml-syntax", Position(first_line, 1), problem=str(error)) from None
     return document
 
 

@@ -68,7 +68,7 @@ def test_messages_in_french(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "cases/synthetic-bus-data/index.en.md:12:22: erreur: sectors[1]: 'economy-busines' n'est pas une valeur "
-        "permise pour « Secteur » (vouliez-vous dire 'economy-business'?). Les valeurs permises figurent dans "
+        "permise pour «\u00a0Secteur\u00a0» (vouliez-vous dire 'economy-business'?). Les valeurs permises figurent dans "
         "schema/vocabularies/sectors.yml. [schema-vocabulary]",
         "2 fichier(s) vérifié(s)\u00a0: 1 erreur(s), 0 avertissement(s).",
     ]

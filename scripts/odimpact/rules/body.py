@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 from odimpact.language_id import language_of
-from odimpact.languages import language
 from odimpact.layout import IMAGE_SUFFIXES
 from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.problems import Problem
@@ -176,9 +175,8 @@ def body_is_in_its_language(case: CaseFile) -> Iterator[Problem]:
         return
     found = language_of(text)
     if found != case.lang:
-        yield Problem(case.display, case.body_line, 1, "language-mismatch", "body", "warning", {
-            "expected_en": language(case.lang).names["en"], "expected_fr": language(case.lang).names["fr"],
-            "found_en": language(found).names["en"], "found_fr": language(found).names["fr"]})
+        yield Problem(case.display, case.body_line, 1, "language-mismatch", "body", "warning",
+                      {"expected": case.lang, "found": found})
 
 
 RULES = (

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from odimpact.language_id import language_and_confidence
-from odimpact.languages import language
 from odimpact.problems import Problem, field_name
 from odimpact.reading import BIDI_CONTROL, CONTROL, CaseFile
 from odimpact.reading import INVISIBLE as INVISIBLE_CHARACTERS
@@ -24,16 +23,6 @@ FIELD_LANGUAGE_CONFIDENCE = 0.999
 # Characters that take no room on screen, for the blank-text check (str.strip keeps some of them).
 INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 
-SURPRISE_KINDS = {
-    "boolean": ("a true/false value", "une valeur vrai/faux"),
-    "date": ("a date", "une date"),
-    "octal": ("an octal number", "un nombre octal"),
-    "base": ("a number in another base", "un nombre dans une autre base"),
-    "sexagesimal": ("a base-60 number", "un nombre en base 60"),
-    "exponent": ("a number in scientific notation", "un nombre en notation scientifique"),
-    "underscore-number": ("a number", "un nombre"),
-    "special-float": ("infinity or not-a-number", "l'infini ou « pas un nombre »"),
-}
 MARKUP = re.compile(r"<[a-zA-Z/!]|\*\*|__|\[[^\]]+\]\(|`")
 
 
@@ -48,8 +37,7 @@ def yaml_surprises(case: CaseFile, today: dt.date) -> Iterator[Problem]:
         if kind == "date" and expects_date(path):
             continue
         value = _get(case.data, path)
-        en, fr = SURPRISE_KINDS[kind]
-        yield _problem(case, path, "yaml-surprise", value=value, kind_en=en, kind_fr=fr)
+        yield _problem(case, path, "yaml-surprise", value=value, kind=kind)
 
 
 def _get(data: Any, path: tuple) -> Any:
@@ -103,9 +91,7 @@ def title_and_summary_are_in_the_file_language(case: CaseFile, today: dt.date) -
         if isinstance(value, str) and len(value) >= MIN_TEXT_FOR_FIELD_LANGUAGE:
             found, confidence = language_and_confidence(value)
             if found != case.lang and confidence >= FIELD_LANGUAGE_CONFIDENCE:
-                yield _problem(case, (field,), "field-language-mismatch", "warning",
-                               expected_en=language(case.lang).names["en"], expected_fr=language(case.lang).names["fr"],
-                               found_en=language(found).names["en"], found_fr=language(found).names["fr"])
+                yield _problem(case, (field,), "field-language-mismatch", "warning", expected=case.lang, found=found)
 
 
 def _strings(data: Any) -> list[tuple[tuple, str]]:

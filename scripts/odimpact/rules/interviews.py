@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from odimpact.languages import language, other
+from odimpact.languages import other
 from odimpact.problems import Problem
 from odimpact.reading import CaseFile
 from odimpact.rules.front_matter import Rule, _parse_date, _problem
@@ -24,17 +24,13 @@ def interviews_cite_an_interview_source(case: CaseFile, today: dt.date) -> Itera
     """An interview's citation (title, date, address) and standpoint live in its entry of `sources`;
     pointing at no source, or at a document of another kind, would lend it another's voice."""
     sources = {source["id"]: source for source in case.data["sources"]}
-    known = ", ".join(key for key, source in sources.items() if source["kind"] == "interview")
+    known = [key for key, source in sources.items() if source["kind"] == "interview"]
     for index, interview in enumerate(_interviews(case)):
         source = sources.get(interview["source"])
         if source is not None and source["kind"] == "interview":
             continue
-        if source is None:
-            found_en, found_fr = "which names no source", "qui ne désigne aucune source"
-        else:
-            found_en, found_fr = f"a source of kind '{source['kind']}'", f"une source de type « {source['kind']} »"
         yield _problem(case, ("interviews", index, "source"), "interview-unknown-source", value=interview["source"],
-                       found_en=found_en, found_fr=found_fr, known_en=known or "none", known_fr=known or "aucune")
+                       found=source["kind"] if source else "", known=known)
 
 
 def quotes_need_consent(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -70,8 +66,7 @@ def consent_is_dated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
 
 
 def _language_words(held: str, lang: str) -> dict[str, str]:
-    names = {"held": language(held).names, "file": language(lang).names, "other": language(other(lang)).names}
-    return {f"{role}_{ui}": words[ui] for role, words in names.items() for ui in ("en", "fr")}
+    return {"held": held, "file": lang, "other": other(lang)}
 
 
 def quotes_are_translated(case: CaseFile, today: dt.date) -> Iterator[Problem]:

@@ -69,8 +69,7 @@ def link_problems(links: list[CaseLink], own: dict[str, set[str]], case_id: str,
         if target not in all_ids:
             close = difflib.get_close_matches(target, sorted(all_ids), n=1)
             problems.append(Problem(link.path, link.line, link.column, "case-link-unknown", "body", params={
-                "value": target, "suggestion_en": f" (did you mean '{close[0]}'?)" if close else "",
-                "suggestion_fr": f" (vouliez-vous dire « {close[0]} »?)" if close else ""}))
+                "value": target, "suggestions": close}))
         elif link.anchor and target in anchors_of and not anchor_known(link.anchor, anchors_of[target] if link.target else own[link.path]):
             problems.append(Problem(link.path, link.line, link.column, "case-link-anchor-unknown", "body",
                                     params={"value": link.anchor, "case": target}))

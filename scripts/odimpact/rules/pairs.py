@@ -25,7 +25,7 @@ def translation_is_declared(files: dict[str, CaseFile], case_dir: str) -> Iterat
             other = language(case.lang).other
             position = case.document.position(("translation",))
             yield Problem(case.display, position.line, position.column, "missing-translation", "translation", params={
-                "other_en": language(other).names["en"], "other_fr": language(other).names["fr"],
+                "other": other,
                 "other_path": f"{case_dir}/index.{other}.md"})
 
 
