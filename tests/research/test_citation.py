@@ -191,5 +191,5 @@ def test_a_reference_from_its_shape_holds_the_items_own_values() -> None:
     reference = reference_html(item, "en-CA")
     assert "<i>Synthetic &lt;title&gt; &amp; more</i>" in reference and "https://example.org/a?b=1&amp;c=2" in reference
     assert "stand-in" not in reference and reference == render_reference(item, "en-CA")
-    blank = {**item, "URL": " "}  # found by the property test: citeproc-py trims a blank value away
+    blank = {**item, "URL": " 0"}  # found by the property test: citeproc-py trims spaces at either end
     assert reference_html(blank, "en-CA") == render_reference(blank, "en-CA")

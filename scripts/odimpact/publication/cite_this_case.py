@@ -112,10 +112,11 @@ def _shape(shared: str, locale: str) -> str:
 
 def reference_html(item: dict[str, Any], locale: str) -> str:
     """render_reference's entry, from the rendering of its shape when the item has both values of
-    its own, not blank (citeproc-py trims a blank one away) and holding no stand-in: the stand-ins
+    its own, without spaces at either end (citeproc-py trims them) and holding no stand-in: the stand-ins
     replaced by its values, escaped alike."""
     own = {key: item.get(key) for key in _OWN}
-    if not all(isinstance(value, str) and value.strip() and not _STAND_IN.search(value) for value in own.values()):
+    if not all(isinstance(value, str) and value and value == value.strip() and not _STAND_IN.search(value)
+               for value in own.values()):
         return render_reference(item, locale)
     # The id only names the item inside citeproc-py; APA prints it nowhere.
     shared = json.dumps({key: value for key, value in item.items() if key not in {*_OWN, "id"}}, sort_keys=True)
