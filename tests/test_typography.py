@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from odimpact.paths import REPO_ROOT
-from odimpact.publication import charts, coverage, datapackage, dictionary, tilemap
+from odimpact.publication import charts, datapackage, tilemap
 from odimpact.publication.case_sections import note_html, sources_list
 from odimpact.publication.explore_data import UI, WORDS
 from odimpact.publication.formatting import date_text, full_stop, period_text, sentence_case
@@ -109,7 +109,7 @@ def test_the_catalogue_file_is_not_spaced_by_hand_for_the_lookup_to_work() -> No
 
 
 def test_french_vocabulary_texts_and_the_words_of_generated_pages_follow_the_spacing_rule() -> None:
-    shown = [*WORDS["fr"].values(), *UI["fr"].values(), *coverage.WORDS["fr"].values(), *dictionary.WORDS["fr"].values(),
+    shown = [*WORDS["fr"].values(), *UI["fr"].values(),
              *charts.WORDS["fr"].values(), *tilemap.WORDS["fr"].values(), *datapackage.WORDS["fr"].values()]
     for vocabulary in load_vocabularies().values():
         shown += [vocabulary.title["fr"], vocabulary.definition["fr"]]
