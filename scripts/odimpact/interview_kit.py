@@ -86,9 +86,11 @@ def _methods(lang: str) -> str:
 def _questions(lang: str, bank: QuestionBank) -> list[str]:
     """The questions under the outline's headings, in its order, each heading with the section's id."""
     lines = [f"### {text('interview_guide_opening', lang)} {{#opening}}", "",
-             text("interview_guide_opening_intro", lang), "", *[f"- {item[lang]}" for item in bank.opening], ""]
+             text("interview_guide_opening_intro", lang), "",
+             *[f"- {item[lang]}" for item in bank.opening], ""]
     for section in outline():
-        lines += [f"### {section['heading'][lang]} {{#{section['id']}}}", "", f"*{section['guidance'][lang]}*", ""]
+        lines += [f"### {section['heading'][lang]} {{#{section['id']}}}", "",
+                  f"*{section['guidance'][lang]}*", ""]
         lines += [f"1. {item[lang]}" for item in bank.sections[section["id"]]] + [""]
     return lines + [f"### {text('interview_guide_closing', lang)} {{#closing}}", "",
                     *[f"1. {item[lang]}" for item in bank.closing], ""]
@@ -96,9 +98,11 @@ def _questions(lang: str, bank: QuestionBank) -> list[str]:
 
 def render_guide(lang: str) -> str:
     """The interview guide in one language."""
-    fill = {"interview_kind": load_vocabularies()["source-kinds"].label("interview", lang), **_links(lang)}
+    kind = load_vocabularies()["source-kinds"].label("interview", lang)
+    fill = {"interview_kind": kind, **_links(lang)}
     methods = _methods(lang)
-    prepare = [f"- {text(f'interview_guide_prepare_{item}', lang, methods=methods)}" for item in GUIDE_PREPARE]
+    prepare = [f"- {text(f'interview_guide_prepare_{item}', lang, methods=methods)}"
+               for item in GUIDE_PREPARE]
     after = [f"- {text(f'interview_guide_after_{item}', lang)}" for item in GUIDE_AFTER]
     record = [f"1. {text(f'interview_guide_record_{step}', lang)}" for step in GUIDE_RECORD]
     title = text("interview_guide_title", lang)
@@ -107,35 +111,41 @@ def render_guide(lang: str) -> str:
              text("interview_guide_intro", lang, **fill), "",
              _heading("interview_guide_prepare", "prepare", lang), "", *prepare, "",
              _heading("interview_guide_questions", "questions", lang), "",
-             text("interview_guide_questions_intro", lang), "", *_questions(lang, load_question_bank()),
+             text("interview_guide_questions_intro", lang), "",
+             *_questions(lang, load_question_bank()),
              _heading("interview_guide_after", "after", lang), "", *after, "",
              _heading("interview_guide_record", "record", lang), "",
-             f"1. {text('interview_guide_record_source', lang, **fill)}", "", *_independence(lang), "",
+             f"1. {text('interview_guide_record_source', lang, **fill)}", "",
+             *_independence(lang), "",
              *record, "", text("interview_guide_record_more", lang, **fill)]
     return typeset("\n".join(lines).rstrip() + "\n", lang)
 
 
 def _choices(lang: str) -> list[str]:
     """The yes/no table of consent choices and the language of the interview, boxes to tick on paper."""
-    rows = [f"| {text(f'interview_consent_choice_{choice}', lang)} | {BOX} | {BOX} |" for choice in CONSENT_CHOICES]
+    rows = [f"| {text(f'interview_consent_choice_{choice}', lang)} | {BOX} | {BOX} |"
+            for choice in CONSENT_CHOICES]
     order = sorted(LANGUAGES, key=lambda code: code != lang)  # the page's own language first
     boxes = " ".join(f"{BOX} {language(code).own_name}" for code in order)
-    return [text("interview_consent_choices_intro", lang), "", *_heading_row(("choice", "yes", "no"), lang), *rows, "",
+    return [text("interview_consent_choices_intro", lang), "",
+            *_heading_row(("choice", "yes", "no"), lang), *rows, "",
             f"{text('interview_consent_language', lang)} {boxes}"]
 
 
 def render_consent(lang: str) -> str:
     """The consent form in one language, to print, fill in and sign."""
     fields = [*_heading_row(("interview", "to_fill"), lang),
-              *[f"| {text(f'interview_consent_field_{field}', lang)} | {BLANK} |" for field in CONSENT_FIELDS]]
+              *[f"| {text(f'interview_consent_field_{field}', lang)} | {BLANK} |"
+                for field in CONSENT_FIELDS]]
+    names = [text(f"interview_consent_signature_{field}", lang) for field in CONSENT_SIGNATURE]
     signatures = [*_heading_row(("field", "interviewee", "interviewer"), lang),
-                  *[f"| {text(f'interview_consent_signature_{field}', lang)} | {BLANK} | {BLANK} |"
-                    for field in CONSENT_SIGNATURE]]
+                  *[f"| {name} | {BLANK} | {BLANK} |" for name in names]]
     uses = [f"- {text(f'interview_consent_use_{use}', lang)}" for use in CONSENT_USES]
     rights = [f"- {text(f'interview_consent_rights_{right}', lang)}" for right in CONSENT_RIGHTS]
     title = text("interview_consent_title", lang)
     lines = [*_front_matter(title, text("interview_consent_description", lang)),
-             f"<!-- {text('interview_consent_generated', lang)} -->", "", f"# {title}", "", *fields, "",
+             f"<!-- {text('interview_consent_generated', lang)} -->", "",
+             f"# {title}", "", *fields, "",
              _heading("interview_consent_project", "project", lang), "",
              text("interview_consent_project_text", lang, site_name=text("site_name", lang)), "",
              _heading("interview_consent_use", "use", lang), "", *uses, "",

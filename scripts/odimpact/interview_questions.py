@@ -23,7 +23,8 @@ Locate = Callable[[Path_], str]  # a value's path in the file -> "file:line:colu
 
 @dataclass(frozen=True)
 class QuestionBank:
-    """The interview's questions, each an {en, fr} pair: opening words, questions by outline section id, closing."""
+    """The interview's questions, each an {en, fr} pair: opening words, questions by outline
+    section id, closing."""
 
     opening: tuple[Pair, ...]
     sections: dict[str, tuple[Pair, ...]]
@@ -32,7 +33,8 @@ class QuestionBank:
 
 def _is_pair(item: Any) -> bool:
     """An {en, fr} pair: non-empty text in each language, and nothing else."""
-    return isinstance(item, dict) and set(item) == set(LANGUAGES) and all(isinstance(v, str) and v.strip() for v in item.values())
+    return (isinstance(item, dict) and set(item) == set(LANGUAGES)
+            and all(isinstance(value, str) and value.strip() for value in item.values()))
 
 
 def _pair_problems(items: Any, where: Path_, locate: Locate) -> list[str]:
@@ -40,36 +42,40 @@ def _pair_problems(items: Any, where: Path_, locate: Locate) -> list[str]:
     name = ".".join(map(str, where))
     if not isinstance(items, list):
         return [f"{locate(where)}: {name}: expected a list of {{en, fr}} pairs"]
-    return [f"{locate((*where, index))}: {name}[{index}]: needs non-empty text in en and fr, and nothing else"
-            for index, item in enumerate(items) if not _is_pair(item)]
+    return [f"{locate((*where, index))}: {name}[{index}]: needs non-empty text in en and fr, "
+            "and nothing else" for index, item in enumerate(items) if not _is_pair(item)]
 
 
 def _bank_problems(data: Any, locate: Locate) -> list[str]:
     """Every way the question bank disagrees with its shape or with the outline's sections."""
     if not isinstance(data, dict) or set(data) != {"opening", "sections", "closing"}:
         return [f"{locate(())}: the file needs exactly the keys opening, sections and closing"]
-    problems = _pair_problems(data["opening"], ("opening",), locate) + _pair_problems(data["closing"], ("closing",), locate)
+    problems = [*_pair_problems(data["opening"], ("opening",), locate),
+                *_pair_problems(data["closing"], ("closing",), locate)]
     sections = data["sections"] if isinstance(data["sections"], dict) else {}
     expected = [section["id"] for section in outline()]
     problems += [f"{locate(('sections',))}: sections: no questions for the outline section {id_!r}"
                  for id_ in expected if id_ not in sections]
-    problems += [f"{locate(('sections', id_))}: sections: {id_!r} is not a section of schema/outline.yml"
-                 for id_ in sections if id_ not in expected]
+    problems += [f"{locate(('sections', id_))}: sections: {id_!r} is not a section of "
+                 "schema/outline.yml" for id_ in sections if id_ not in expected]
     for id_, items in sections.items():
         problems += _pair_problems(items, ("sections", id_), locate)
         if isinstance(items, list) and len(items) not in QUESTIONS_PER_SECTION:
-            problems.append(f"{locate(('sections', id_))}: sections.{id_}: {len(items)} questions; give two to four")
+            problems.append(f"{locate(('sections', id_))}: sections.{id_}: {len(items)} questions; "
+                            "give two to four")
     return problems
 
 
 @cache
 def load_question_bank(path: Path = QUESTION_BANK) -> QuestionBank:
     """The question bank, read strictly; raises ValueError listing every problem, compiler style."""
-    display = path.relative_to(REPO_ROOT).as_posix() if path.is_relative_to(REPO_ROOT) else str(path)
+    inside = path.is_relative_to(REPO_ROOT)
+    display = path.relative_to(REPO_ROOT).as_posix() if inside else str(path)
     try:
         document = load(path.read_text(encoding="utf-8"))
     except YamlError as error:  # duplicate keys, aliases, bad syntax: the strict loader's codes
-        raise ValueError(f"{display}:{error.position.line}:{error.position.column}: {error.code} {error.params or ''}".rstrip()) from None
+        where = f"{display}:{error.position.line}:{error.position.column}"
+        raise ValueError(f"{where}: {error.code} {error.params or ''}".rstrip()) from None
 
     def locate(where: Path_) -> str:
         line, column = document.position(where)
@@ -79,4 +85,5 @@ def load_question_bank(path: Path = QUESTION_BANK) -> QuestionBank:
     if problems:
         raise ValueError("\n".join(problems))
     data = document.data
-    return QuestionBank(tuple(data["opening"]), {id_: tuple(items) for id_, items in data["sections"].items()}, tuple(data["closing"]))
+    sections = {id_: tuple(items) for id_, items in data["sections"].items()}
+    return QuestionBank(tuple(data["opening"]), sections, tuple(data["closing"]))

@@ -10,6 +10,7 @@ from typing import Any
 
 from odimpact.outline import outline
 from odimpact.paths import DOCS_DIR
+from odimpact.publication.dictionary import VOCABULARY_HEADINGS
 from odimpact.publication.strings import STRINGS, text
 from odimpact.schema import case_schema
 from odimpact.vocabularies import Vocabulary, load_vocabularies
@@ -17,8 +18,8 @@ from odimpact.vocabularies import Vocabulary, load_vocabularies
 REFERENCE_DIR = DOCS_DIR / "reference"
 
 
-def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _cell(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _describe(node: dict[str, Any], lang: str) -> str:
@@ -41,18 +42,20 @@ def _type(node: dict[str, Any], lang: str) -> str:
     if "enum" in node:
         return " \\| ".join(f"`{value}`" for value in node["enum"])
     if "oneOf" in node:
-        return " \\| ".join(_type(option, lang) if "type" in option else f"`{option.get('const')}`" for option in node["oneOf"])
+        return " \\| ".join(_type(option, lang) if "type" in option else f"`{option.get('const')}`"
+                            for option in node["oneOf"])
     if "$ref" in node:
         ref = node["$ref"].split("/")[-1]
-        return {"url": "URL", "date": text("date_pattern", lang), "source_id": "s1, s2…"}.get(ref, ref)
+        named = {"url": "URL", "date": text("date_pattern", lang), "source_id": "s1, s2…"}
+        return named.get(ref, ref)
     return _type_word(node.get("type", ""), lang)
 
 
 def _table(node: dict[str, Any], lang: str, prefix: str = "") -> list[str]:
     required = set(node.get("required", []))
     yes, no = text("reference_yes", lang), text("reference_no", lang)
-    headings = ("reference_field", "field_type", "reference_required", "reference_neutral", "reference_description",
-                "reference_example")
+    headings = ("reference_field", "field_type", "reference_required", "reference_neutral",
+                "reference_description", "reference_example")
     lines = [f"| {' | '.join(text(key, lang) for key in headings)} |", "|---|---|---|---|---|---|"]
     nested = []
     for name, child in node.get("properties", {}).items():
@@ -63,13 +66,15 @@ def _table(node: dict[str, Any], lang: str, prefix: str = "") -> list[str]:
             or (example is not None and "items" in child and child["items"].get("type") != "object")
             else ""
         )
-        lines.append(f"| `{prefix}{name}` | {_type(child, lang)} | {yes if name in required else no} | "
-                     f"{yes if child.get('x-language-neutral') else no} | "
+        needed = yes if name in required else no
+        neutral = yes if child.get("x-language-neutral") else no
+        lines.append(f"| `{prefix}{name}` | {_type(child, lang)} | {needed} | {neutral} | "
                      f"{_cell(_describe(child, lang))} | {example_text} |")
         if child.get("type") == "array" and child.get("items", {}).get("type") == "object":
             nested.append((name, child))
     for name, child in nested:
-        lines += ["", f"### {text('reference_items_of', lang)} `{name}`", "", *_table(child["items"], lang, f"{name}[].")]
+        lines += ["", f"### {text('reference_items_of', lang)} `{name}`", "",
+                  *_table(child["items"], lang, f"{name}[].")]
         example = child.get("examples", [None])[0]
         if example is not None:
             example_heading = text("reference_example", lang) + (" :" if lang == "fr" else ":")
@@ -84,9 +89,10 @@ def _yaml(name: str, value: Any) -> list[str]:
 
 
 def _vocabulary(vocabulary: Vocabulary, lang: str) -> list[str]:
-    headings = (text(key, lang) for key in ("vocabulary_value", "vocabulary_label", "vocabulary_definition"))
+    headings = " | ".join(text(key, lang) for key in VOCABULARY_HEADINGS)
     lines = [f"### {vocabulary.title[lang]} {{#{vocabulary.name}}}", "", vocabulary.definition[lang],
-             f"(`schema/vocabularies/{vocabulary.name}.yml`)", "", f"| {' | '.join(headings)} |", "|---|---|---|"]
+             f"(`schema/vocabularies/{vocabulary.name}.yml`)", "",
+             f"| {headings} |", "|---|---|---|"]
     for term in vocabulary.terms:
         lines.append(f"| `{term.id}` | {_cell(term.label[lang])} | {_cell(term.definition[lang])} |")
     return lines + [""]
@@ -95,10 +101,13 @@ def _vocabulary(vocabulary: Vocabulary, lang: str) -> list[str]:
 def render_reference(lang: str) -> str:
     """The whole reference page in one language."""
     schema = case_schema()
-    lines = [f"# {text('reference_title', lang)}", "", f"!!! note \"\"\n    {text('reference_generated', lang)}", "",
-             text("reference_intro", lang), "", f"## {text('reference_fields', lang)}", "", *_table(schema, lang), "",
+    outline_headings = f"{text('reference_heading', lang)} | {text('reference_guidance', lang)}"
+    lines = [f"# {text('reference_title', lang)}", "",
+             f"!!! note \"\"\n    {text('reference_generated', lang)}", "",
+             text("reference_intro", lang), "",
+             f"## {text('reference_fields', lang)}", "", *_table(schema, lang), "",
              f"## {text('reference_outline', lang)}", "", text("reference_outline_intro", lang), "",
-             f"| id | {text('reference_heading', lang)} | {text('reference_guidance', lang)} |", "|---|---|---|"]
+             f"| id | {outline_headings} |", "|---|---|---|"]
     lines += [f"| `{s['id']}` | `## {s['heading'][lang]} {{#{s['id']}}}` | {_cell(s['guidance'][lang])} |" for s in outline()]
     lines += ["", f"## {text('reference_vocabularies', lang)}", ""]
     for vocabulary in load_vocabularies().values():

@@ -11,7 +11,14 @@ import yaml
 
 from odimpact.commands import regenerate
 from odimpact.contrib.issue_form import LANGUAGE_OPTIONS
-from odimpact.interview_kit import BOX, CONTRIBUTING, ISSUE_FORM, interview_files, render_consent, render_guide
+from odimpact.interview_kit import (
+    BOX,
+    CONTRIBUTING,
+    ISSUE_FORM,
+    interview_files,
+    render_consent,
+    render_guide,
+)
 from odimpact.interview_questions import QUESTION_BANK, load_question_bank
 from odimpact.languages import LANGUAGES
 from odimpact.outline import outline

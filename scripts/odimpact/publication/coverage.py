@@ -47,14 +47,17 @@ def count_matrix(rows: Axis, columns: Axis, counts: dict[tuple[str, str], int], 
     the matrix in as trusted markup (every value in it is escaped here)."""
     head = f'<th scope="col">{esc(rows.heading)}</th>' + "".join(f'<th scope="col">{esc(columns.label(c))}</th>' for c in columns.ids)
     body = []
+    hidden = esc(text("coverage_gap", lang))
+    gap = f'<td class="odi-gap"><span class="odi-visually-hidden">{hidden}</span></td>'
     for row in rows.ids:
         cells = []
         for column in columns.ids:
             count = counts.get((row, column), 0)
             if not count:
-                cells.append(f'<td class="odi-gap"><span class="odi-visually-hidden">{esc(text("coverage_gap", lang))}</span></td>')
+                cells.append(gap)
                 continue
-            name = text("coverage_cell", lang, count=number(count, lang), j=rows.label(row), s=columns.label(column))
+            name = text("coverage_cell", lang, count=number(count, lang), j=rows.label(row),
+                        s=columns.label(column))
             cells.append(f'<td class="odi-num"><a href="{esc(href(row, column))}" title="{esc(name)}">{esc(number(count, lang))}</a></td>')
         body.append(f'<tr><th scope="row">{esc(rows.label(row))}</th>{"".join(cells)}</tr>')
     return (f'<div class="odi-table odi-matrix {css}" role="region" tabindex="0" aria-labelledby="{ident}-caption">'
@@ -70,7 +73,8 @@ def _vocabulary_axis(name: str, heading: str, lang: str) -> Axis:
 def coverage_matrix(cases: list[Case], explore_href: Callable[[str, str], str], lang: str, by_effect: bool = False) -> str:
     """Jurisdiction (whose data, or where the effects were) × sector; cells link to Explore filtered to them."""
     counts = coverage_counts(cases, places_of_effect if by_effect else None)
-    rows = _vocabulary_axis("jurisdictions", text("where_effects_were" if by_effect else "whose_data", lang), lang)
+    heading = text("where_effects_were" if by_effect else "whose_data", lang)
+    rows = _vocabulary_axis("jurisdictions", heading, lang)
     columns = _vocabulary_axis("sectors", "", lang)
     ident = "odi-coverage-effects" if by_effect else "odi-coverage-data"
     caption = text("coverage_effects_caption" if by_effect else "coverage_caption", lang)
@@ -88,10 +92,13 @@ def gap_map(cases: list[Case], explore_href: Callable[[str, str], str], lang: st
         for sector in set(meta.get("sectors", []) or []):
             counts[(str(sector), strongest)] += 1
     kinds = vocabularies["figure-kinds"]
-    columns = Axis("", ["none", *map(str, kinds.ids())],
-                   lambda kind: text("no_figure", lang) if kind == "none" else kinds.label(kind, lang))
+    def kind_label(kind: str) -> str:
+        return text("no_figure", lang) if kind == "none" else kinds.label(kind, lang)
+
+    columns = Axis("", ["none", *map(str, kinds.ids())], kind_label)
     rows = _vocabulary_axis("sectors", text("column_sectors", lang), lang)
-    return count_matrix(rows, columns, counts, explore_href, text("gap_map_caption", lang), lang, "odi-gap-map",
+    caption = text("gap_map_caption", lang)
+    return count_matrix(rows, columns, counts, explore_href, caption, lang, "odi-gap-map",
                         "odi-coverage odi-gap-map")
 
 
@@ -139,13 +146,15 @@ def datasets_tables(cases: list[Case], case_href: Callable[[str], str], lang: st
         f'<tr><td>{esc(name)}</td><td class="odi-num">{esc(number(len(using), lang))}</td>'
         f'<td>{_case_links(using, case_href, lang)}</td></tr>'
         for name, using in rank_publishers(cases, lang))
-    return (_table("datasets_caption", ("dataset", "publisher", "count", "cases"), dataset_rows, lang),
+    dataset_columns = ("dataset", "publisher", "count", "cases")
+    return (_table("datasets_caption", dataset_columns, dataset_rows, lang),
             _table("publishers_caption", ("publisher", "count", "cases"), publisher_rows, lang))
 
 
 def _table(caption: str, columns: tuple[str, ...], rows: str, lang: str) -> str:
     """A table of the page: its caption and column headings by their keys in the catalogue."""
-    head = "".join(f'<th scope="col">{esc(text(f"datasets_column_{column}", lang))}</th>' for column in columns)
+    headings = [text(f"datasets_column_{column}", lang) for column in columns]
+    head = "".join(f'<th scope="col">{esc(heading)}</th>' for heading in headings)
     return (f'<div class="odi-table"><table><caption>{esc(text(caption, lang))}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 

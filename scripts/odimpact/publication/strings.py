@@ -21,7 +21,8 @@ def _load() -> dict[str, dict[str, str]]:
         repeated = sorted(set(entries) & set(strings))
         if repeated:
             raise ValueError(f"{name}: keys already in another catalogue: {', '.join(repeated)}")
-        strings |= {key: {lang: typeset(value, lang) for lang, value in entry.items()} for key, entry in entries.items()}
+        strings |= {key: {lang: typeset(value, lang) for lang, value in entry.items()}
+                    for key, entry in entries.items()}
     return strings
 
 
