@@ -167,13 +167,15 @@ def format_markdown(problems: list[Problem], lang: str, summary: str) -> str:
     lines = [f"### {_word('report', 'title', lang)}", "", summary, ""]
     if not problems:
         return "\n".join([*lines, _word("report", "none", lang)])
-    headings = " | ".join(_word("report", column, lang) for column in ("file", "where", "severity", "problem"))
+    columns = ("file", "where", "severity", "problem")
+    headings = " | ".join(_word("report", column, lang) for column in columns)
     lines += [f"| {headings} |", "|---|---|---|---|"]
     for problem in problems:
         message = (f"{problem.field}: " if problem.field else "") + problem.message(lang) + f" [{problem.code}]"
         severity = _word("severity", problem.severity, lang)
-        lines.append(f"| {_markdown_cell(problem.path)} | {problem.line}:{problem.column} | {severity} "
-                     f"| {_markdown_cell(message)} |")
+        where = f"{problem.line}:{problem.column}"
+        cells = (_markdown_cell(problem.path), where, severity, _markdown_cell(message))
+        lines.append(f"| {' | '.join(cells)} |")
     return "\n".join(lines)
 
 

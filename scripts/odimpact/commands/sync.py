@@ -83,9 +83,9 @@ def run(args: argparse.Namespace) -> int:
         result = copy_neutral_facts(source.data, target.data)
     except ListLengthMismatch as error:
         names = {code: language(code).names[lang] for code in (source_lang, target_lang)}
-        print(say("sync", "lengths", lang, path=relative(folder, root), field=error.field, source=error.source,
-                  target=error.target, source_lang=names[source_lang], target_lang=names[target_lang]),
-              file=sys.stderr)
+        print(say("sync", "lengths", lang, path=relative(folder, root), field=error.field,
+                  source=error.source, target=error.target,
+                  source_lang=names[source_lang], target_lang=names[target_lang]), file=sys.stderr)
         return 1
     edited = {source_lang: (source, source.render(), []), target_lang: (target, target.render(), result.changed)}
     return _report(edited, args, root)
