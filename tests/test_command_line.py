@@ -53,9 +53,13 @@ def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) 
 
 def test_every_entry_has_both_languages() -> None:
     entries = [(name, part, texts) for name, entry in catalogue().items() if name != "argparse"
-               for part, texts in entry.items() if part not in ("options", "messages")]
+               for part, texts in entry.items() if part not in ("options", "messages", "fields")]
     entries += [(name, key, texts) for name, entry in catalogue().items() if name != "argparse"
                 for key, texts in entry.get("options", {}).items()]
+    # An issue form's questions: a label and a help each (contrib-issue-form).
+    entries += [(name, f"{key}.{part}", texts) for name, entry in catalogue().items()
+                if name != "argparse" for key, parts in entry.get("fields", {}).items()
+                for part, texts in parts.items()]
     for name, part, texts in entries:
         assert set(texts) == set(LANGUAGES) and all(texts.values()), (name, part)
 
