@@ -53,9 +53,10 @@ def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) 
 
 def test_every_entry_has_both_languages() -> None:
     entries = [(name, part, texts) for name, entry in catalogue().items() if name != "argparse"
-               for part, texts in entry.items() if part not in ("options", "messages", "fields")]
+               for part, texts in entry.items()
+               if part not in ("options", "messages", "fields", "questions")]
     entries += [(name, key, texts) for name, entry in catalogue().items() if name != "argparse"
-                for key, texts in entry.get("options", {}).items()]
+                for part in ("options", "questions") for key, texts in entry.get(part, {}).items()]
     # An issue form's questions: a label and a help each (contrib-issue-form).
     entries += [(name, f"{key}.{part}", texts) for name, entry in catalogue().items()
                 if name != "argparse" for key, parts in entry.get("fields", {}).items()
