@@ -12,12 +12,12 @@ from odimpact.typography import typeset
 CATALOGUES = ("strings.yml", "documents.yml")
 
 
-def _load() -> dict[str, dict[str, str]]:
+def load_catalogues(folder: Path = Path(__file__).parent) -> dict[str, dict[str, str]]:
     """Every file's entries, each in its language's typography, applied here once so that the
     catalogues never need spacing by hand. A key in two files would make one of them unreachable."""
     strings: dict[str, dict[str, str]] = {}
     for name in CATALOGUES:
-        entries = yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+        entries = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
         repeated = sorted(set(entries) & set(strings))
         if repeated:
             raise ValueError(f"{name}: keys already in another catalogue: {', '.join(repeated)}")
@@ -26,7 +26,7 @@ def _load() -> dict[str, dict[str, str]]:
     return strings
 
 
-STRINGS = _load()
+STRINGS = load_catalogues()
 
 
 def text(key: str, lang: str, **values: object) -> str:
