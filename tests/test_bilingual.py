@@ -79,8 +79,7 @@ def _all() -> list[tuple[str, str, dict[str, str]]]:
 
 def test_known_catalogues_are_found() -> None:
     found = {where for where, _ in _catalogues()}
-    for expected in ("odimpact.publication.strings.STRINGS", "odimpact.reference.WORDS"):
-        assert expected in found
+    assert "odimpact.publication.strings.STRINGS" in found
     places = {place for _, place, _ in _command_line()}
     assert {"sync.messages.in-sync", "validate.messages.summary", "validate.options.--jobs"} <= places
 
@@ -98,17 +97,25 @@ def test_catalogues_are_not_empty() -> None:
     assert len(_all()) > 300
 
 
-# Comments the scaffold writes into a contributor's file, and the marker `new --translate` finds
-# there again: plain spaces, which any editor shows and a contributor can retype.
-WRITTEN_INTO_CASE_FILES = {"odimpact.contrib.template.WORDS", "odimpact.contrib.template.HEADER",
-                           "odimpact.contrib.translate.ORIGINAL"}
+def _written_into_case_files(where: str, key: str) -> bool:
+    """Comments the scaffold writes into a contributor's file, and the marker `new --translate`
+    writes beside each original (command_line.yml: <section>.written.<key>): plain spaces, which
+    any editor shows and a contributor can retype."""
+    from odimpact.command_line import WRITTEN
+
+    return where == "command_line.yml" and f".{WRITTEN}." in key
 
 
 def test_every_french_text_is_set_by_the_one_spacing_rule() -> None:
     """Tables, catalogues and messages are typeset where they are loaded (odimpact.typography), so
-    no French text reaches a reader or a terminal spaced another way."""
+    no French text reaches a reader or a terminal spaced another way; what is written into case
+    files is left as typed."""
     from odimpact.typography import french_spacing
 
-    unset = [(where, key) for where, key, texts in _all() if where not in WRITTEN_INTO_CASE_FILES
-             and isinstance(texts.get("fr"), str) and french_spacing(texts["fr"]) != texts["fr"]]
+    entries = [(where, key, texts["fr"]) for where, key, texts in _all()
+               if isinstance(texts.get("fr"), str)]
+    unset = [(where, key) for where, key, french in entries
+             if not _written_into_case_files(where, key) and french_spacing(french) != french]
     assert unset == []
+    written = [french for where, key, french in entries if _written_into_case_files(where, key)]
+    assert any(" :" in french for french in written), "texts written into files are typeset at load"

@@ -1,11 +1,13 @@
-"""The site's string catalogue (publication/strings.yml) holds exactly the strings the code asks
-for: every key asked for exists, every key is asked for (no dead entries)."""
+"""The site's string catalogue (publication/strings.yml and documents.yml) holds exactly the strings
+the code asks for: every key asked for exists, every key is asked for (no dead entries)."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from odimpact.publication.strings import STRINGS
+import pytest
+
+from odimpact.publication.strings import CATALOGUES, STRINGS, load_catalogues
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [*(REPO / "scripts" / "odimpact").rglob("*.py"), *(REPO / "overrides").rglob("*.html")]
@@ -56,3 +58,15 @@ def test_validator_messages_take_ids_and_say_them_in_their_language() -> None:
         "attendu\u00a0: un nombre entier; trouvé\u00a0: du texte")
     assert "this file should be in French but" in render("language-mismatch", "en", {"expected": "fr", "found": "en"})
     assert "(vouliez-vous dire 'a', 'b'?)" in render("schema-unknown-field", "fr", {"name": "c", "suggestions": ["a", "b"]})
+
+
+def test_a_key_in_two_catalogue_files_is_refused(tmp_path: Path) -> None:
+    """strings.yml and documents.yml are one lookup: a key in both would hide one of its texts."""
+    first, second = CATALOGUES
+    (tmp_path / first).write_text("shared:\n  en: One\n  fr: Un\n", encoding="utf-8")
+    repeated = "own:\n  en: Two\n  fr: Deux\nshared:\n  en: Three\n  fr: Trois\n"
+    (tmp_path / second).write_text(repeated, encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{second}: keys already in another catalogue: shared"):
+        load_catalogues(tmp_path)
+    (tmp_path / second).write_text("own:\n  en: 'Two: 2'\n  fr: 'Deux : 2'\n", encoding="utf-8")
+    assert load_catalogues(tmp_path)["own"] == {"en": "Two: 2", "fr": "Deux\u00a0: 2"}

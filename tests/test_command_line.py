@@ -53,9 +53,15 @@ def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) 
 
 def test_every_entry_has_both_languages() -> None:
     entries = [(name, part, texts) for name, entry in catalogue().items() if name != "argparse"
-               for part, texts in entry.items() if part not in ("options", "messages")]
+               for part, texts in entry.items()
+               if part not in ("options", "messages", "fields", "questions", "written")]
     entries += [(name, key, texts) for name, entry in catalogue().items() if name != "argparse"
-                for key, texts in entry.get("options", {}).items()]
+                for part in ("options", "questions", "written")
+                for key, texts in entry.get(part, {}).items()]
+    # An issue form's questions: a label and a help each (contrib-issue-form).
+    entries += [(name, f"{key}.{part}", texts) for name, entry in catalogue().items()
+                if name != "argparse" for key, parts in entry.get("fields", {}).items()
+                for part, texts in parts.items()]
     for name, part, texts in entries:
         assert set(texts) == set(LANGUAGES) and all(texts.values()), (name, part)
 
@@ -102,8 +108,9 @@ def test_new_speaks_the_language_of_its_questions_not_of_the_file(capsys: pytest
 
 
 def test_every_message_is_said_by_its_command_and_every_one_said_exists() -> None:
-    """Each command's (and contributor tool's, `contrib-<module>`) messages in the catalogue are
-    named (as a string) in its module, and each say("command", "key", ...) names one that exists."""
+    """Each command's (and contributor tool's, `contrib-<module>`) messages and texts written into
+    files in the catalogue are named (as a string) in its module, and each say("command", "key",
+    ...) names one that exists."""
     import re
 
     import odimpact.commands
@@ -112,7 +119,7 @@ def test_every_message_is_said_by_its_command_and_every_one_said_exists() -> Non
     modules = {path.stem.replace("_", "-"): path.read_text(encoding="utf-8") for path in (package / "commands").glob("*.py")}
     modules |= {"contrib-" + path.stem.replace("_", "-"): path.read_text(encoding="utf-8") for path in (package / "contrib").glob("*.py")}
     for command, entry in catalogue().items():
-        for key, texts in entry.get("messages", {}).items():
+        for key, texts in {**entry.get("messages", {}), **entry.get("written", {})}.items():
             assert f'"{key}"' in modules[command], (command, key)
             assert set(texts) == set(LANGUAGES) and all(texts.values()), (command, key)
     for source in modules.values():

@@ -21,6 +21,10 @@ from odimpact.typography import typeset_table
 # The options that name the language of messages, the most specific first: `new` takes --lang
 # for the file's language and --ui-lang for its questions and messages.
 LANGUAGE_OPTIONS = ("--ui-lang", "--lang")
+# A section's texts that the tools write into contributors' files (the template's comments, the
+# marker `new --translate` leaves beside each original): kept with plain spaces, which any editor
+# shows and a contributor can retype, and as the files already hold them.
+WRITTEN = "written"
 
 
 class ProgramTexts(TypedDict):
@@ -36,8 +40,15 @@ class ParserTexts(ProgramTexts):
 def catalogue() -> dict[str, Any]:
     """command_line.yml, each text in its language's typography (odimpact.typography's one rule)."""
     raw = yaml.safe_load(resources.files("odimpact").joinpath("command_line.yml").read_text(encoding="utf-8"))
-    # argparse's section holds French only, keyed by argparse's English.
-    return {section: typeset_table(entry, "fr" if section == "argparse" else None) for section, entry in raw.items()}
+    return {name: _typeset_section(name, entry) for name, entry in raw.items()}
+
+
+def _typeset_section(name: str, entry: dict[str, Any]) -> dict[str, Any]:
+    """A section, each text in its language's typography but for the texts written into files."""
+    if name == "argparse":  # French only, keyed by argparse's English
+        return typeset_table(entry, "fr")
+    return {part: texts if part == WRITTEN else typeset_table(texts)
+            for part, texts in entry.items()}
 
 
 def language_of(argv: Sequence[str]) -> str:
@@ -84,6 +95,11 @@ class CommandTexts:
 def say(command: str, key: str, lang: str, **values: object) -> str:
     """One of a command's messages (command_line.yml: <command>.messages.<key>) in `lang`, filled."""
     return str(catalogue()[command]["messages"][key][lang]).format(**values)
+
+
+def written(section: str, key: str, lang: str, **values: object) -> str:
+    """A text a tool writes into a contributor's file (command_line.yml: <section>.written)."""
+    return str(catalogue()[section][WRITTEN][key][lang]).format(**values)
 
 
 def top_level(lang: str) -> ProgramTexts:

@@ -128,12 +128,12 @@ class _Shown:
 
 def format_human(problems: Iterable[Problem], lang: str) -> str:
     """file:line:col: severity: field: message [code] — one line each."""
-    words = {"en": {"error": "error", "warning": "warning"}, "fr": {"error": "erreur", "warning": "avertissement"}}[lang]
     lines = []
     for problem in problems:
         where = f"{problem.path}:{problem.line}:{problem.column}"
         field_part = f" {problem.field}:" if problem.field else ""
-        lines.append(f"{where}: {words[problem.severity]}:{field_part} {problem.message(lang)} [{problem.code}]")
+        severity = _word("severity", problem.severity, lang)
+        lines.append(f"{where}: {severity}:{field_part} {problem.message(lang)} [{problem.code}]")
     return "\n".join(lines)
 
 
@@ -156,14 +156,6 @@ def format_github(problems: Iterable[Problem], lang: str) -> str:
     return "\n".join(lines)
 
 
-MARKDOWN_WORDS = {
-    "en": {"title": "Validation of the changed cases", "file": "File", "where": "Line", "severity": "Severity",
-           "problem": "Problem", "none": "No problem found.", "error": "error", "warning": "warning"},
-    "fr": {"title": "Validation des études de cas modifiées", "file": "Fichier", "where": "Ligne", "severity": "Gravité",
-           "problem": "Problème", "none": "Aucun problème trouvé.", "error": "erreur", "warning": "avertissement"},
-}
-
-
 def _markdown_cell(text: str) -> str:
     """Contributor text made inert in a Markdown table cell: no markup, no line break, no column break."""
     escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -172,15 +164,18 @@ def _markdown_cell(text: str) -> str:
 
 def format_markdown(problems: list[Problem], lang: str, summary: str) -> str:
     """A Markdown report for a pull request's job summary: a heading, the summary line, a table."""
-    words = MARKDOWN_WORDS[lang]
-    lines = [f"### {words['title']}", "", summary, ""]
+    lines = [f"### {_word('report', 'title', lang)}", "", summary, ""]
     if not problems:
-        return "\n".join([*lines, words["none"]])
-    lines += [f"| {words['file']} | {words['where']} | {words['severity']} | {words['problem']} |", "|---|---|---|---|"]
+        return "\n".join([*lines, _word("report", "none", lang)])
+    columns = ("file", "where", "severity", "problem")
+    headings = " | ".join(_word("report", column, lang) for column in columns)
+    lines += [f"| {headings} |", "|---|---|---|---|"]
     for problem in problems:
         message = (f"{problem.field}: " if problem.field else "") + problem.message(lang) + f" [{problem.code}]"
-        lines.append(f"| {_markdown_cell(problem.path)} | {problem.line}:{problem.column} | {words[problem.severity]} "
-                     f"| {_markdown_cell(message)} |")
+        severity = _word("severity", problem.severity, lang)
+        where = f"{problem.line}:{problem.column}"
+        cells = (_markdown_cell(problem.path), where, severity, _markdown_cell(message))
+        lines.append(f"| {' | '.join(cells)} |")
     return "\n".join(lines)
 
 

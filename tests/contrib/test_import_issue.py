@@ -35,6 +35,18 @@ def test_the_committed_form_is_the_one_the_importer_reads():
             assert str(check_term(field.vocabulary, term_id, "en")) == term_id
 
 
+def test_every_question_of_the_catalogue_is_asked_and_every_question_has_its_words():
+    """command_line.yml holds exactly the form's questions; helps list the vocabularies' ids."""
+    from odimpact.command_line import catalogue
+    from odimpact.contrib.issue_form import SECTION
+    from odimpact.vocabularies import load_vocabularies
+
+    assert list(catalogue()[SECTION]["fields"]) == [field.id for field in FIELDS]
+    datasets = next(field for field in FIELDS if field.id == "datasets")
+    licences = ", ".join(map(str, load_vocabularies()["licences"].ids()))
+    assert all(licences in help_ and "{" not in help_ for help_ in datasets.help.values())
+
+
 def test_a_proposal_becomes_a_draft_awaiting_translation(run_cli, cases_dir):
     result = import_text(run_cli, cases_dir, ISSUE)
     assert result.code == 0, result.err

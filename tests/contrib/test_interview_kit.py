@@ -15,12 +15,11 @@ from odimpact.interview_kit import (
     BOX,
     CONTRIBUTING,
     ISSUE_FORM,
-    QUESTION_BANK,
     interview_files,
-    load_question_bank,
     render_consent,
     render_guide,
 )
+from odimpact.interview_questions import QUESTION_BANK, load_question_bank
 from odimpact.languages import LANGUAGES
 from odimpact.outline import outline
 from odimpact.paths import DOCS_DIR, REPO_ROOT

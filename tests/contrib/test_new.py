@@ -149,3 +149,13 @@ def test_the_title_question_composes_accents_and_refuses_hidden_controls() -> No
     assert _title("Montre\u0301al open data", "en") == "Montréal open data"
     with pytest.raises(ChoiceError, match="bidirectional"):
         _title("Synthetic \u202etitle", "en")
+
+
+def test_new_asks_every_question_of_the_catalogue_and_only_those() -> None:
+    """command_line.yml (contrib-questions) asks for each value `new` needs, in both languages."""
+    from odimpact.command_line import catalogue
+    from odimpact.contrib.questions import REQUIRED
+
+    asked = catalogue()["contrib-questions"]["questions"]
+    assert list(asked) == [question.dest for question in REQUIRED]
+    assert all(question.prompt("fr") not in ("", question.prompt("en")) for question in REQUIRED)

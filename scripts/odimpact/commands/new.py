@@ -55,7 +55,8 @@ def _ask(question: Question, ui: str) -> Any:
     if question.vocabulary:
         print(menu(question.vocabulary, ui), file=sys.stderr)
     while True:
-        print(f"{question.prompt[ui]}{' :' if ui == 'fr' else ':'} ", end="", file=sys.stderr, flush=True)
+        prompt = f"{question.prompt(ui)}{' :' if ui == 'fr' else ':'} "
+        print(prompt, end="", file=sys.stderr, flush=True)
         answer = sys.stdin.readline()
         if not answer:
             raise EOFError(question.dest)

@@ -10,12 +10,10 @@ from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.case_text import EditableCase, load_editable
 from odimpact.contrib.sync import ListLengthMismatch, copy_neutral_facts
-from odimpact.languages import other
+from odimpact.languages import language, other
 from odimpact.layout import relative
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
-
-LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -84,9 +82,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = copy_neutral_facts(source.data, target.data)
     except ListLengthMismatch as error:
-        words = LANGUAGE[lang]
-        print(say("sync", "lengths", lang, path=relative(folder, root), field=error.field, source=error.source, target=error.target,
-                                               source_lang=words[source_lang], target_lang=words[target_lang]), file=sys.stderr)
+        names = {code: language(code).names[lang] for code in (source_lang, target_lang)}
+        print(say("sync", "lengths", lang, path=relative(folder, root), field=error.field,
+                  source=error.source, target=error.target,
+                  source_lang=names[source_lang], target_lang=names[target_lang]), file=sys.stderr)
         return 1
     edited = {source_lang: (source, source.render(), []), target_lang: (target, target.render(), result.changed)}
     return _report(edited, args, root)

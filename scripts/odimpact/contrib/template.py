@@ -2,13 +2,15 @@
 
 Nothing here is hand-written prose about fields: descriptions come from the JSON Schema
 (`description` / `x-description-fr`), allowed values from the vocabularies and the body's
-sections from schema/outline.yml, so the template cannot drift from the format.
+sections from schema/outline.yml, so the template cannot drift from the format. Its own few words
+are the command line's catalogue's (command_line.yml: contrib-template).
 """
 from __future__ import annotations
 
 import textwrap
 from typing import Any
 
+from odimpact.command_line import written
 from odimpact.contrib.yaml_text import FENCE, flow_list, scalar
 from odimpact.outline import outline
 from odimpact.schema import case_schema
@@ -17,20 +19,6 @@ from odimpact.vocabularies import load_vocabularies
 WIDTH = 100
 # Structural values a new list item starts with (not facts: the first source is always s1).
 SKELETON = {"sources": {"id": "s1"}}
-WORDS = {
-    "en": {"required": "required", "optional": "optional", "values": "Allowed values:", "colon": ":"},
-    "fr": {"required": "obligatoire", "optional": "facultatif", "values": "Valeurs permises :", "colon": " :"},
-}
-HEADER = {
-    "en": ("Case study file. Lines starting with # explain each field: keep or delete them as you like.\n"
-           "Replace every empty value (\"\") and empty list ([]), then check the file with:\n"
-           "    odimpact validate cases/{id}\n"
-           "Full reference of the format: docs/reference/format.en.md"),
-    "fr": ("Fichier d'étude de cas. Les lignes commençant par # expliquent chaque champ : gardez-les ou supprimez-les.\n"
-           "Remplacez chaque valeur vide (\"\") et chaque liste vide ([]), puis vérifiez le fichier avec :\n"
-           "    odimpact validate cases/{id}\n"
-           "Référence complète du format : docs/reference/format.fr.md"),
-}
 
 
 def _description(node: dict[str, Any], lang: str) -> str:
@@ -50,7 +38,7 @@ def _comment(text: str, indent: str = "") -> list[str]:
 
 def _vocabulary_lines(name: str, lang: str, indent: str) -> list[str]:
     vocabulary = load_vocabularies()[name]
-    lines = [f"{indent}# {WORDS[lang]['values']}"]
+    lines = [f"{indent}# " + written("contrib-template", "values", lang)]
     for term in vocabulary.terms:
         text = f"{term.id}: {term.label[lang]} — {term.definition[lang]}"
         wrapped = textwrap.wrap(text, WIDTH - len(indent) - 6, break_on_hyphens=False)
@@ -60,8 +48,9 @@ def _vocabulary_lines(name: str, lang: str, indent: str) -> list[str]:
 
 def field_comment(name: str, node: dict[str, Any], required: bool, lang: str, indent: str = "") -> list[str]:
     """The explanation above one field: description, required or optional, and allowed values."""
-    word = WORDS[lang]["required" if required else "optional"]
-    lines = _comment(f"{name} ({word}){WORDS[lang]['colon']} {_description(node, lang)}", indent)
+    word = written("contrib-template", "required" if required else "optional", lang)
+    lines = _comment(written("contrib-template", "field", lang, name=name, word=word,
+                             description=_description(node, lang)), indent)
     vocabulary = _vocabulary_name(node)
     if vocabulary:
         lines += _vocabulary_lines(vocabulary, lang, indent)
@@ -139,7 +128,7 @@ def render_front_matter(values: dict[str, Any], lang: str) -> str:
     """The commented YAML front matter, fields in the schema's order."""
     schema = case_schema()
     required = set(schema["required"])
-    lines = _comment(HEADER[lang].format(id=values.get("id", "")))
+    lines = _comment(written("contrib-template", "header", lang, id=values.get("id", "")))
     for name, node in schema["properties"].items():
         lines.append("")
         lines += field_lines(name, node, name in required, values, lang)

@@ -25,7 +25,7 @@ from odimpact.contrib.choices import message
 from odimpact.contrib.sync import ListLengthMismatch, copy_neutral_facts, plain
 from odimpact.contrib.template import render_body, render_front_matter
 from odimpact.contrib.yaml_text import FENCE, dump_text, round_trip_yaml
-from odimpact.languages import other
+from odimpact.languages import language, other
 from odimpact.layout import is_case_id, relative
 from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.paths import REPO_ROOT
@@ -34,8 +34,6 @@ from odimpact.schema import case_schema, language_neutral_fields
 
 # Fields that differ between the files by design: they are set, never copied or emptied.
 STRUCTURAL = {"lang", "translation"}
-LANGUAGE = {"en": {"en": "English", "fr": "French"}, "fr": {"en": "anglais", "fr": "français"}}
-ORIGINAL = {"en": "{language} original: ", "fr": "original en {language} : "}
 # "-->" inside the original would close the comment early and publish the rest; the HTML standard
 # also closes on "--!>" and Python's parser (used by the validator and Python-Markdown) on "-- >".
 COMMENT_END = re.compile(r"--+(?=\s*!?\s*>)")
@@ -117,11 +115,17 @@ def _value_line(tree: CommentedMap, path: tuple[str | int, ...]) -> int:
     return node.lc.value(path[-1])[0]
 
 
+def _original(source_lang: str, ui: str) -> str:
+    """The label written before each original text: its language, named in the translator's."""
+    name = language(source_lang).names[ui]
+    return command_line.written("contrib-translate", "original", ui, language=name)
+
+
 def annotate(front: str, source: dict[str, Any], source_lang: str, ui: str) -> str:
     """Put each original text in a comment at the end of the line of its (empty) translation."""
     tree = round_trip_yaml().load(front)
     lines = front.split("\n")
-    label = ORIGINAL[ui].format(language=LANGUAGE[ui][source_lang])
+    label = _original(source_lang, ui)
     for path, text in originals(source):
         lines[_value_line(tree, path)] += f"  # {label}{text}"
     return "\n".join(lines)
@@ -138,7 +142,7 @@ def original_sections(body: str, source_lang: str, ui: str) -> dict[str, str]:
             texts[current] += body[start : match.start()]
             current, start = match.group(1), match.end()
     texts[current] += body[start:]
-    label = ORIGINAL[ui].format(language=LANGUAGE[ui][source_lang]).rstrip()
+    label = _original(source_lang, ui).rstrip()
     return {section: f"<!-- {label}\n\n{COMMENT_END.sub(_harmless_end, text.strip())}\n\n-->"
             for section, text in texts.items() if text.strip()}
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.publication.formatting import number
+from odimpact.publication.strings import text
 from odimpact.publication.svg import BAR, TEXT, data_table, esc, svg_open
-from odimpact.typography import typeset_words
 
 # Sized for a phone: each label on its own lines above its bar, in a viewBox narrow enough that a
 # 375 px screen (about 340 px of text column) shows the text at 13 px or more; at full width it is
@@ -20,13 +20,6 @@ WIDTH, FONT_SIZE, MARGIN = 420, 16, 8
 LINE_HEIGHT, BAR_HEIGHT, ROW_GAP, COUNT_ROOM = 20, 14, 12, 56
 LABEL_CHARACTERS = int((WIDTH - 2 * MARGIN) / (0.6 * FONT_SIZE))
 BAR_WIDTH = WIDTH - 2 * MARGIN - COUNT_ROOM
-WORDS = {
-    "en": {"cases": "Cases", "desc": "Horizontal bar chart. {items}.", "data": "Data behind the chart: {title}",
-           "item": "{label}: {count}", "none": "No published case yet"},
-    "fr": {"cases": "Études de cas", "desc": "Diagramme à barres horizontales. {items}.", "data": "Données du diagramme : {title}",
-           "item": "{label} : {count}", "none": "Aucune étude de cas publiée pour l'instant"},
-}
-WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 @dataclass(frozen=True)
@@ -56,11 +49,12 @@ def _row_height(bar: Bar) -> int:
 
 
 def _bar_svg(bars: list[Bar], title: str, ident: str, lang: str) -> str:
-    words = WORDS[lang]
-    items = "; ".join(words["item"].format(label=bar.label, count=number(bar.count, lang)) for bar in bars) or words["none"]
+    items = "; ".join(text("bar_chart_item", lang, label=bar.label, count=number(bar.count, lang))
+                      for bar in bars)
     width, height = chart_size(bars)
     peak = max([bar.count for bar in bars] + [1])
-    parts = [svg_open(width, height, title, words["desc"].format(items=items), ident)]
+    description = text("bar_chart_desc", lang, items=items or text("bar_chart_none", lang))
+    parts = [svg_open(width, height, title, description, ident)]
     y = MARGIN
     for bar in bars:
         lines = label_lines(bar.label)
@@ -89,5 +83,6 @@ def bar_chart(bars: list[Bar], title: str, heading: str, ident: str, lang: str) 
          esc(number(bar.count, lang)))
         for bar in bars
     ]
-    table = data_table(WORDS[lang]["data"].format(title=title), (heading, WORDS[lang]["cases"]), rows)
+    caption = text("bar_chart_data", lang, title=title)
+    table = data_table(caption, (heading, text("bar_chart_cases", lang)), rows)
     return _bar_svg(bars, title, ident, lang), table

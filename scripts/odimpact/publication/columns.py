@@ -2,15 +2,17 @@
 data dictionary all read, so a column is named, typed and described in exactly one place.
 
 Descriptions come from the case schema (English `description`, French `x-description-fr`);
-columns that the schema does not have (labels, counts, addresses) are described here.
+columns that the schema does not have (labels, counts, addresses) in the site's catalogue
+(strings.yml: export_description_<field>, dots as underscores).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from odimpact.publication.strings import STRINGS, text
 from odimpact.schema import case_schema, field_vocabularies
-from odimpact.typography import typeset, typeset_table
+from odimpact.typography import typeset
 
 # How a multi-valued field is written in one CSV cell: values joined by "|"; a "|" or "\" inside a
 # value (possible only in free text such as a dataset name) is escaped with a backslash.
@@ -114,76 +116,6 @@ IMPACT_COLUMNS: tuple[Column, ...] = (
     Column("source_archived", "sources.archived", "url"),
 )
 
-# Descriptions of the columns that are not schema fields, in both languages.
-EXTRA_DESCRIPTIONS: dict[str, dict[str, str]] = {
-    "url": {
-        "en": "Stable address of the case page in this language; cite it.",
-        "fr": "Adresse stable de la page de l'étude de cas dans cette langue; à citer.",
-    },
-    "awaiting_translation": {
-        "en": ("true when the case is not yet translated into this language: its text is in the "
-               "other language."),
-        "fr": ("true si l'étude de cas n'est pas encore traduite dans cette langue : son texte est "
-               "dans l'autre langue."),
-    },
-    # The exports type the period's end (records.typed_period): its meaning differs from the case file's.
-    "period.end": {
-        "en": "Last year of the period, a whole number; empty while the use is ongoing (then `ongoing` is true).",
-        "fr": "Dernière année de la période, un nombre entier; vide si l'utilisation est en cours (`ongoing` vaut alors true).",
-    },
-    "period.ongoing": {
-        "en": ("true when the use is ongoing: the case file gives no end year yet (it writes `end: ongoing`) and "
-               "`period_end` is empty; false when the use ended in `period_end`."),
-        "fr": ("true si l'utilisation est en cours : le fichier de l'étude de cas ne donne pas encore d'année de fin "
-               "(il indique `end: ongoing`) et `period_end` est vide; false si l'utilisation a pris fin l'année "
-               "`period_end`."),
-    },
-    "impact_number": {
-        "en": "Position of the impact in the case's list of quantified impacts, from 1.",
-        "fr": ("Rang de l'incidence dans la liste des incidences chiffrées de l'étude de cas, à "
-               "partir de 1."),
-    },
-    "impacts": {
-        "en": "Number of quantified impacts (rows of impacts.csv for this case).",
-        "fr": "Nombre d'incidences chiffrées (lignes d'impacts.csv pour cette étude de cas).",
-    },
-    "sources": {
-        "en": "Number of sources cited.",
-        "fr": "Nombre de sources citées.",
-    },
-    "strongest_figure": {
-        "en": ("The strongest kind of figure the case gives (output < use < outcome < impact); "
-               "empty when it gives none."),
-        "fr": ("La nature de chiffre la plus forte que donne l'étude de cas (extrant < utilisation "
-               "< effet < incidence); vide si elle n'en donne aucun."),
-    },
-    "verified_figure_count": {
-        "en": "Number of figures whose quotation from the source contains them (verified).",
-        "fr": "Nombre de chiffres dont la citation de la source les contient (vérifiés).",
-    },
-    "independent_source_count": {
-        "en": "Number of sources that are neither the data publisher nor the reuser.",
-        "fr": "Nombre de sources qui ne sont ni le diffuseur des données ni le réutilisateur.",
-    },
-    "verified": {
-        "en": ("true when the figure's quotation from its source contains it; false when no "
-               "quotation is recorded (unverified)."),
-        "fr": ("true si la citation de la source contient le chiffre; false si aucune citation "
-               "n'est consignée (non vérifié)."),
-    },
-}
-EXTRA_DESCRIPTIONS = typeset_table(EXTRA_DESCRIPTIONS)  # each language's typography, by the one rule
-LABEL_DESCRIPTION = {
-    "en": ("Label of `{field}` in this file's language.",
-           "Labels of `{field}` in this file's language, in the same order, joined by `|`."),
-    "fr": ("Libellé de `{field}` dans la langue de ce fichier.",
-           "Libellés de `{field}` dans la langue de ce fichier, dans le même ordre, séparés par `|`."),
-}
-LIST_NOTE = {
-    "en": " Several values are joined by `|`; a `|` or `\\` inside a value is preceded by `\\`.",
-    "fr": " Les valeurs multiples sont séparées par `|`; un `|` ou un `\\` à l'intérieur d'une valeur est précédé de `\\`.",
-}
-
 
 def schema_node(field: str) -> dict[str, Any]:
     """The schema of a field path such as "period.start" or "datasets.name" (items are stepped into)."""
@@ -198,12 +130,14 @@ def schema_node(field: str) -> dict[str, Any]:
 def describe(column: Column, lang: str) -> str:
     """What the column holds, in `lang`."""
     if column.kind in ("label", "labels"):
-        return LABEL_DESCRIPTION[lang][column.kind == "labels"].format(field=column.field)
-    if column.field in EXTRA_DESCRIPTIONS:
-        return EXTRA_DESCRIPTIONS[column.field][lang]
+        return text(f"export_{column.kind}_description", lang, field=column.field)
+    own = column.field.replace(".", "_")
+    if f"export_description_{own}" in STRINGS:
+        return text(f"export_description_{own}", lang)
     node = schema_node(column.field)
-    text = node.get("description", "") if lang == "en" else typeset(node.get("x-description-fr", ""), lang)
-    return text + (LIST_NOTE[lang] if column.kind in ("ids", "list") else "")
+    french = typeset(node.get("x-description-fr", ""), lang)
+    described = node.get("description", "") if lang == "en" else french
+    return described + (text("export_list_note", lang) if column.kind in ("ids", "list") else "")
 
 
 def join_values(values: list[Any]) -> str:

@@ -12,34 +12,9 @@ from odimpact.corpus import Case
 from odimpact.evidence import strongest_kind
 from odimpact.places import places_of_effect
 from odimpact.publication.formatting import collation_key, number
+from odimpact.publication.strings import text
 from odimpact.publication.svg import esc
-from odimpact.typography import typeset_words
 from odimpact.vocabularies import load_vocabularies
-
-WORDS = {
-    "en": {"caption": "Published cases by jurisdiction (rows) and sector (columns); an empty cell is a gap",
-           "jurisdiction": "Whose data (jurisdiction)", "effects": "Where the effects were", "sector": "Sector", "gap": "none yet",
-           "effects_caption": "Published cases by where their effects were (rows) and sector (columns); an empty cell is a gap",
-           "gap_caption": "Published cases by sector (rows) and the strongest kind of figure they give (columns): the evidence gap map",
-           "no_figure": "No figure", "total": "Total", "cell": "{count} case(s): {j}, {s}",
-           "dataset": "Dataset", "publisher": "Publisher", "cases": "Cases", "count": "Number of cases",
-           "datasets_caption": "Datasets ranked by the number of published cases that use them",
-           "publishers_caption": "Publishers ranked by the number of published cases that use their data"},
-    "fr": {"caption": ("Études de cas publiées par administration (lignes) et par secteur (colonnes); "
-                       "une cellule vide est une lacune"),
-           "jurisdiction": "Données de quelle administration", "effects": "Où se sont fait sentir les effets",
-           "sector": "Secteur", "gap": "aucune",
-           "effects_caption": ("Études de cas publiées selon l'endroit où se sont fait sentir leurs effets "
-                               "(lignes) et par secteur (colonnes); une cellule vide est une lacune"),
-           "gap_caption": ("Études de cas publiées par secteur (lignes) et selon la nature de chiffre "
-                           "la plus forte qu'elles donnent (colonnes) : "
-                           "la carte des lacunes dans les données probantes"),
-           "no_figure": "Aucun chiffre", "total": "Total", "cell": "{count} étude(s) de cas : {j}, {s}",
-           "dataset": "Jeu de données", "publisher": "Diffuseur", "cases": "Études de cas", "count": "Nombre d'études de cas",
-           "datasets_caption": "Jeux de données classés selon le nombre d'études de cas publiées qui les utilisent",
-           "publishers_caption": "Diffuseurs classés selon le nombre d'études de cas publiées qui utilisent leurs données"},
-}
-WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 def coverage_counts(cases: list[Case], rows_of: Callable[[dict[str, Any]], list[str]] | None = None) -> dict[tuple[str, str], int]:
@@ -70,17 +45,19 @@ def count_matrix(rows: Axis, columns: Axis, counts: dict[tuple[str, str], int], 
     scroll (tabindex) and screen readers name by the caption; research.css keeps the caption, the
     header row and the first column in view. The sanitiser strips these attributes: the page puts
     the matrix in as trusted markup (every value in it is escaped here)."""
-    words = WORDS[lang]
     head = f'<th scope="col">{esc(rows.heading)}</th>' + "".join(f'<th scope="col">{esc(columns.label(c))}</th>' for c in columns.ids)
     body = []
+    hidden = esc(text("coverage_gap", lang))
+    gap = f'<td class="odi-gap"><span class="odi-visually-hidden">{hidden}</span></td>'
     for row in rows.ids:
         cells = []
         for column in columns.ids:
             count = counts.get((row, column), 0)
             if not count:
-                cells.append(f'<td class="odi-gap"><span class="odi-visually-hidden">{esc(words["gap"])}</span></td>')
+                cells.append(gap)
                 continue
-            name = words["cell"].format(count=number(count, lang), j=rows.label(row), s=columns.label(column))
+            name = text("coverage_cell", lang, count=number(count, lang), j=rows.label(row),
+                        s=columns.label(column))
             cells.append(f'<td class="odi-num"><a href="{esc(href(row, column))}" title="{esc(name)}">{esc(number(count, lang))}</a></td>')
         body.append(f'<tr><th scope="row">{esc(rows.label(row))}</th>{"".join(cells)}</tr>')
     return (f'<div class="odi-table odi-matrix {css}" role="region" tabindex="0" aria-labelledby="{ident}-caption">'
@@ -95,18 +72,19 @@ def _vocabulary_axis(name: str, heading: str, lang: str) -> Axis:
 
 def coverage_matrix(cases: list[Case], explore_href: Callable[[str, str], str], lang: str, by_effect: bool = False) -> str:
     """Jurisdiction (whose data, or where the effects were) × sector; cells link to Explore filtered to them."""
-    words = WORDS[lang]
     counts = coverage_counts(cases, places_of_effect if by_effect else None)
-    rows = _vocabulary_axis("jurisdictions", words["effects" if by_effect else "jurisdiction"], lang)
+    heading = text("where_effects_were" if by_effect else "whose_data", lang)
+    rows = _vocabulary_axis("jurisdictions", heading, lang)
     columns = _vocabulary_axis("sectors", "", lang)
     ident = "odi-coverage-effects" if by_effect else "odi-coverage-data"
-    return count_matrix(rows, columns, counts, explore_href, words["effects_caption" if by_effect else "caption"], lang, ident)
+    caption = text("coverage_effects_caption" if by_effect else "coverage_caption", lang)
+    return count_matrix(rows, columns, counts, explore_href, caption, lang, ident)
 
 
 def gap_map(cases: list[Case], explore_href: Callable[[str, str], str], lang: str) -> str:
     """The evidence gap map: sector × the strongest kind of figure each case gives, as evidence reviews
     draw them; each cell links to its cases, an empty cell is a gap in the evidence."""
-    words, vocabularies = WORDS[lang], load_vocabularies()
+    vocabularies = load_vocabularies()
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for case in cases:
         meta = case.meta("en")
@@ -114,9 +92,14 @@ def gap_map(cases: list[Case], explore_href: Callable[[str, str], str], lang: st
         for sector in set(meta.get("sectors", []) or []):
             counts[(str(sector), strongest)] += 1
     kinds = vocabularies["figure-kinds"]
-    columns = Axis("", ["none", *map(str, kinds.ids())], lambda kind: words["no_figure"] if kind == "none" else kinds.label(kind, lang))
-    rows = _vocabulary_axis("sectors", words["sector"], lang)
-    return count_matrix(rows, columns, counts, explore_href, words["gap_caption"], lang, "odi-gap-map", "odi-coverage odi-gap-map")
+    def kind_label(kind: str) -> str:
+        return text("no_figure", lang) if kind == "none" else kinds.label(kind, lang)
+
+    columns = Axis("", ["none", *map(str, kinds.ids())], kind_label)
+    rows = _vocabulary_axis("sectors", text("column_sectors", lang), lang)
+    caption = text("gap_map_caption", lang)
+    return count_matrix(rows, columns, counts, explore_href, caption, lang, "odi-gap-map",
+                        "odi-coverage odi-gap-map")
 
 
 def _dataset_key(dataset: dict[str, Any]) -> str:
@@ -155,7 +138,6 @@ def _case_links(cases: list[Case], case_href: Callable[[str], str], lang: str) -
 
 def datasets_tables(cases: list[Case], case_href: Callable[[str], str], lang: str) -> tuple[str, str]:
     """(datasets table, publishers table) as HTML."""
-    words = WORDS[lang]
     dataset_rows = "".join(
         f'<tr><td>{_dataset_name(dataset)}</td><td>{esc(dataset.get("publisher", ""))}</td>'
         f'<td class="odi-num">{esc(number(len(using), lang))}</td><td>{_case_links(using, case_href, lang)}</td></tr>'
@@ -164,13 +146,17 @@ def datasets_tables(cases: list[Case], case_href: Callable[[str], str], lang: st
         f'<tr><td>{esc(name)}</td><td class="odi-num">{esc(number(len(using), lang))}</td>'
         f'<td>{_case_links(using, case_href, lang)}</td></tr>'
         for name, using in rank_publishers(cases, lang))
-    head = lambda *names: "".join(f'<th scope="col">{esc(words[n])}</th>' for n in names)  # noqa: E731
-    return (f'<div class="odi-table"><table><caption>{esc(words["datasets_caption"])}</caption>'
-            f'<thead><tr>{head("dataset", "publisher", "count", "cases")}</tr></thead>'
-            f'<tbody>{dataset_rows}</tbody></table></div>',
-            f'<div class="odi-table"><table><caption>{esc(words["publishers_caption"])}</caption>'
-            f'<thead><tr>{head("publisher", "count", "cases")}</tr></thead>'
-            f'<tbody>{publisher_rows}</tbody></table></div>')
+    dataset_columns = ("dataset", "publisher", "count", "cases")
+    return (_table("datasets_caption", dataset_columns, dataset_rows, lang),
+            _table("publishers_caption", ("publisher", "count", "cases"), publisher_rows, lang))
+
+
+def _table(caption: str, columns: tuple[str, ...], rows: str, lang: str) -> str:
+    """A table of the page: its caption and column headings by their keys in the catalogue."""
+    headings = [text(f"datasets_column_{column}", lang) for column in columns]
+    head = "".join(f'<th scope="col">{esc(heading)}</th>' for heading in headings)
+    return (f'<div class="odi-table"><table><caption>{esc(text(caption, lang))}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>')
 
 
 def _dataset_name(dataset: dict[str, Any]) -> str:

@@ -8,8 +8,7 @@ from typing import Any
 
 from odimpact.corpus import Case
 from odimpact.languages import language
-from odimpact.publication.datapackage import LICENCE_URL, MEDIA_TYPES
-from odimpact.publication.datapackage import WORDS as PACKAGE_WORDS
+from odimpact.publication.datapackage import LICENCE_URL, MEDIA_TYPES, package_title
 from odimpact.publication.exports import EXPORT_FILES
 from odimpact.publication.records import ONGOING
 from odimpact.publication.strings import text
@@ -51,8 +50,8 @@ def dataset_json_ld(cases: list[Case], lang: str, urls: SiteUrls, page_url: str)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": PACKAGE_WORDS[lang]["title"],
-        "description": PACKAGE_WORDS[lang]["description"],
+        "name": package_title(lang),
+        "description": text("datapackage_description", lang),
         "url": urls.absolute(lang, page_url),
         "inLanguage": language(lang).tag,
         "license": LICENCE_URL,

@@ -14,7 +14,7 @@ from odimpact.publication.columns import CASE_COLUMNS
 from odimpact.publication.context import as_dicts
 from odimpact.publication.datapackage import field_type
 from odimpact.publication.exports import CASES_CSV
-from odimpact.typography import typeset_words
+from odimpact.publication.strings import text
 from odimpact.vocabularies import load_vocabularies
 
 # URL key -> (front-matter field, vocabulary); order is the order of the facets on the page.
@@ -32,38 +32,12 @@ FACETS: dict[str, tuple[str, str]] = {
     "challenge": ("challenges", "challenges"),
 }
 INDEPENDENT = "independent"
-WORDS = {
-    "en": {"effects": "Where the effects were", "jurisdiction": "Whose data (jurisdiction)",
-           "strongest": "Strongest kind of figure",
-           "kind": "Gives a figure of this kind",
-           "none": "No figure", "independent": "Independent sources",
-           "yes": "At least one independent source", "no": "No independent source"},
-    "fr": {"effects": "Où se sont fait sentir les effets", "jurisdiction": "Données de quelle administration",
-           "strongest": "Nature de chiffre la plus forte",
-           "kind": "Donne un chiffre de cette nature",
-           "none": "Aucun chiffre", "independent": "Sources indépendantes",
-           "yes": "Au moins une source indépendante", "no": "Aucune source indépendante"},
-}
-WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
-# Every word the Explore script shows; {n} is a formatted number.
-UI = {
-    "en": {"filters": "Filters", "search": "Search within results", "sort": "Sort by", "title": "Title",
-           "newest": "Newest first",
-           "period": "Period (earliest first)", "from": "From year", "to": "To year", "years": "Period",
-           "count_one": "{n} case", "count_other": "{n} cases", "clear": "Clear all filters",
-           "more": "Show more results",
-           "csv": "Download these results (CSV)", "json": "Download these results (JSON)",
-           "none": "No case matches these filters."},
-    "fr": {"filters": "Filtres", "search": "Rechercher dans les résultats", "sort": "Trier par",
-           "title": "Titre", "newest": "Plus récentes d'abord",
-           "period": "Période (plus anciennes d'abord)", "from": "De l'année", "to": "À l'année",
-           "years": "Période",
-           "count_one": "{n} étude de cas", "count_other": "{n} études de cas",
-           "clear": "Effacer tous les filtres", "more": "Afficher plus de résultats",
-           "csv": "Télécharger ces résultats (CSV)", "json": "Télécharger ces résultats (JSON)",
-           "none": "Aucune étude de cas ne correspond à ces filtres."},
-}
-UI = typeset_words(UI)  # French spacing by the one rule, not by hand
+# The facets named here rather than by their vocabulary's title (strings.yml).
+FACET_NAMES = {"effects": "where_effects_were", "jurisdiction": "whose_data",
+               "strongest": "explore_facet_strongest", "kind": "explore_facet_kind"}
+# Every word the Explore script shows (UI.<key> in explore.js; strings.yml: explore_ui_<key>).
+UI_KEYS = ("filters", "search", "sort", "title", "newest", "period", "from", "to", "years",
+           "count_one", "count_other", "clear", "more", "csv", "json", "none")
 
 
 def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
@@ -80,15 +54,24 @@ def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
 
 def facet_descriptions(lang: str) -> list[dict[str, Any]]:
     """Each facet: its URL key, title and values (id and label) in vocabulary order."""
-    vocabularies, words = load_vocabularies(), WORDS[lang]
+    vocabularies = load_vocabularies()
+
+    def name(key: str, vocabulary: str) -> str:
+        if key in FACET_NAMES:
+            return text(FACET_NAMES[key], lang)
+        return vocabularies[vocabulary].title[lang]
+
     facets: list[dict[str, Any]] = [
-        {"key": key, "label": words.get(key, vocabularies[vocab].title[lang]),
+        {"key": key, "label": name(key, vocab),
          "values": [{"id": str(term.id), "label": term.label[lang]} for term in vocabularies[vocab].terms]}
         for key, (_, vocab) in FACETS.items()
     ]
-    next(facet for facet in facets if facet["key"] == "strongest")["values"].insert(0, {"id": "none", "label": words["none"]})
-    facets.append({"key": INDEPENDENT, "label": words["independent"],
-                   "values": [{"id": "yes", "label": words["yes"]}, {"id": "no", "label": words["no"]}]})
+    strongest = next(facet for facet in facets if facet["key"] == "strongest")
+    strongest["values"].insert(0, {"id": "none", "label": text("no_figure", lang)})
+    answers = [{"id": answer, "label": text(f"explore_independent_{answer}", lang)}
+               for answer in ("yes", "no")]
+    facets.append({"key": INDEPENDENT, "label": text("explore_facet_independent", lang),
+                   "values": answers})
     return facets
 
 
@@ -116,5 +99,7 @@ def download_table() -> dict[str, Any]:
 
 def explore_data(cases: list[Case], lang: str, href_of: Callable[[str], str]) -> dict[str, Any]:
     """Everything the Explore page's script needs, for `lang`."""
-    return {"lang": lang, "ui": UI[lang], "facets": facet_descriptions(lang), "table": download_table(),
+    # {n} is the script's to fill (a number formatted for the reader): it is kept as written.
+    ui = {key: text(f"explore_ui_{key}", lang, n="{n}") for key in UI_KEYS}
+    return {"lang": lang, "ui": ui, "facets": facet_descriptions(lang), "table": download_table(),
             "cases": [case_entry(case, lang, href_of(case.id)) for case in cases]}

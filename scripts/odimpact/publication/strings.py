@@ -1,4 +1,6 @@
-"""Every sentence the site shows readers, in English and French: strings.yml, one data file."""
+"""Every sentence the site shows readers, in English and French, read from data files: strings.yml
+(the site's pages) and documents.yml (the documents generated from the schema and committed under
+docs/: the format reference, the interview guide and the consent form). One lookup reads both."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,11 +9,24 @@ import yaml
 
 from odimpact.typography import typeset
 
-# Each language's typography is applied here, once, so the catalogue never needs spacing by hand.
-STRINGS: dict[str, dict[str, str]] = {
-    key: {lang: typeset(value, lang) for lang, value in entry.items()}
-    for key, entry in yaml.safe_load((Path(__file__).with_name("strings.yml")).read_text(encoding="utf-8")).items()
-}
+CATALOGUES = ("strings.yml", "documents.yml")
+
+
+def load_catalogues(folder: Path = Path(__file__).parent) -> dict[str, dict[str, str]]:
+    """Every file's entries, each in its language's typography, applied here once so that the
+    catalogues never need spacing by hand. A key in two files would make one of them unreachable."""
+    strings: dict[str, dict[str, str]] = {}
+    for name in CATALOGUES:
+        entries = yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+        repeated = sorted(set(entries) & set(strings))
+        if repeated:
+            raise ValueError(f"{name}: keys already in another catalogue: {', '.join(repeated)}")
+        strings |= {key: {lang: typeset(value, lang) for lang, value in entry.items()}
+                    for key, entry in entries.items()}
+    return strings
+
+
+STRINGS = load_catalogues()
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from odimpact.publication.formatting import number
+from odimpact.publication.strings import text
 from odimpact.publication.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
-from odimpact.typography import typeset_words
 from odimpact.vocabularies import load_vocabularies
 
 # Narrow enough (340 units) to be shown unscaled in the text column of a 375 px screen (343 px):
@@ -27,20 +27,6 @@ GRID: dict[str, tuple[int, int]] = {
     "CA-NS": (3, 6),
     "CA": (3, 0),
 }
-WORDS = {
-    "en": {"title": "Cases by province and territory", "title_effects": "Cases by where their effects were",
-           "legend": "Number of cases",
-           "desc": ("Tile map of Canada: each province or territory is a square placed roughly where it lies, "
-                    "darker with more cases. {items}."),
-           "item": "{label}: {count}", "link": "{label}: {count} case(s), see the cases"},
-    "fr": {"title": "Études de cas par province et territoire",
-           "title_effects": "Études de cas selon l'endroit où se sont fait sentir leurs effets",
-           "legend": "Nombre d'études de cas",
-           "desc": ("Carte en tuiles du Canada : chaque province ou territoire est un carré placé à peu près "
-                    "à sa position, plus foncé s'il compte plus d'études de cas. {items}."),
-           "item": "{label} : {count}", "link": "{label} : {count} étude(s) de cas, voir les études de cas"},
-}
-WORDS = typeset_words(WORDS)  # French spacing by the one rule, not by hand
 
 
 def _short(code: str) -> str:
@@ -66,7 +52,9 @@ def _tile(code: str, count: int, peak: int, lang: str) -> str:
 
 def _legend(top: int, peak: int, lang: str) -> str:
     """The legend under the tiles: its title on one line, the shades and their floors on the next."""
-    parts = [f'<text x="{GAP}" y="{top + 16}" font-size="{TEXT_SIZE}" fill="{TEXT}">{esc(WORDS[lang]["legend"])}</text>']
+    legend = esc(text("tile_map_legend", lang))
+    parts = [f'<text x="{GAP}" y="{top + 16}" font-size="{TEXT_SIZE}" fill="{TEXT}">'
+             f'{legend}</text>']
     for step, (fill, _) in enumerate(SHADES):
         low = shade_floor(step, peak)
         x = GAP + step * LEGEND_STEP
@@ -80,15 +68,21 @@ WIDTH = GAP + 7 * (TILE + GAP)
 HEIGHT = GAP + 4 * (TILE + GAP) + 46
 
 
+def _title(lang: str, view: str) -> str:
+    """The map's title: cases by province and territory, or by where their effects were."""
+    return text("tile_map_title_effects" if view == "effects" else "tile_map_title", lang)
+
+
 def tile_map(counts: dict[str, int], lang: str, view: str = "") -> str:
     """The map as an SVG document (shown as an image; `map_figure` makes its regions links);
     `view` "effects" titles it by where the effects were."""
-    words = {**WORDS[lang], "title": WORDS[lang]["title_effects" if view == "effects" else "title"]}
     labels = load_vocabularies()["jurisdictions"]
-    items = "; ".join(words["item"].format(label=labels.label(code, lang), count=number(counts.get(code, 0), lang)) for code in GRID)
+    items = "; ".join(text("tile_map_item", lang, label=labels.label(code, lang),
+                           count=number(counts.get(code, 0), lang)) for code in GRID)
     peak = max(counts.values(), default=0)
     top = GAP + 4 * (TILE + GAP)
-    parts = [svg_open(WIDTH, HEIGHT, words["title"], words["desc"].format(items=items), "odi-map")]
+    description = text("tile_map_desc", lang, items=items)
+    parts = [svg_open(WIDTH, HEIGHT, _title(lang, view), description, "odi-map")]
     parts += [_tile(code, counts.get(code, 0), peak, lang) for code in GRID]
     parts.append(_legend(top, peak, lang))
     return "".join(parts) + "</svg>"
@@ -102,10 +96,11 @@ def map_figure(counts: dict[str, int], src: str, href_of: Callable[[str], str], 
     for code in GRID:
         if counts.get(code, 0):
             x, y = _origin(code)
-            name = WORDS[lang]["link"].format(label=labels.label(code, lang), count=number(counts[code], lang))
+            name = text("tile_map_link", lang, label=labels.label(code, lang),
+                        count=number(counts[code], lang))
             areas.append(f'<area shape="rect" coords="{x},{y},{x + TILE},{y + TILE}" href="{esc(href_of(code))}" '
                          f'alt="{esc(name)}" class="odi-map-region" data-jurisdiction="{code}">')
     name = f"odi-map-areas{'-' + view if view else ''}"
-    title = WORDS[lang]["title_effects" if view == "effects" else "title"]
+    title = _title(lang, view)
     return (f'<figure class="odi-figure odi-map"><img src="{esc(src)}" usemap="#{name}" width="{WIDTH}" height="{HEIGHT}" '
             f'alt="{esc(title)}"><map name="{name}">{"".join(areas)}</map></figure>')
