@@ -22,7 +22,7 @@ FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in
 PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
          "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
 LIST_PAGE = "page"  # a list's second page and after: cases/by-sector/health/page/2/
-SEARCH_PAGE = "search/"  # the search page (docs/search.*.md, overrides/search.html): Pagefind's interface
+SEARCH_PAGE = "search/"  # Pagefind's interface (docs/search.*.md, overrides/search.html)
 FINDINGS_PAGE = "findings/"  # the findings report (docs/findings.*.md), its chart images beside it
 ASSETS = "assets/research/"  # the research pages' stylesheet and script (overrides/assets/research/)
 EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
