@@ -41,7 +41,7 @@ from pathlib import Path
 
 from odimpact.languages import BY_CODE
 from odimpact.paths import REPO_ROOT
-from odimpact.urls import CASES, PAGES, RESERVED_IDS
+from odimpact.urls import CASES, PAGES, RESERVED_IDS, SEARCH_PAGE
 from tests.site import nu
 from tests.site.browser import CHROMIUM, PREFIX, SiteHandler
 
@@ -49,7 +49,6 @@ ARTIFACTS = REPO_ROOT / "test-artifacts" / "audit"
 BIN = REPO_ROOT / "node_modules" / ".bin"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGET = 95
-SEARCH_PAGE = "search/"  # docs/search.*.md
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}  # what GitHub Pages gzips
 HEADLESS = ["--headless=new", "--no-sandbox", "--disable-gpu"]
 

@@ -116,6 +116,21 @@
     if (returnTo && returnTo.isConnected) { returnTo.focus(); }
   });
 
+  // In the dialog, the arrow keys move between the field and the results' links, as in Material's
+  // own search: down from the field to the first result, on through the results, round to the
+  // field again (up goes back the same way). Tab still reaches every control, "load more" included.
+  dialog.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.isComposing) { return; }
+    var input = field(dialog);
+    if (!input) { return; }
+    var stops = [input].concat(Array.prototype.slice.call(dialog.querySelectorAll(".pagefind-ui__result-link")));
+    var at = stops.indexOf(document.activeElement);
+    if (at < 0 || stops.length < 2) { return; }  // elsewhere (the close button, "load more"), or nothing to move to
+    event.preventDefault();
+    stops[(at + stops.length + (event.key === "ArrowDown" ? 1 : -1)) % stops.length].focus();
+  });
+
   // Material's keys for search: "/", "s" or "f", unless the reader is in a form field or holds
   // a modifier (as its own keyboard handling does, which only opens its own search).
   function typing(element) {

@@ -22,6 +22,7 @@ FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in
 PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
          "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
 LIST_PAGE = "page"  # a list's second page and after: cases/by-sector/health/page/2/
+SEARCH_PAGE = "search/"  # Pagefind's interface (docs/search.*.md, overrides/search.html)
 FINDINGS_PAGE = "findings/"  # the findings report (docs/findings.*.md), its chart images beside it
 ASSETS = "assets/research/"  # the research pages' stylesheet and script (overrides/assets/research/)
 EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
@@ -69,7 +70,7 @@ NAV: tuple[NavEntry, ...] = (
         ("nav_dictionary", f"{PAGES['dictionary']}index.md"),
         ("nav_findings", FINDINGS_PAGE.rstrip("/") + ".md"),
     )),
-    ("nav_search", "search.md"),
+    ("nav_search", SEARCH_PAGE.rstrip("/") + ".md"),
     ("nav_about", (
         ("nav_methodology", "methodology.md"),
         ("nav_data", "data.md"),
@@ -91,6 +92,11 @@ def nav_targets(entries: tuple[NavEntry, ...] = NAV) -> list[str]:
 def search_bundle(lang: str) -> str:
     """Where a language's search index (Pagefind bundle) lives: pagefind/ and fr/pagefind/."""
     return "pagefind/" if lang == DEFAULT else f"{language(lang).prefix}pagefind/"
+
+
+def search_page(lang: str) -> str:
+    """A language's search page, from the site's root: search/ and fr/search/."""
+    return language(lang).prefix + SEARCH_PAGE
 
 
 @functools.lru_cache(maxsize=65536)

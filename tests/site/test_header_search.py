@@ -1,7 +1,8 @@
 """The header's search (overrides/partials/header-search.html, docs/assets/search.js) in Debian's
 chromium: on a phone and a wide screen, in both languages, named, opened from the keyboard as in
 Material, searching the page's own language, closed with Escape, axe-core clean, fetching the
-index only once opened, and a plain link to the search page without JavaScript."""
+index only once opened, the arrow keys moving between the field and the results, and a plain link to
+the search page without JavaScript."""
 from __future__ import annotations
 
 import re
@@ -88,6 +89,37 @@ def test_slash_opens_a_search_of_the_pages_own_language_and_escape_closes_it(bro
     page.get_by_role("dialog").wait_for(state="hidden", timeout=5000)
     _focus_reaches(page, "button.odi-hsearch__control")
     reader.close()
+
+
+FOCUSED_HREF = "() => document.activeElement.href || null"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_arrow_keys_move_between_the_field_and_the_results_as_in_material(reader: Reader, lang: str) -> None:
+    """Down from the field to the first result and on through the results, round to the field;
+    up back the same way; the dialog stays open, the typed words unchanged, axe-core clean."""
+    reader.open(_prefix(lang) + CASE)
+    page = _open_and_search(reader, lang)
+    links = page.eval_on_selector_all(RESULT, "links => links.map(l => l.href)")
+    assert len(links) >= 2, links  # from one result to the next needs two
+    for expected in links:
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate(FOCUSED_HREF) == expected
+    page.keyboard.press("ArrowDown")
+    assert _focused(page, FIELD)
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(FOCUSED_HREF) == links[-1]
+    for expected in reversed(links[:-1]):
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate(FOCUSED_HREF) == expected
+    page.keyboard.press("ArrowUp")
+    assert _focused(page, FIELD)
+    assert page.locator(".odi-hsearch__dialog[open]").count() == 1
+    assert page.input_value(FIELD) == QUERY[lang]
+    page.keyboard.press("ArrowDown")
+    assert reader.axe_violations() == []
+    page.keyboard.press("Enter")  # a result reached with the arrows is followed like any link
+    page.wait_for_url(links[0])
 
 
 @pytest.mark.parametrize("key", ["s", "f"])

@@ -1,6 +1,7 @@
 """The built site: pages, labels, formats, notices, metadata for machines, no third-party requests."""
 from __future__ import annotations
 
+import html as html_module
 import re
 from pathlib import Path
 
@@ -192,13 +193,29 @@ def test_a_warning_fails_the_build(tmp_path: Path) -> None:
         build_site(tmp_path / "site", cases_dir=tmp_path / "cases", work=tmp_path / "work", search=False)
 
 
-@pytest.mark.parametrize(("page", "lang", "title", "home"), [("404.html", "en", "Page not found", "/knowledge-base/"),
-                                                             ("fr/404.html", "fr", "Page introuvable", "/knowledge-base/fr/")])
-def test_each_language_has_its_own_not_found_page(synthetic_site: Path, page: str, lang: str, title: str, home: str) -> None:
+@pytest.mark.parametrize(("page", "lang", "title", "home", "search"),
+                         [("404.html", "en", "Page not found", "/knowledge-base/", "Search"),
+                          ("fr/404.html", "fr", "Page introuvable", "/knowledge-base/fr/", "Recherche")])
+def test_each_language_has_its_own_not_found_page(synthetic_site: Path, page: str, lang: str, title: str, home: str, search: str) -> None:
     html = (synthetic_site / page).read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in html
     assert f"<h1>{title}</h1>" in html
-    assert f'<a href="{home}">' in html and f'<a href="{home}search/">' in html
+    assert f'<a href="{home}">' in html
+    # The way to search leads to the search page of the page's own language, named in that language.
+    assert f'<a href="{home}search/">{search}</a>' in html
+    assert (synthetic_site / home.removeprefix("/knowledge-base/") / "search" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("page", "said", "not_said"), [
+    ("search/index.html", "Search needs JavaScript. Browse the lists of cases instead.", "JavaScript. Parcourez"),
+    ("fr/search/index.html", "La recherche nécessite JavaScript. Parcourez plutôt les listes d'études de cas.", "Search needs"),
+])
+def test_the_search_page_says_in_its_language_what_to_do_without_javascript(synthetic_site: Path, page: str, said: str,
+                                                                              not_said: str) -> None:
+    html = (synthetic_site / page).read_text(encoding="utf-8")
+    noscript = [html_module.unescape(text) for text in re.findall(r"<noscript>(.*?)</noscript>", html, re.DOTALL)]
+    assert len(noscript) == 1 and said in noscript[0], noscript
+    assert not_said not in html
 
 
 def test_a_case_page_is_dated_by_its_last_review_in_the_sitemap(synthetic_site: Path) -> None:

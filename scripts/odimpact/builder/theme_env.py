@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 import material
 
-from odimpact.urls import search_bundle
+from odimpact.urls import search_bundle, search_page
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 PREFIX = "material"
@@ -85,5 +85,6 @@ def with_material_prefix(
     env.loader = jinja2.ChoiceLoader([env.loader, material_loader]) if env.loader else material_loader
     env.globals["odimpact_nav"] = NavCache(cache)
     env.globals["odimpact_search_bundle"] = search_bundle
+    env.globals["odimpact_search_page"] = search_page
     env.bytecode_cache = compiled
     return env

@@ -31,7 +31,8 @@ def data_table(caption: str, headers: tuple[str, ...], rows: list[tuple[str, ...
     """The data behind a chart as an HTML table (cells already escaped or linked by the caller)."""
     head = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<div class="odi-table"><table><caption>{esc(caption)}</caption>'
+    # odi-chart-data: research.css lays it out only near the screen (a row per term or year)
+    return (f'<div class="odi-table odi-chart-data"><table><caption>{esc(caption)}</caption>'
             f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
