@@ -3,7 +3,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup site serve test test-fast lint browser-deps pdf-deps validate benchmark audit clean
+.PHONY: setup site serve test test-fast lint format browser-deps pdf-deps validate benchmark audit clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -53,10 +53,15 @@ test: setup browser-deps pdf-deps
 test-fast: setup
 	$(VENV)/bin/pytest -m "not browser and not slow"
 
-## The linter and the type checker, as the test suite runs them.
+## The linter, the layout and the type checker, as the test suite runs them.
 lint: setup
 	$(VENV)/bin/ruff check scripts tests benchmarks
+	$(VENV)/bin/ruff format --check scripts tests benchmarks
 	$(VENV)/bin/mypy
+
+## Lay the code out as the test suite requires (ruff format, lines of 100 characters).
+format: setup
+	$(VENV)/bin/ruff format scripts tests benchmarks
 
 benchmark: setup
 	$(VENV)/bin/python -m benchmarks.validate

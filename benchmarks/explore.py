@@ -4,6 +4,7 @@ Builds the Explore data for N clearly synthetic cases (never published), serves 
 real explore.js on 127.0.0.1, and measures in headless Debian chromium the time of each filter
 change (event to results, counts and list redrawn, layout forced). Target: under 50 ms.
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,9 +26,11 @@ from tests.synthetic import synthetic_front_matter
 ASSETS = REPO_ROOT / "overrides" / "assets" / "research"
 CHROMIUM = "/usr/bin/chromium"
 TARGET_MS = 50.0
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Explore benchmark (synthetic)</title>
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+  <title>Explore benchmark (synthetic)</title>
 <link rel="stylesheet" href="research.css"></head><body><main><h1>Synthetic benchmark</h1>
-<div id="odi-explore-app" data-src="explore.json"></div><script src="explore.js" defer></script></main></body></html>"""
+<div id="odi-explore-app" data-src="explore.json"></div><script src="explore.js" defer></script>
+  </main></body></html>"""
 # Each step: a CSS selector to click, or ("fill", selector, text) for the text filter.
 STEPS: list[Any] = [
     'fieldset[data-facet="sector"] input[value="health"]',
@@ -85,13 +88,19 @@ def measure(url: str, rounds: int) -> list[tuple[float, int]]:
 
     timings = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_page()
         page.goto(url)
         page.wait_for_function("window.odiExplore && window.odiExplore.ready", timeout=60000)
         for _ in range(rounds):
             for step in STEPS:
-                argument = {"selector": step[1], "fill": step[2]} if isinstance(step, tuple) else {"selector": step}
+                argument = (
+                    {"selector": step[1], "fill": step[2]}
+                    if isinstance(step, tuple)
+                    else {"selector": step}
+                )
                 timings.append(tuple(page.evaluate(MEASURE, argument)))
         browser.close()
     return timings
@@ -102,6 +111,7 @@ def _handler(directory: str) -> Any:
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             return
+
     return functools.partial(Quiet, directory=directory)
 
 
@@ -110,7 +120,10 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="odimpact-explore-bench-") as temporary:
         started = time.perf_counter()
         size = write_page(Path(temporary), count)
-        print(f"synthetic cases: {count:,}; explore.json {size / 1e6:.2f} MB, generated in {time.perf_counter() - started:.1f} s")
+        print(
+            f"synthetic cases: {count:,}; explore.json {size / 1e6:.2f} MB, generated in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(temporary))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:

@@ -41,10 +41,28 @@ def plain(work: Path, out: Path) -> float:
     start = time.perf_counter()
     for lang in LANGUAGES:
         project = work / lang / CONFIG_FILE
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project), "-d", str(out / lang)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "-q",
+                "-f",
+                str(project),
+                "-d",
+                str(out / lang),
+            ],
+            check=True,
+            capture_output=True,
+        )
     for lang in LANGUAGES:
-        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out / lang), "--quiet"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out / lang), "--quiet"],
+            check=True,
+            capture_output=True,
+        )
     return time.perf_counter() - start
 
 
@@ -61,7 +79,10 @@ def main(runs: int) -> None:
                 times[name].append(seconds)
                 print(f"run {run + 1}: {name} {seconds:.2f} s", flush=True)
     for name, values in times.items():
-        print(f"{name}: median {statistics.median(values):.2f} s ({', '.join(f'{v:.2f}' for v in values)})")
+        print(
+            f"{name}: median {statistics.median(values):.2f} s "
+            f"({', '.join(f'{v:.2f}' for v in values)})"
+        )
 
 
 if __name__ == "__main__":

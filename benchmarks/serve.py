@@ -40,7 +40,9 @@ def write_case(cases: Path, case_id: str, lang: str, extra: str) -> None:
     meta, body = fixture_meta(lang)
     meta.update(id=case_id, title=f"{meta['title']} {case_id}")
     head, rest = body.split("\n\n", 1) if "\n\n" in body else (body, "")
-    write_case_file(cases / case_id, lang, meta, f"{head}\n\nSynthetic probe text {extra}.\n\n{rest}")
+    write_case_file(
+        cases / case_id, lang, meta, f"{head}\n\nSynthetic probe text {extra}.\n\n{rest}"
+    )
 
 
 def write_probe(cases: Path, marker: str) -> None:
@@ -66,11 +68,14 @@ def measure(cases: Path, work: Path) -> tuple[list[float], list[int]]:
     log = work / "serve.log"
     work.mkdir(parents=True, exist_ok=True)
     code = (
-        "import sys; from pathlib import Path; from odimpact.builder.serve import serve; from odimpact.builder.build import CONFIG; "
+        "import sys; from pathlib import Path; from odimpact.builder.serve import serve; "
+        "from odimpact.builder.build import CONFIG; "
         f"sys.exit(serve(CONFIG, Path({str(cases)!r}), Path({str(work)!r}), '127.0.0.1:{port}'))"
     )
     with log.open("wb") as output:
-        server = subprocess.Popen([sys.executable, "-c", code], stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=output, stderr=subprocess.STDOUT
+        )
     url = f"http://127.0.0.1:{port}/knowledge-base/cases/{CASE}/"
     try:
         deadline = time.monotonic() + 600
@@ -89,7 +94,9 @@ def measure(cases: Path, work: Path) -> tuple[list[float], list[int]]:
                 time.sleep(0.02)
             times.append(time.monotonic() - start)
             time.sleep(1.5)  # a second rebuild, if the save started one, shows in the log by now
-            rebuilds.append(log.read_text(encoding="utf-8").count("Building documentation") - before)
+            rebuilds.append(
+                log.read_text(encoding="utf-8").count("Building documentation") - before
+            )
         return times, rebuilds
     finally:
         server.terminate()
@@ -110,7 +117,10 @@ def main(sizes: list[int]) -> None:
             times, rebuilds = measure(cases, Path(temp) / "work")
             label = "real" if size == 0 else str(size)
             print(
-                f"{label:>6} {statistics.median(times):9.2f} {max(times):10.2f} {','.join(map(str, rebuilds)):>18}",
+                (
+                    f"{label:>6} {statistics.median(times):9.2f} {max(times):10.2f} "
+                    f"{','.join(map(str, rebuilds)):>18}"
+                ),
                 flush=True,
             )
 

@@ -5,6 +5,7 @@ a type the property accepts, and the properties search engines require are there
 The tables hold only the types and properties the site uses, copied from schema.org's pages
 (https://schema.org/<Type>, "Property / Expected type"); a property the site starts using must be
 added here from its schema.org page, which is the point: nothing unchecked reaches a page."""
+
 from __future__ import annotations
 
 import re
@@ -12,29 +13,60 @@ from typing import Any
 
 # Type -> the type it is a kind of (schema.org's hierarchy, as far as the site needs it).
 PARENT = {
-    "CreativeWork": "Thing", "Article": "CreativeWork", "Dataset": "CreativeWork", "MediaObject": "CreativeWork",
-    "DataDownload": "MediaObject", "Organization": "Thing", "Place": "Thing", "AdministrativeArea": "Place",
-    "Country": "AdministrativeArea", "Person": "Thing",
+    "CreativeWork": "Thing",
+    "Article": "CreativeWork",
+    "Dataset": "CreativeWork",
+    "MediaObject": "CreativeWork",
+    "DataDownload": "MediaObject",
+    "Organization": "Thing",
+    "Place": "Thing",
+    "AdministrativeArea": "Place",
+    "Country": "AdministrativeArea",
+    "Person": "Thing",
 }
 # Type -> property -> the types its values may have (data types: Text, URL, Date, Boolean).
 PROPERTIES: dict[str, dict[str, tuple[str, ...]]] = {
-    "Thing": {"name": ("Text",), "description": ("Text",), "url": ("URL",), "identifier": ("Text", "URL"),
-              "mainEntityOfPage": ("CreativeWork", "URL")},
-    "CreativeWork": {"headline": ("Text",), "inLanguage": ("Text",), "license": ("URL", "CreativeWork"),
-                     "creator": ("Organization", "Person"), "author": ("Organization", "Person"),
-                     "publisher": ("Organization", "Person"), "datePublished": ("Date",), "dateModified": ("Date",),
-                     "keywords": ("Text", "URL"), "isAccessibleForFree": ("Boolean",), "spatialCoverage": ("Place",),
-                     "temporalCoverage": ("Text", "URL"), "isBasedOn": ("CreativeWork", "URL"), "encodingFormat": ("Text", "URL")},
+    "Thing": {
+        "name": ("Text",),
+        "description": ("Text",),
+        "url": ("URL",),
+        "identifier": ("Text", "URL"),
+        "mainEntityOfPage": ("CreativeWork", "URL"),
+    },
+    "CreativeWork": {
+        "headline": ("Text",),
+        "inLanguage": ("Text",),
+        "license": ("URL", "CreativeWork"),
+        "creator": ("Organization", "Person"),
+        "author": ("Organization", "Person"),
+        "publisher": ("Organization", "Person"),
+        "datePublished": ("Date",),
+        "dateModified": ("Date",),
+        "keywords": ("Text", "URL"),
+        "isAccessibleForFree": ("Boolean",),
+        "spatialCoverage": ("Place",),
+        "temporalCoverage": ("Text", "URL"),
+        "isBasedOn": ("CreativeWork", "URL"),
+        "encodingFormat": ("Text", "URL"),
+    },
     "Dataset": {"distribution": ("DataDownload",)},
     "MediaObject": {"contentUrl": ("URL",), "encodingFormat": ("Text", "URL")},
 }
 # Type -> properties a node must have: those without which search engines ignore it (Google's
 # rules for datasets and articles), and a download's format, which data catalogues show.
-REQUIRED = {"Dataset": ("name", "description"), "DataDownload": ("contentUrl", "encodingFormat"), "Article": ("headline",)}
+REQUIRED = {
+    "Dataset": ("name", "description"),
+    "DataDownload": ("contentUrl", "encodingFormat"),
+    "Article": ("headline",),
+}
 DATA_TYPES = {
     "Text": lambda value: isinstance(value, str) and value.strip() != "",
-    "URL": lambda value: isinstance(value, str) and re.fullmatch(r"https?://[^\s]+", value) is not None,
-    "Date": lambda value: isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None,
+    "URL": lambda value: (
+        isinstance(value, str) and re.fullmatch(r"https?://[^\s]+", value) is not None
+    ),
+    "Date": lambda value: (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    ),
     "Boolean": lambda value: isinstance(value, bool),
 }
 
@@ -68,7 +100,11 @@ def problems(node: Any, path: str = "$") -> list[str]:
     if type_name not in PARENT:
         return [f"{path}: unknown @type {type_name!r}"]
     found, allowed = [], _allowed(type_name)
-    found += [f"{path}: {type_name} needs {name}" for name in REQUIRED.get(type_name, ()) if name not in node]
+    found += [
+        f"{path}: {type_name} needs {name}"
+        for name in REQUIRED.get(type_name, ())
+        if name not in node
+    ]
     for name, value in node.items():
         if name.startswith("@"):
             continue

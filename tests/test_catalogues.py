@@ -1,5 +1,6 @@
 """The site's string catalogue (publication/strings.yml and documents.yml) holds exactly the strings
 the code asks for: every key asked for exists, every key is asked for (no dead entries)."""
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,18 @@ def test_every_key_is_asked_for() -> None:
     code = _code()
     literal = set(LITERAL.findall(code))
     families = DYNAMIC.findall(code)
-    quoted = set(re.findall(r"""["']([a-z0-9_]+)["']""", code))  # keys passed on to text() by a caller
-    dead = [key for key in STRINGS if key not in literal and key not in quoted
-            and not any(key.startswith(prefix) and key.endswith(suffix) and (prefix or suffix) for prefix, suffix in families)]
+    # keys passed on to text() by a caller
+    quoted = set(re.findall(r"""["']([a-z0-9_]+)["']""", code))
+    dead = [
+        key
+        for key in STRINGS
+        if key not in literal
+        and key not in quoted
+        and not any(
+            key.startswith(prefix) and key.endswith(suffix) and (prefix or suffix)
+            for prefix, suffix in families
+        )
+    ]
     assert not dead
 
 
@@ -48,16 +58,25 @@ def test_validator_messages_take_ids_and_say_them_in_their_language() -> None:
         fields = {}
         for lang, template in templates.items():
             parsed = {(name, spec) for _, name, spec, _ in Formatter().parse(template) if name}
-            assert not any(name.endswith(tuple(f"_{code}" for code in LANGUAGES)) for name, _ in parsed), (code, lang)
+            assert not any(
+                name.endswith(tuple(f"_{code}" for code in LANGUAGES)) for name, _ in parsed
+            ), (code, lang)
             assert all(spec in SAYINGS or not spec for _, spec in parsed), (code, lang)
             fields[lang] = {name for name, _ in parsed}
         assert len({frozenset(names) for names in fields.values()}) == 1, code
-    assert all(set(entry) == set(LANGUAGES) for listed in words().values() for entry in listed.values())
+    assert all(
+        set(entry) == set(LANGUAGES) for listed in words().values() for entry in listed.values()
+    )
     # An id said in each language: the schema's "integer", the language "fr", candidate values.
-    assert render("schema-type", "fr", {"expected": "integer", "found": "string", "value": "x"}).startswith(
-        "attendu\u00a0: un nombre entier; trouvé\u00a0: du texte")
-    assert "this file should be in French but" in render("language-mismatch", "en", {"expected": "fr", "found": "en"})
-    assert "(vouliez-vous dire 'a', 'b'?)" in render("schema-unknown-field", "fr", {"name": "c", "suggestions": ["a", "b"]})
+    assert render(
+        "schema-type", "fr", {"expected": "integer", "found": "string", "value": "x"}
+    ).startswith("attendu\u00a0: un nombre entier; trouvé\u00a0: du texte")
+    assert "this file should be in French but" in render(
+        "language-mismatch", "en", {"expected": "fr", "found": "en"}
+    )
+    assert "(vouliez-vous dire 'a', 'b'?)" in render(
+        "schema-unknown-field", "fr", {"name": "c", "suggestions": ["a", "b"]}
+    )
 
 
 def test_a_key_in_two_catalogue_files_is_refused(tmp_path: Path) -> None:

@@ -23,8 +23,21 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_code_is_laid_out_as_ruff_format_lays_it() -> None:
+    """One layout for all code, lines of 100 characters at most: `make format` applies it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests", "benchmarks"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_mypy_finds_nothing() -> None:
-    result = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -50,7 +63,8 @@ def test_generation_never_imports_mkdocs() -> None:
         for package in ("publication",)
         for path in modules_of(package)
         for name in imports(path)
-        if name.split(".")[0] in ("mkdocs", "material", "odimpact.builder") or name.startswith("odimpact.builder")
+        if name.split(".")[0] in ("mkdocs", "material", "odimpact.builder")
+        or name.startswith("odimpact.builder")
     }
     assert not leaks
 
@@ -75,10 +89,13 @@ def _unit(module: str) -> str | None:
 
 
 def test_no_import_loop_between_packages() -> None:
-    """Dependencies between odimpact's subpackages go one way (e.g. builder -> publication -> nothing back)."""
+    """Dependencies between odimpact's subpackages go one way (e.g. builder -> publication ->
+    nothing back)."""
     edges: dict[str, set[str]] = {}
     for path in PACKAGE.rglob("*.py"):
-        unit = path.relative_to(PACKAGE).parts[0] if len(path.relative_to(PACKAGE).parts) > 1 else None
+        unit = (
+            path.relative_to(PACKAGE).parts[0] if len(path.relative_to(PACKAGE).parts) > 1 else None
+        )
         if unit is None:
             continue
         for name in imports(path):
@@ -87,7 +104,10 @@ def test_no_import_loop_between_packages() -> None:
                 edges.setdefault(unit, set()).add(target)
 
     def reaches(start: str, goal: str, seen: set[str]) -> bool:
-        return any(nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt})) for nxt in edges.get(start, ()))
+        return any(
+            nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt}))
+            for nxt in edges.get(start, ())
+        )
 
     loops = sorted(unit for unit in edges if reaches(unit, unit, {unit}))
     assert not loops, {unit: sorted(edges[unit]) for unit in loops}

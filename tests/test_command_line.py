@@ -1,5 +1,6 @@
 """The command line speaks English and French: help, argparse's headings and usage errors, from
 command_line.yml, chosen by --lang (--ui-lang for `new`) or the locale."""
+
 from __future__ import annotations
 
 import argparse
@@ -33,16 +34,26 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) -> None:
-    commands = {name: entry for name, entry in catalogue().items() if name not in SECTIONS and not name.startswith("contrib-")}
+    commands = {
+        name: entry
+        for name, entry in catalogue().items()
+        if name not in SECTIONS and not name.startswith("contrib-")
+    }
     parsers = subcommands(lang)
     assert set(commands) == set(parsers)
     common_used: set[str] = set()
     for name, parser in parsers.items():
         entry = commands[name]
-        assert (parser.description, parser.epilog) == (entry["description"][lang], entry["epilog"][lang])
+        assert (parser.description, parser.epilog) == (
+            entry["description"][lang],
+            entry["epilog"][lang],
+        )
         own = entry.get("options", {})
-        shown = {option_key(a): a.help for a in parser._actions
-                 if a.help != argparse.SUPPRESS and not isinstance(a, argparse._HelpAction)}
+        shown = {
+            option_key(a): a.help
+            for a in parser._actions
+            if a.help != argparse.SUPPRESS and not isinstance(a, argparse._HelpAction)
+        }
         for key, help_text in shown.items():
             expected = own.get(key) or catalogue()["common"]["options"][key]
             assert help_text == expected[lang], (name, key)
@@ -52,16 +63,28 @@ def test_every_help_comes_from_the_catalogue_and_every_entry_is_used(lang: str) 
 
 
 def test_every_entry_has_both_languages() -> None:
-    entries = [(name, part, texts) for name, entry in catalogue().items() if name != "argparse"
-               for part, texts in entry.items()
-               if part not in ("options", "messages", "fields", "questions", "written")]
-    entries += [(name, key, texts) for name, entry in catalogue().items() if name != "argparse"
-                for part in ("options", "questions", "written")
-                for key, texts in entry.get(part, {}).items()]
+    entries = [
+        (name, part, texts)
+        for name, entry in catalogue().items()
+        if name != "argparse"
+        for part, texts in entry.items()
+        if part not in ("options", "messages", "fields", "questions", "written")
+    ]
+    entries += [
+        (name, key, texts)
+        for name, entry in catalogue().items()
+        if name != "argparse"
+        for part in ("options", "questions", "written")
+        for key, texts in entry.get(part, {}).items()
+    ]
     # An issue form's questions: a label and a help each (contrib-issue-form).
-    entries += [(name, f"{key}.{part}", texts) for name, entry in catalogue().items()
-                if name != "argparse" for key, parts in entry.get("fields", {}).items()
-                for part, texts in parts.items()]
+    entries += [
+        (name, f"{key}.{part}", texts)
+        for name, entry in catalogue().items()
+        if name != "argparse"
+        for key, parts in entry.get("fields", {}).items()
+        for part, texts in parts.items()
+    ]
     for name, part, texts in entries:
         assert set(texts) == set(LANGUAGES) and all(texts.values()), (name, part)
 
@@ -70,36 +93,50 @@ def test_french_help_has_no_english_left(capsys: pytest.CaptureFixture[str]) -> 
     code, text = run(capsys, "validate", "--help", "--lang", "fr")
     assert code == 0
     assert text.startswith("utilisation\u00a0: odimpact validate")
-    for french in ("arguments positionnels\u00a0:", "options\u00a0:", "afficher ce message d'aide et quitter",
-                   catalogue()["validate"]["options"]["--jobs"]["fr"].split(" (")[0]):
+    for french in (
+        "arguments positionnels\u00a0:",
+        "options\u00a0:",
+        "afficher ce message d'aide et quitter",
+        catalogue()["validate"]["options"]["--jobs"]["fr"].split(" (")[0],
+    ):
         assert french in text
     for english in ("usage:", "positional arguments", "show this help", "worker processes"):
         assert english not in text
 
 
-def test_usage_errors_follow_the_locale(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors_follow_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ODIMPACT_LANG", "fr")
     code, text = run(capsys, "sync", "some-case")
     assert code == 2
-    assert "odimpact sync\u00a0: erreur\u00a0: les arguments suivants sont obligatoires\u00a0: --from" in text
+    assert (
+        "odimpact sync\u00a0: erreur\u00a0: les arguments suivants sont obligatoires\u00a0: --from"
+        in text
+    )
     code, text = run(capsys, "report", "--format", "xml")
     assert code == 2 and "choix non valide\u00a0: 'xml' (choisissez parmi 'human', 'json')" in text
     code, text = run(capsys, "validate", "--no-such-option")
     assert code == 2 and "arguments non reconnus\u00a0: --no-such-option" in text
 
 
-def test_the_lang_option_wins_over_the_locale_and_english_comes_back(capsys: pytest.CaptureFixture[str],
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_lang_option_wins_over_the_locale_and_english_comes_back(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ODIMPACT_LANG", "fr")
     code, text = run(capsys, "sync", "some-case", "--lang", "en")
-    assert code == 2 and "odimpact sync: error: the following arguments are required: --from" in text
+    assert (
+        code == 2 and "odimpact sync: error: the following arguments are required: --from" in text
+    )
     monkeypatch.setenv("ODIMPACT_LANG", "en")
     run(capsys, "sync", "x", "--lang", "fr")
     code, text = run(capsys, "sync", "x")  # argparse's texts are put back after a French call
     assert "the following arguments are required" in text
 
 
-def test_new_speaks_the_language_of_its_questions_not_of_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_speaks_the_language_of_its_questions_not_of_the_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert language_of(["new", "--lang", "en", "--ui-lang", "fr"]) == "fr"
     assert language_of(["new", "--ui-lang=fr", "--lang=en"]) == "fr"
     assert language_of(["validate", "--", "--lang", "fr"]) == language_of([])
@@ -116,8 +153,14 @@ def test_every_message_is_said_by_its_command_and_every_one_said_exists() -> Non
     import odimpact.commands
 
     package = Path(odimpact.commands.__file__).parent.parent
-    modules = {path.stem.replace("_", "-"): path.read_text(encoding="utf-8") for path in (package / "commands").glob("*.py")}
-    modules |= {"contrib-" + path.stem.replace("_", "-"): path.read_text(encoding="utf-8") for path in (package / "contrib").glob("*.py")}
+    modules = {
+        path.stem.replace("_", "-"): path.read_text(encoding="utf-8")
+        for path in (package / "commands").glob("*.py")
+    }
+    modules |= {
+        "contrib-" + path.stem.replace("_", "-"): path.read_text(encoding="utf-8")
+        for path in (package / "contrib").glob("*.py")
+    }
     for command, entry in catalogue().items():
         for key, texts in {**entry.get("messages", {}), **entry.get("written", {})}.items():
             assert f'"{key}"' in modules[command], (command, key)
@@ -138,8 +181,12 @@ def test_a_reader_closing_the_pipe_gets_no_traceback() -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
-        result = subprocess.run([sys.executable, "-m", "odimpact.cli", "report", "--lang", "en"],
-                                stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "odimpact.cli", "report", "--lang", "en"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
     finally:
         os.close(write_end)
     assert result.returncode == 141 and result.stderr.decode("utf-8") == ""

@@ -1,6 +1,7 @@
 """Every command a message or a generated page tells a contributor to run is a command the tool
 accepts as written (the format reference once said `odimpact sync cases/<id>` without the
 required --from)."""
+
 from __future__ import annotations
 
 import re
@@ -12,13 +13,31 @@ import pytest
 from odimpact.cli import build_parser
 
 REPO = Path(__file__).resolve().parents[1]
-WHERE = [REPO / "scripts" / "odimpact" / "messages.yml", *(REPO / "scripts" / "odimpact").rglob("*.py"),
-         *(REPO / "docs" / "reference").glob("*.md"), REPO / "CONTRIBUTING.md", REPO / "CONTRIBUTING.fr.md"]
+WHERE = [
+    REPO / "scripts" / "odimpact" / "messages.yml",
+    *(REPO / "scripts" / "odimpact").rglob("*.py"),
+    *(REPO / "docs" / "reference").glob("*.md"),
+    REPO / "CONTRIBUTING.md",
+    REPO / "CONTRIBUTING.fr.md",
+]
 # A hint: "odimpact <command> ..." up to the quote, backtick or guillemet that closes it.
-HINT = re.compile(r"""(?:['`«]\s?|^\s+|\$ )(?:\.venv/bin/)?odimpact ([a-z][a-z-]*(?: [^'`»\n]*?)?)\s?(?=['`»]|$)""", re.M)
-PLACEHOLDERS = {"{case_dir}": "cases/synthetic-bus-data", "{folder}": "cases/synthetic-bus-data", "{id}": "synthetic-bus-data",
-                "cases/<id>": "cases/synthetic-bus-data", "<id>": "synthetic-bus-data", "ID": "synthetic-bus-data",
-                "{path}": "cases/synthetic-bus-data/index.en.md", "<that language>": "en", "<sa langue>": "fr", "REF": "main"}
+HINT = re.compile(
+    r"""(?:['`«]\s?|^\s+|\$ )(?:\.venv/bin/)?odimpact """
+    r"""([a-z][a-z-]*(?: [^'`»\n]*?)?)\s?(?=['`»]|$)""",
+    re.M,
+)
+PLACEHOLDERS = {
+    "{case_dir}": "cases/synthetic-bus-data",
+    "{folder}": "cases/synthetic-bus-data",
+    "{id}": "synthetic-bus-data",
+    "cases/<id>": "cases/synthetic-bus-data",
+    "<id>": "synthetic-bus-data",
+    "ID": "synthetic-bus-data",
+    "{path}": "cases/synthetic-bus-data/index.en.md",
+    "<that language>": "en",
+    "<sa langue>": "fr",
+    "REF": "main",
+}
 
 
 def hints() -> list[tuple[str, str]]:
@@ -35,7 +54,9 @@ def hints() -> list[tuple[str, str]]:
 
 def test_hints_are_found() -> None:
     texts = {text for _, text in hints()}
-    assert any(text.startswith("sync") for text in texts) and any(text.startswith("validate") for text in texts)
+    assert any(text.startswith("sync") for text in texts) and any(
+        text.startswith("validate") for text in texts
+    )
 
 
 @pytest.mark.parametrize(("where", "hint"), hints())
@@ -46,4 +67,6 @@ def test_hint_is_accepted_as_written(where: str, hint: str) -> None:
         build_parser().parse_args(shlex.split(hint))
     except SystemExit as error:  # --help exits 0 once printed
         if error.code:
-            raise AssertionError(f"{where}: `odimpact {hint}` is refused (exit {error.code})") from None
+            raise AssertionError(
+                f"{where}: `odimpact {hint}` is refused (exit {error.code})"
+            ) from None

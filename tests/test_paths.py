@@ -1,4 +1,5 @@
 """`odimpact` works on the checkout you stand in, not the one it was installed from."""
+
 from __future__ import annotations
 
 import subprocess
@@ -11,7 +12,9 @@ SHOW_ROOT = "from odimpact.paths import REPO_ROOT, CASES_DIR; print(REPO_ROOT); 
 
 
 def _root_seen_from(folder: Path) -> list[str]:
-    result = subprocess.run([sys.executable, "-c", SHOW_ROOT], cwd=folder, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_ROOT], cwd=folder, capture_output=True, text=True, check=True
+    )
     return result.stdout.split()
 
 
@@ -21,7 +24,10 @@ def test_the_checkout_you_stand_in_is_used(tmp_path: Path) -> None:
     (checkout / "schema" / "case.schema.json").write_text("{}", encoding="utf-8")
     (checkout / "cases" / "synthetic-case").mkdir(parents=True)
     (checkout / "mkdocs.yml").write_text("site_name: Synthetic\n", encoding="utf-8")
-    assert _root_seen_from(checkout / "cases" / "synthetic-case") == [str(checkout), str(checkout / "cases")]
+    assert _root_seen_from(checkout / "cases" / "synthetic-case") == [
+        str(checkout),
+        str(checkout / "cases"),
+    ]
 
 
 def test_outside_any_checkout_the_installed_one_is_used(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ the editors' machines only: that extra check runs when the notes are there and i
 reason shown, on a clone without them. It is a guard, not a proof: a figure passes when the same
 number appears somewhere in the notes.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,10 @@ from odimpact.paths import REPO_ROOT
 from odimpact.quoted_numbers import figure_in_text
 
 NOTES_DIR = REPO_ROOT.parent / "shared" / "research"
-needs_notes = pytest.mark.skipif(not NOTES_DIR.is_dir(), reason=f"the editors' research notes are not beside this clone ({NOTES_DIR})")
+needs_notes = pytest.mark.skipif(
+    not NOTES_DIR.is_dir(),
+    reason=f"the editors' research notes are not beside this clone ({NOTES_DIR})",
+)
 
 CASES = load_corpus().cases
 
@@ -37,22 +41,28 @@ def _bare(url: str) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_every_figure_is_quoted_or_unverified_by_name(case) -> None:
-    """A figure without a quote is allowed (the report lists it as unverified) but never a quote that misses it."""
+    """A figure without a quote is allowed (the report lists it as unverified) but never a quote
+    that misses it."""
     for lang in case.languages():
         for figure in case.meta(lang).get("impacts", []):
             if "quote" in figure:
-                assert is_verified(figure), f"{lang}: {figure['measure']}: the quote does not contain the figure"
+                assert is_verified(figure), (
+                    f"{lang}: {figure['measure']}: the quote does not contain the figure"
+                )
 
 
 @needs_notes
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_unread_sources_are_in_the_notes(case) -> None:
-    """A source with no access date was not read by an editor for this version: it must come from the notes."""
+    """A source with no access date was not read by an editor for this version: it must come from
+    the notes."""
     for lang in case.languages():
         meta = case.meta(lang)
         for item in meta.get("sources", []):
             if "accessed" not in item:
-                assert _bare(item["url"]) in notes(), f"{lang}: {item['url']} is not in the notes and has no access date"
+                assert _bare(item["url"]) in notes(), (
+                    f"{lang}: {item['url']} is not in the notes and has no access date"
+                )
 
 
 @needs_notes
@@ -62,7 +72,9 @@ def test_unquoted_figures_are_in_the_notes(case) -> None:
         for figure in case.meta(lang).get("impacts", []):
             if "quote" not in figure:
                 for key, value in figure_values(figure):
-                    assert figure_in_text(value, notes()), f"{lang}: {figure['measure']} {key} = {value} is not in the notes"
+                    assert figure_in_text(value, notes()), (
+                        f"{lang}: {figure['measure']} {key} = {value} is not in the notes"
+                    )
 
 
 @needs_notes

@@ -1,4 +1,5 @@
 """`odimpact report`: the evidence counts and the unverified figures, from a known corpus."""
+
 from __future__ import annotations
 
 import contextlib
@@ -20,13 +21,20 @@ def _report(*options: str) -> str:
 
 def test_json_counts_the_published_cases_evidence() -> None:
     evidence = json.loads(_report("--format", "json"))["evidence"]
-    # One published example: a use (quoted), an output (no quote), an outcome with a baseline (quoted).
+    # One published example: a use (quoted), an output (no quote), an outcome with a baseline
+    # (quoted).
     assert evidence["cases"] == 1
     assert evidence["figures_by_kind"] == {"output": 1, "use": 1, "outcome": 1, "impact": 0}
     assert evidence["cases_by_level"] == {"1": 1, "2": 0, "3": 0, "4": 0, "5": 0}
-    assert evidence["sources_by_independence"] == {"data-publisher": 1, "reuser": 0, "independent": 1}
+    assert evidence["sources_by_independence"] == {
+        "data-publisher": 1,
+        "reuser": 0,
+        "independent": 1,
+    }
     assert evidence["cases_with_measured_change"] == 1 and evidence["changes_without_baseline"] == 0
-    assert evidence["unverified_figures"] == [{"case": "synthetic-bus-data", "figure": 2, "measure": "Cost of publishing the data"}]
+    assert evidence["unverified_figures"] == [
+        {"case": "synthetic-bus-data", "figure": 2, "measure": "Cost of publishing the data"}
+    ]
 
 
 def test_human_report_lists_unverified_figures_in_french() -> None:

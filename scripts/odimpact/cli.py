@@ -3,6 +3,7 @@
 Exit codes, for every subcommand: 0 success; 1 the input (a case, a site) has problems;
 2 the command was used wrongly (unknown option, missing path).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except BrokenPipeError:  # the reader stopped reading (`odimpact report | head`): no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's exit flush must not fail again
+        # Python's exit flush must not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + signal.SIGPIPE  # what a shell reports for a command its pipe closed
 
 

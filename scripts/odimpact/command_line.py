@@ -1,8 +1,10 @@
 """The command line's own texts in English and French (command_line.yml): each command's help,
-description, epilog and messages, each option's help, and argparse's texts (usage, headings, errors).
+description, epilog and messages, each option's help, and argparse's texts (usage, headings,
+errors).
 
 The language is chosen before the parser is built, from the arguments (--ui-lang, then --lang)
 or else the locale, because argparse writes its headings when the parser is made."""
+
 from __future__ import annotations
 
 import argparse
@@ -39,7 +41,9 @@ class ParserTexts(ProgramTexts):
 @cache
 def catalogue() -> dict[str, Any]:
     """command_line.yml, each text in its language's typography (odimpact.typography's one rule)."""
-    raw = yaml.safe_load(resources.files("odimpact").joinpath("command_line.yml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(
+        resources.files("odimpact").joinpath("command_line.yml").read_text(encoding="utf-8")
+    )
     return {name: _typeset_section(name, entry) for name, entry in raw.items()}
 
 
@@ -47,15 +51,18 @@ def _typeset_section(name: str, entry: dict[str, Any]) -> dict[str, Any]:
     """A section, each text in its language's typography but for the texts written into files."""
     if name == "argparse":  # French only, keyed by argparse's English
         return typeset_table(entry, "fr")
-    return {part: texts if part == WRITTEN else typeset_table(texts)
-            for part, texts in entry.items()}
+    return {
+        part: texts if part == WRITTEN else typeset_table(texts) for part, texts in entry.items()
+    }
 
 
 def language_of(argv: Sequence[str]) -> str:
     """The language the command line speaks for these arguments: the last --ui-lang, else the
     last --lang, given as a known language; else the locale's."""
     for option in LANGUAGE_OPTIONS:
-        values = [value for name, value in _option_values(argv) if name == option and value in LANGUAGES]
+        values = [
+            value for name, value in _option_values(argv) if name == option and value in LANGUAGES
+        ]
         if values:
             return values[-1]
     return locale_language()
@@ -82,8 +89,11 @@ class CommandTexts:
     def parser(self) -> ParserTexts:
         """help, description and epilog, as add_parser takes them."""
         entry = catalogue()[self.command]
-        return ParserTexts(help=entry["help"][self.lang], description=entry["description"][self.lang],
-                           epilog=entry["epilog"][self.lang])
+        return ParserTexts(
+            help=entry["help"][self.lang],
+            description=entry["description"][self.lang],
+            epilog=entry["epilog"][self.lang],
+        )
 
     def option(self, name: str) -> str:
         """The help of an option (by its first option string) or of a positional argument (by
@@ -93,7 +103,8 @@ class CommandTexts:
 
 
 def say(command: str, key: str, lang: str, **values: object) -> str:
-    """One of a command's messages (command_line.yml: <command>.messages.<key>) in `lang`, filled."""
+    """One of a command's messages (command_line.yml: <command>.messages.<key>) in `lang`,
+    filled."""
     return str(catalogue()[command]["messages"][key][lang]).format(**values)
 
 

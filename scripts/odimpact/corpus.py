@@ -1,8 +1,10 @@
-"""The loaded corpus: every case with its language files, for generators (pages, overviews, exports).
+"""The loaded corpus: every case with its language files, for generators (pages, overviews,
+exports).
 
 Loading does not validate: the site build calls `odimpact validate` first, but generators must
 stay safe even on unvalidated input (they escape and sanitise everything they emit).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -31,7 +33,8 @@ class Case:
         return [lang for lang in LANGUAGES if lang in self.files]
 
     def source_lang(self, lang: str) -> str:
-        """The language whose file is shown for `lang`: itself, or the other one while awaiting translation."""
+        """The language whose file is shown for `lang`: itself, or the other one while awaiting
+        translation."""
         return lang if lang in self.files else self.languages()[0]
 
     def meta(self, lang: str) -> dict[str, Any]:
@@ -72,9 +75,14 @@ class Corpus:
 Reader = Callable[[Path, str, str], CaseFile | Problem]
 
 
-def load_corpus(cases_dir: Path = CASES_DIR, root: Path = REPO_ROOT, languages: tuple[str, ...] = LANGUAGES,
-                read: Reader = read_case_file) -> Corpus:
-    """Read every case file that parses; files that do not parse are left out (validate reports them).
+def load_corpus(
+    cases_dir: Path = CASES_DIR,
+    root: Path = REPO_ROOT,
+    languages: tuple[str, ...] = LANGUAGES,
+    read: Reader = read_case_file,
+) -> Corpus:
+    """Read every case file that parses; files that do not parse are left out (validate reports
+    them).
 
     With `languages`, only those files are read, unless a case has none that parses: then its
     others are, since its pages show them while it awaits translation. `odimpact build` renders

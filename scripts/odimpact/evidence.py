@@ -4,6 +4,7 @@ which show a change, which attribute one to the data, and how many voices the so
 The validator's rules, the site, the exports and `odimpact report` all ask these questions; they
 are answered here once.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,7 +25,11 @@ def figure_values(figure: dict[str, Any]) -> list[tuple[str, float]]:
 def is_verified(figure: dict[str, Any]) -> bool:
     """A figure a reader can check: it carries a quote from its source that contains it."""
     quote = figure.get("quote")
-    return isinstance(quote, str) and bool(quote) and all(figure_in_text(value, quote) for _, value in figure_values(figure))
+    return (
+        isinstance(quote, str)
+        and bool(quote)
+        and all(figure_in_text(value, quote) for _, value in figure_values(figure))
+    )
 
 
 def shows_change(figure: dict[str, Any]) -> bool:
@@ -35,18 +40,25 @@ def shows_change(figure: dict[str, Any]) -> bool:
 def shows_attribution(figure: dict[str, Any], sources: dict[str, dict[str, Any]]) -> bool:
     """An impact against a comparison, from an evaluation, audit or peer-reviewed study."""
     source = sources.get(figure.get("source", ""), {})
-    return (figure.get("kind") == "impact" and "comparison" in figure and shows_change(figure)
-            and source.get("kind") in RIGOROUS_SOURCES)
+    return (
+        figure.get("kind") == "impact"
+        and "comparison" in figure
+        and shows_change(figure)
+        and source.get("kind") in RIGOROUS_SOURCES
+    )
 
 
 def strongest_kind(figures: list[dict[str, Any]]) -> str:
     """The strongest kind of figure a case gives ('' when it gives none)."""
-    ranks = [KIND_ORDER.index(figure["kind"]) for figure in figures if figure.get("kind") in KIND_ORDER]
+    ranks = [
+        KIND_ORDER.index(figure["kind"]) for figure in figures if figure.get("kind") in KIND_ORDER
+    ]
     return KIND_ORDER[max(ranks)] if ranks else ""
 
 
 def standpoints(sources: list[dict[str, Any]]) -> list[str]:
-    """The distinct voices among the sources: the data publisher, the reuser, each independent publisher."""
+    """The distinct voices among the sources: the data publisher, the reuser, each independent
+    publisher."""
     seen: dict[str, str] = {}
     for source in sources:
         publisher = str(source.get("publisher", "")).strip()
@@ -65,18 +77,36 @@ def independent_sources(sources: list[dict[str, Any]]) -> int:
 def evidence_counts(cases: list[dict[str, Any]]) -> dict[str, Any]:
     """What a set of cases' front matter amounts to as evidence: figures by kind, cases by level,
     sources by independence, and the gaps (unverified figures, missing baselines and archives)."""
-    figures = [(case["id"], index, figure) for case in cases for index, figure in enumerate(case.get("impacts", []))]
+    figures = [
+        (case["id"], index, figure)
+        for case in cases
+        for index, figure in enumerate(case.get("impacts", []))
+    ]
     sources = [source for case in cases for source in case.get("sources", [])]
     return {
         "cases": len(cases),
-        "figures_by_kind": {kind: sum(f.get("kind") == kind for _, _, f in figures) for kind in KIND_ORDER},
-        "cases_by_level": {level: sum(case.get("evidence_strength") == level for case in cases) for level in range(1, 6)},
-        "sources_by_independence": {name: sum(s.get("independence") == name for s in sources)
-                                    for name in ("data-publisher", "reuser", "independent")},
-        "cases_with_measured_change": sum(any(shows_change(f) for f in case.get("impacts", [])) for case in cases),
-        "changes_without_baseline": sum(f.get("kind") in CHANGE_KINDS and "baseline" not in f for _, _, f in figures),
+        "figures_by_kind": {
+            kind: sum(f.get("kind") == kind for _, _, f in figures) for kind in KIND_ORDER
+        },
+        "cases_by_level": {
+            level: sum(case.get("evidence_strength") == level for case in cases)
+            for level in range(1, 6)
+        },
+        "sources_by_independence": {
+            name: sum(s.get("independence") == name for s in sources)
+            for name in ("data-publisher", "reuser", "independent")
+        },
+        "cases_with_measured_change": sum(
+            any(shows_change(f) for f in case.get("impacts", [])) for case in cases
+        ),
+        "changes_without_baseline": sum(
+            f.get("kind") in CHANGE_KINDS and "baseline" not in f for _, _, f in figures
+        ),
         "sources_without_archive": sum("archived" not in s for s in sources),
         "sources_without_access_date": sum("accessed" not in s for s in sources),
-        "unverified_figures": [{"case": case_id, "figure": index + 1, "measure": f.get("measure", "")}
-                               for case_id, index, f in figures if not is_verified(f)],
+        "unverified_figures": [
+            {"case": case_id, "figure": index + 1, "measure": f.get("measure", "")}
+            for case_id, index, f in figures
+            if not is_verified(f)
+        ],
     }

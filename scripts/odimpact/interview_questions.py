@@ -1,6 +1,7 @@
 """The interview's question bank (schema/interview-questions.yml): opening words, two to four
 questions for each section of the case outline (schema/outline.yml), and closing questions, each
 in English and French. Read strictly, every problem reported with its position, compiler style."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,8 +34,11 @@ class QuestionBank:
 
 def _is_pair(item: Any) -> bool:
     """An {en, fr} pair: non-empty text in each language, and nothing else."""
-    return (isinstance(item, dict) and set(item) == set(LANGUAGES)
-            and all(isinstance(value, str) and value.strip() for value in item.values()))
+    return (
+        isinstance(item, dict)
+        and set(item) == set(LANGUAGES)
+        and all(isinstance(value, str) and value.strip() for value in item.values())
+    )
 
 
 def _pair_problems(items: Any, where: Path_, locate: Locate) -> list[str]:
@@ -42,27 +46,41 @@ def _pair_problems(items: Any, where: Path_, locate: Locate) -> list[str]:
     name = ".".join(map(str, where))
     if not isinstance(items, list):
         return [f"{locate(where)}: {name}: expected a list of {{en, fr}} pairs"]
-    return [f"{locate((*where, index))}: {name}[{index}]: needs non-empty text in en and fr, "
-            "and nothing else" for index, item in enumerate(items) if not _is_pair(item)]
+    return [
+        f"{locate((*where, index))}: {name}[{index}]: needs non-empty text in en and fr, "
+        "and nothing else"
+        for index, item in enumerate(items)
+        if not _is_pair(item)
+    ]
 
 
 def _bank_problems(data: Any, locate: Locate) -> list[str]:
     """Every way the question bank disagrees with its shape or with the outline's sections."""
     if not isinstance(data, dict) or set(data) != {"opening", "sections", "closing"}:
         return [f"{locate(())}: the file needs exactly the keys opening, sections and closing"]
-    problems = [*_pair_problems(data["opening"], ("opening",), locate),
-                *_pair_problems(data["closing"], ("closing",), locate)]
+    problems = [
+        *_pair_problems(data["opening"], ("opening",), locate),
+        *_pair_problems(data["closing"], ("closing",), locate),
+    ]
     sections = data["sections"] if isinstance(data["sections"], dict) else {}
     expected = [section["id"] for section in outline()]
-    problems += [f"{locate(('sections',))}: sections: no questions for the outline section {id_!r}"
-                 for id_ in expected if id_ not in sections]
-    problems += [f"{locate(('sections', id_))}: sections: {id_!r} is not a section of "
-                 "schema/outline.yml" for id_ in sections if id_ not in expected]
+    problems += [
+        f"{locate(('sections',))}: sections: no questions for the outline section {id_!r}"
+        for id_ in expected
+        if id_ not in sections
+    ]
+    problems += [
+        f"{locate(('sections', id_))}: sections: {id_!r} is not a section of schema/outline.yml"
+        for id_ in sections
+        if id_ not in expected
+    ]
     for id_, items in sections.items():
         problems += _pair_problems(items, ("sections", id_), locate)
         if isinstance(items, list) and len(items) not in QUESTIONS_PER_SECTION:
-            problems.append(f"{locate(('sections', id_))}: sections.{id_}: {len(items)} questions; "
-                            "give two to four")
+            problems.append(
+                f"{locate(('sections', id_))}: sections.{id_}: {len(items)} questions; "
+                "give two to four"
+            )
     return problems
 
 

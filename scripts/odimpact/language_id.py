@@ -1,4 +1,6 @@
-"""Which official language a text is in: py3langid's bundled model, limited to English and French."""
+"""Which official language a text is in: py3langid's bundled model, limited to English and
+French."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -15,7 +17,8 @@ def _identifier() -> Any:
 
 
 def language_of(text: str) -> str:
-    """'en' or 'fr', whichever the text reads as (500 characters decide reliably and keep it fast)."""
+    """'en' or 'fr', whichever the text reads as (500 characters decide reliably and keep it
+    fast)."""
     found, _ = _identifier().classify(text[:500])
     return str(found)
 

@@ -17,11 +17,14 @@ class Language:
     tag: str  # BCP 47, for lang attributes, feeds and citations: en-CA
     prefix: str  # where its pages sit on the site: "" (the root) or "fr/"
     own_name: str  # its name in itself, for the language switcher
-    names: dict[str, str]  # its name in each language, in running text: {"en": "French", "fr": "français"}
+    # its name in each language, in running text: {"en": "French", "fr": "français"}
+    names: dict[str, str]
 
 
 ENGLISH = Language("en", "fr", "en_CA", "en-CA", "", "English", {"en": "English", "fr": "anglais"})
-FRENCH = Language("fr", "en", "fr_CA", "fr-CA", "fr/", "Français", {"en": "French", "fr": "français"})
+FRENCH = Language(
+    "fr", "en", "fr_CA", "fr-CA", "fr/", "Français", {"en": "French", "fr": "français"}
+)
 BY_CODE = {language.code: language for language in (ENGLISH, FRENCH)}
 LANGUAGES = tuple(BY_CODE)  # ("en", "fr"): English first, the site's default
 DEFAULT = LANGUAGES[0]
@@ -38,7 +41,10 @@ def other(code: str) -> str:
 
 def language_of_url(url: str) -> str:
     """The language of a site-relative page URL, from its prefix ("fr/cases/x/" is French)."""
-    return next((lang.code for lang in BY_CODE.values() if lang.prefix and url.startswith(lang.prefix)), DEFAULT)
+    return next(
+        (lang.code for lang in BY_CODE.values() if lang.prefix and url.startswith(lang.prefix)),
+        DEFAULT,
+    )
 
 
 def without_prefix(url: str) -> str:

@@ -1,4 +1,5 @@
 """Finding cases under cases/ without ever following a symbolic link."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,12 @@ from odimpact.problems import Problem
 CASE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp"}
 # What each kind of image file starts with: a file named chart.png must be a PNG, not a program.
-IMAGE_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",), ".webp": (b"RIFF",)}
+IMAGE_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".webp": (b"RIFF",),
+}
 
 
 def is_image(path: Path) -> bool:
@@ -20,7 +26,9 @@ def is_image(path: Path) -> bool:
     with path.open("rb") as file:
         head = file.read(12)
     suffix = path.suffix.lower()
-    return head.startswith(IMAGE_SIGNATURES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP")
+    return head.startswith(IMAGE_SIGNATURES[suffix]) and (
+        suffix != ".webp" or head[8:12] == b"WEBP"
+    )
 
 
 @dataclass
@@ -47,7 +55,8 @@ def relative(path: Path, root: Path) -> str:
 
 
 def scan_case_folder(folder: Path, root: Path) -> tuple[CaseFolder | None, list[Problem]]:
-    """The language files of one case folder, and layout problems (links, stray files, bad names)."""
+    """The language files of one case folder, and layout problems (links, stray files, bad
+    names)."""
     display = relative(folder, root)
     problems: list[Problem] = []
     if folder.is_symlink():
@@ -67,7 +76,15 @@ def scan_case_folder(folder: Path, root: Path) -> tuple[CaseFolder | None, list[
                 if is_image(path):
                     case.images.append(path)
                 else:
-                    problems.append(Problem(shown, 1, 1, "image-not-image", params={"kind": path.suffix.lower().lstrip(".")}))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            1,
+                            "image-not-image",
+                            params={"kind": path.suffix.lower().lstrip(".")},
+                        )
+                    )
             else:
                 problems.append(Problem(shown, 1, 1, "unexpected-file"))
     if not case.files:
@@ -85,7 +102,11 @@ def discover(cases_dir: Path, root: Path) -> tuple[list[CaseFolder], list[Proble
     with os.scandir(cases_dir) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             path = Path(entry.path)
-            if entry.name.startswith(".") and entry.is_file(follow_symlinks=False) and entry.name in {".gitkeep"}:
+            if (
+                entry.name.startswith(".")
+                and entry.is_file(follow_symlinks=False)
+                and entry.name in {".gitkeep"}
+            ):
                 continue
             if entry.is_symlink():
                 problems.append(Problem(relative(path, root), 1, 1, "symlink"))

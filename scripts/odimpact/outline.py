@@ -1,6 +1,7 @@
 """A case body's outline and its prose: the sections schema/outline.yml asks for (their ids are
 the `## Heading {#id}` anchors), and the body's text without code or HTML comments. Shared by the
 validator's rules, the contributor tools and the benchmarks."""
+
 from __future__ import annotations
 
 import re

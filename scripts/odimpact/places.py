@@ -4,6 +4,7 @@
 territories its effects reached. When a case gives no `effects_in`, its effects are taken to be
 in its own jurisdiction's territory (Canada as a whole for the federal government).
 """
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,4 +1,5 @@
 """Problems found in cases, and how they are printed: like a compiler, in English or French."""
+
 from __future__ import annotations
 
 import json
@@ -52,15 +53,23 @@ def _messages_file() -> dict[str, Any]:
 def catalogue() -> dict[str, dict[str, str]]:
     """Message templates by code, from messages.yml, each in its language's typography (the one
     rule of odimpact.typography, applied to the templates: the values filled in stay as written)."""
-    return {code: {lang: typeset(template, lang) for lang, template in entry.items()}
-            for code, entry in _messages_file().items() if code != WORDS}
+    return {
+        code: {lang: typeset(template, lang) for lang, template in entry.items()}
+        for code, entry in _messages_file().items()
+        if code != WORDS
+    }
 
 
 @cache
 def words() -> dict[str, dict[str, dict[str, str]]]:
     """messages.yml's word lists: list -> id -> language -> words, typeset like the messages."""
-    return {name: {key: {lang: typeset(text, lang) for lang, text in entry.items()} for key, entry in listed.items()}
-            for name, listed in _messages_file()[WORDS].items()}
+    return {
+        name: {
+            key: {lang: typeset(text, lang) for lang, text in entry.items()}
+            for key, entry in listed.items()
+        }
+        for name, listed in _messages_file()[WORDS].items()
+    }
 
 
 def _word(listed: str, value: Any, lang: str) -> str:
@@ -72,7 +81,8 @@ def _quoted(ids: Any) -> str:
 
 
 def _vocabulary(name: Any, lang: str) -> str:
-    from odimpact.vocabularies import load_vocabularies  # vocabularies report problems: imported when needed
+    # vocabularies report problems: imported when needed
+    from odimpact.vocabularies import load_vocabularies
 
     title = load_vocabularies()[str(name)].title[lang]
     return _word("vocabulary", "name", lang).format(title=title, lower=title.lower())
@@ -85,10 +95,20 @@ SAYINGS: dict[str, Callable[[Any, str], str]] = {
     "type": lambda kind, lang: _word("type", kind, lang),
     "yaml-kind": lambda kind, lang: _word("yaml-kind", kind, lang),
     "vocabulary": _vocabulary,
-    "did-you-mean": lambda ids, lang: _word("did-you-mean", "some", lang).format(values=_quoted(ids)) if ids else "",
-    "ids-or-none": lambda ids, lang: ", ".join(map(str, ids)) if ids else _word("ids-or-none", "none", lang),
-    "parser-problem": lambda problem, lang: parser_problem_in_french(str(problem)) if lang == "fr" else str(problem),
-    "named-source": lambda kind, lang: _word("named-source", "kind", lang).format(kind=kind) if kind else _word("named-source", "", lang),
+    "did-you-mean": lambda ids, lang: (
+        _word("did-you-mean", "some", lang).format(values=_quoted(ids)) if ids else ""
+    ),
+    "ids-or-none": lambda ids, lang: (
+        ", ".join(map(str, ids)) if ids else _word("ids-or-none", "none", lang)
+    ),
+    "parser-problem": lambda problem, lang: (
+        parser_problem_in_french(str(problem)) if lang == "fr" else str(problem)
+    ),
+    "named-source": lambda kind, lang: (
+        _word("named-source", "kind", lang).format(kind=kind)
+        if kind
+        else _word("named-source", "", lang)
+    ),
 }
 
 
@@ -120,7 +140,11 @@ class _Shown:
         return str(self.value)
 
     def __repr__(self) -> str:
-        text = self.value if isinstance(self.value, str) else json.dumps(self.value, ensure_ascii=False)
+        text = (
+            self.value
+            if isinstance(self.value, str)
+            else json.dumps(self.value, ensure_ascii=False)
+        )
         if len(text) > 80:
             text = text[:77] + "..."
         return "'" + text.replace("'", "\\'") + "'"
@@ -150,14 +174,19 @@ def format_github(problems: Iterable[Problem], lang: str) -> str:
     lines = []
     for problem in problems:
         props = f"file={_escape_property(problem.path)},line={problem.line},col={problem.column}"
-        title = _escape_property(f"{problem.code}" + (f" ({problem.field})" if problem.field else ""))
-        text = _escape_annotation((f"{problem.field}: " if problem.field else "") + problem.message(lang))
+        title = _escape_property(
+            f"{problem.code}" + (f" ({problem.field})" if problem.field else "")
+        )
+        text = _escape_annotation(
+            (f"{problem.field}: " if problem.field else "") + problem.message(lang)
+        )
         lines.append(f"::{problem.severity} {props},title={title}::{text}")
     return "\n".join(lines)
 
 
 def _markdown_cell(text: str) -> str:
-    """Contributor text made inert in a Markdown table cell: no markup, no line break, no column break."""
+    """Contributor text made inert in a Markdown table cell: no markup, no line break, no column
+    break."""
     escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return re.sub(r"([\\`*_\[\]|#!~])", r"\\\1", escaped)
 
@@ -171,7 +200,11 @@ def format_markdown(problems: list[Problem], lang: str, summary: str) -> str:
     headings = " | ".join(_word("report", column, lang) for column in columns)
     lines += [f"| {headings} |", "|---|---|---|---|"]
     for problem in problems:
-        message = (f"{problem.field}: " if problem.field else "") + problem.message(lang) + f" [{problem.code}]"
+        message = (
+            (f"{problem.field}: " if problem.field else "")
+            + problem.message(lang)
+            + f" [{problem.code}]"
+        )
         severity = _word("severity", problem.severity, lang)
         where = f"{problem.line}:{problem.column}"
         cells = (_markdown_cell(problem.path), where, severity, _markdown_cell(message))

@@ -6,6 +6,7 @@ A quote is copied from a source in that source's language, so the same figure ma
 thirty-four in English, 1.234 in French): every reading is kept, since the check only asks
 whether the figure is among them.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,11 +20,22 @@ _NUMBER = re.compile(
 )
 # "billion" is 10^9 in English and 10^12 in French: both readings are kept.
 _SCALES: dict[str, tuple[float, ...]] = {
-    "thousand": (1e3,), "mille": (1e3,), "k": (1e3,),
-    "million": (1e6,), "millions": (1e6,), "M": (1e6,), "MM": (1e6,),
-    "milliard": (1e9,), "milliards": (1e9,), "G": (1e9,), "B": (1e9,), "bn": (1e9,),
-    "billion": (1e9, 1e12), "billions": (1e9, 1e12),
-    "trillion": (1e12,), "trillions": (1e12,),
+    "thousand": (1e3,),
+    "mille": (1e3,),
+    "k": (1e3,),
+    "million": (1e6,),
+    "millions": (1e6,),
+    "M": (1e6,),
+    "MM": (1e6,),
+    "milliard": (1e9,),
+    "milliards": (1e9,),
+    "G": (1e9,),
+    "B": (1e9,),
+    "bn": (1e9,),
+    "billion": (1e9, 1e12),
+    "billions": (1e9, 1e12),
+    "trillion": (1e12,),
+    "trillions": (1e12,),
 }
 _GROUPED = re.compile(r"\d+\Z|\d{1,3}(?:[ ,.']\d{3})+\Z")
 
@@ -35,7 +47,7 @@ def _readings(digits: str) -> set[float]:
         values.add(float(re.sub(r"[ ,.']", "", digits)))
     cut = max(digits.rfind("."), digits.rfind(","))
     if cut > 0 and _GROUPED.match(digits[:cut]):
-        values.add(float(re.sub(r"[ ,.']", "", digits[:cut]) + "." + digits[cut + 1:]))
+        values.add(float(re.sub(r"[ ,.']", "", digits[:cut]) + "." + digits[cut + 1 :]))
     return values
 
 
@@ -54,4 +66,6 @@ def figure_in_text(value: float, text: str) -> bool:
     """Whether `value` is written in `text` in any of the forms above (sign left to the words)."""
     target = abs(float(value))
     # Tight tolerance: 20.7 billion computed in floating point is off by 1e-16, not by one unit.
-    return any(math.isclose(target, found, rel_tol=1e-12, abs_tol=1e-12) for found in numbers_in(text))
+    return any(
+        math.isclose(target, found, rel_tol=1e-12, abs_tol=1e-12) for found in numbers_in(text)
+    )

@@ -1,4 +1,5 @@
 """Reading one case file: bytes to text to front matter and body, refusing what is unsafe."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,10 @@ BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = "\u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Where a value of the front matter could be blank: a quoted string of spaces or invisible
 # characters only, or a plain value made of them. Few files have one: the rest skip the check.
-MAYBE_BLANK = re.compile(rf"""(["'])[\s{INVISIBLE}]*\1|(?::|^[ \t]*-)[ \t]+[{INVISIBLE}][\s{INVISIBLE}]*$""", re.MULTILINE)
+MAYBE_BLANK = re.compile(
+    rf"""(["'])[\s{INVISIBLE}]*\1|(?::|^[ \t]*-)[ \t]+[{INVISIBLE}][\s{INVISIBLE}]*$""",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -33,7 +37,8 @@ class CaseFile:
     document: Document
     body: str
     body_line: int  # line number of the body's first line
-    escaped: bool = False  # the front matter holds a backslash: YAML escapes may make characters its text lacks
+    # the front matter holds a backslash: YAML escapes may make characters its text lacks
+    escaped: bool = False
     maybe_blank: bool = False  # the front matter may hold a blank value (MAYBE_BLANK)
 
     @property
@@ -44,7 +49,13 @@ class CaseFile:
 def decode(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
     """UTF-8 text with BOM removed and line ends normalised, or the problem that prevents it."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, Problem(display, 1, 1, "file-too-large", params={"size": len(raw) // 1024, "limit": MAX_FILE_BYTES // 1024})
+        return None, Problem(
+            display,
+            1,
+            1,
+            "file-too-large",
+            params={"size": len(raw) // 1024, "limit": MAX_FILE_BYTES // 1024},
+        )
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         return None, Problem(display, line, 1, "nul-byte")
@@ -53,14 +64,18 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(display, line, column, "not-utf8", params={"byte": f"0x{raw[error.start]:02x}"})
+        return None, Problem(
+            display, line, column, "not-utf8", params={"byte": f"0x{raw[error.start]:02x}"}
+        )
     # A byte-order mark and CRLF line ends are harmless: accept them (editors on Windows add them).
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     for pattern, code in ((CONTROL, "control-character"), (BIDI_CONTROL, "bidi-control")):
         found = pattern.search(text)
         if found:
             line, column = _line_col(text, found.start())
-            return None, Problem(display, line, column, code, params={"codepoint": f"U+{ord(found.group()):04X}"})
+            return None, Problem(
+                display, line, column, code, params={"codepoint": f"U+{ord(found.group()):04X}"}
+            )
     if not unicodedata.is_normalized("NFC", text):
         line, column = _line_col(text, _first_unnormalized(text))
         return None, Problem(display, line, column, "not-nfc")
@@ -72,7 +87,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def _first_unnormalized(text: str) -> int:
-    """Where the first character that NFC would change sits (a base letter and its combining mark)."""
+    """Where the first character that NFC would change sits (a base letter and its combining
+    mark)."""
     for offset, char in enumerate(text):
         pair = text[max(0, offset - 1) : offset + 1]
         if unicodedata.combining(char) and unicodedata.normalize("NFC", pair) != pair:
@@ -102,7 +118,9 @@ def read_case_file(path: Path, display: str, lang: str) -> CaseFile | Problem:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return Problem(display, 1, 1, "file-unreadable", params={"reason": error.strerror or str(error)})
+        return Problem(
+            display, 1, 1, "file-unreadable", params={"reason": error.strerror or str(error)}
+        )
     text, problem = decode(raw, display)
     if problem:
         return problem
@@ -114,9 +132,19 @@ def read_case_file(path: Path, display: str, lang: str) -> CaseFile | Problem:
     try:
         document = load(front, first_line=2)
     except YamlError as error:
-        return Problem(display, error.position.line, error.position.column, error.code, params=error.params)
+        return Problem(
+            display, error.position.line, error.position.column, error.code, params=error.params
+        )
     if not isinstance(document.data, dict):
         kind = "nothing" if document.data is None else type(document.data).__name__
         return Problem(display, 2, 1, "not-a-mapping", params={"found": kind})
-    return CaseFile(path=path, display=display, lang=lang, document=document, body=body, body_line=body_line,
-                    escaped="\\" in front, maybe_blank=bool(MAYBE_BLANK.search(front)))
+    return CaseFile(
+        path=path,
+        display=display,
+        lang=lang,
+        document=document,
+        body=body,
+        body_line=body_line,
+        escaped="\\" in front,
+        maybe_blank=bool(MAYBE_BLANK.search(front)),
+    )

@@ -1,4 +1,5 @@
 """The case schema: schema/case.schema.json with the generated vocabulary definitions inlined."""
+
 from __future__ import annotations
 
 import copy
@@ -21,7 +22,7 @@ def _inline(node: Any, definitions: dict[str, Any]) -> Any:
         ref = node.get("$ref", "")
         if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
             # The field's own description wins over the vocabulary's.
-            merged = dict(definitions[ref[len(_REF_PREFIX):]])
+            merged = dict(definitions[ref[len(_REF_PREFIX) :]])
             merged.update({k: v for k, v in node.items() if k != "$ref"})
             return {k: _inline(v, definitions) for k, v in merged.items()}
         return {k: _inline(v, definitions) for k, v in node.items()}
@@ -40,7 +41,8 @@ def case_schema() -> dict[str, Any]:
 
 @cache
 def fast_validator() -> Callable[[Any], Any]:
-    """fastjsonschema's compiled validator: about ten times faster than jsonschema on valid input."""
+    """fastjsonschema's compiled validator: about ten times faster than jsonschema on valid
+    input."""
     return fastjsonschema.compile(copy.deepcopy(case_schema()))
 
 
@@ -90,7 +92,7 @@ def field_vocabularies() -> dict[str, str]:
             return
         ref = node.get("$ref", "")
         if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-            found[path] = ref[len(_REF_PREFIX):]
+            found[path] = ref[len(_REF_PREFIX) :]
         for name, child in (node.get("properties") or {}).items():
             walk(child, f"{path}.{name}" if path else name)
         walk(node.get("items"), path)

@@ -1,4 +1,5 @@
 """Structural validation against the JSON Schema, turned into contributor-friendly problems."""
+
 from __future__ import annotations
 
 import difflib
@@ -19,9 +20,12 @@ PATTERN_CODES = {
     "^s[1-9][0-9]*$": "schema-pattern-source-id",
 }
 LIMIT_CODES = {
-    "minItems": "schema-min-items", "maxItems": "schema-max-items",
-    "minLength": "schema-min-length", "maxLength": "schema-max-length",
-    "minimum": "schema-minimum", "maximum": "schema-maximum",
+    "minItems": "schema-min-items",
+    "maxItems": "schema-max-items",
+    "minLength": "schema-min-length",
+    "maxLength": "schema-max-length",
+    "minimum": "schema-minimum",
+    "maximum": "schema-maximum",
 }
 
 
@@ -32,7 +36,9 @@ def _type_of(value: Any) -> str:
         return "boolean"
     if isinstance(value, int):
         return "integer"
-    return {float: "number", str: "string", list: "array", dict: "object"}.get(type(value), "string")
+    return {float: "number", str: "string", list: "array", dict: "object"}.get(
+        type(value), "string"
+    )
 
 
 def _suggestion(value: Any, choices: list[Any]) -> list[str]:
@@ -42,7 +48,9 @@ def _suggestion(value: Any, choices: list[Any]) -> list[str]:
 def _plain(text: str) -> str:
     """Text as a typist might have meant it: no accents, no case, words joined by hyphens."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "-".join("".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split())
+    return "-".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ").split()
+    )
 
 
 def _vocabulary_suggestion(value: Any, vocabulary: Vocabulary) -> list[str]:
@@ -84,14 +92,30 @@ def _problems(case: CaseFile, error: Any) -> Iterator[Problem]:
     if kind == "required":
         for name in error.validator_value:
             if isinstance(value, dict) and name not in value:
-                yield Problem(case.display, position.line, position.column, "schema-required", field, params={"name": name})
+                yield Problem(
+                    case.display,
+                    position.line,
+                    position.column,
+                    "schema-required",
+                    field,
+                    params={"name": name},
+                )
                 return
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for name in sorted(set(value) - set(allowed)):
-            yield problem("schema-unknown-field", path + (name,), name=name, suggestions=_suggestion(name, allowed))
+            yield problem(
+                "schema-unknown-field",
+                path + (name,),
+                name=name,
+                suggestions=_suggestion(name, allowed),
+            )
     elif kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        expected = (
+            error.validator_value
+            if isinstance(error.validator_value, str)
+            else error.validator_value[0]
+        )
         found = _type_of(value)
         yield problem("schema-type", expected=expected, found=found, value=value)
     elif kind == "enum" and "x-vocabulary" in error.schema:
@@ -99,9 +123,15 @@ def _problems(case: CaseFile, error: Any) -> Iterator[Problem]:
         suggestions = _vocabulary_suggestion(value, load_vocabularies()[name])
         yield problem("schema-vocabulary", value=value, vocabulary=name, suggestions=suggestions)
     elif kind == "enum":
-        yield problem("schema-enum", value=value, allowed=", ".join(map(str, error.validator_value)))
+        yield problem(
+            "schema-enum", value=value, allowed=", ".join(map(str, error.validator_value))
+        )
     elif kind == "pattern":
-        yield problem(PATTERN_CODES.get(error.validator_value, "schema-pattern"), value=value, pattern=error.validator_value)
+        yield problem(
+            PATTERN_CODES.get(error.validator_value, "schema-pattern"),
+            value=value,
+            pattern=error.validator_value,
+        )
     elif kind in LIMIT_CODES:
         count = len(value) if isinstance(value, (str, list)) else value
         yield problem(LIMIT_CODES[kind], limit=error.validator_value, count=count, value=value)
@@ -110,7 +140,10 @@ def _problems(case: CaseFile, error: Any) -> Iterator[Problem]:
     elif kind == "oneOf" and path and path[-1] == "end":
         yield problem("schema-period-end", value=value)
     elif kind == "oneOf":
-        found = ", ".join(k for k in ("value", "min", "max") if isinstance(value, dict) and k in value) or "none"
+        found = (
+            ", ".join(k for k in ("value", "min", "max") if isinstance(value, dict) and k in value)
+            or "none"
+        )
         yield problem("schema-value-or-range", found=found)
     else:
         yield problem("schema-other", detail=error.message)

@@ -1,4 +1,5 @@
 """How a case body cites its sources: [s1], also run together as [s1][s2]."""
+
 from __future__ import annotations
 
 import re

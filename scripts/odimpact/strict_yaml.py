@@ -6,6 +6,7 @@ gigabytes) and crash on deep nesting. Here values stay text unless they are plai
 numbers, booleans or null; anchors, aliases and tags are refused; depth and size are bounded
 before libyaml sees the text; every value keeps its line and column.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,33 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+\Z")
 _NULL = {"", "~", "null", "Null", "NULL"}
 # Words that plain YAML gives a meaning other than text (1.2 core or 1.1 booleans).
-_WORDS = {"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-          "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"}
+_WORDS = {
+    "null",
+    "Null",
+    "NULL",
+    "true",
+    "True",
+    "TRUE",
+    "false",
+    "False",
+    "FALSE",
+    "y",
+    "Y",
+    "yes",
+    "Yes",
+    "YES",
+    "n",
+    "N",
+    "no",
+    "No",
+    "NO",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # Plain scalars that YAML 1.1 tools (PyYAML, hence MkDocs) read as something other than text.
 _SURPRISES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -46,27 +72,64 @@ _SURPRISES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # The parser's explanations, as libyaml (or PyYAML) words them, in French: a contributor reading
 # messages in French should not meet an English sentence in the middle. Unknown ones stay English.
-_PARSER_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), french) for pattern, french in (
-    (r"mapping values are not allowed (here|in this context)",
-     "un « : » suivi d'une espace ouvre ici une paire clé-valeur qui n'a pas sa place"),
-    (r"(block )?sequence entries are not allowed (here|in this context)", "un élément de liste (« - ») n'a pas sa place ici"),
-    (r"could not find expected ':'", "le « : » attendu après une clé est introuvable"),
-    (r"did not find expected key", "la clé attendue est introuvable (indentation ou guillemets à vérifier)"),
-    (r"did not find expected (node content|'-' indicator)", "le contenu attendu est introuvable"),
-    (r"expected the node content, but found (.*)", r"contenu attendu, trouvé \1"),
-    (r"did not find expected ',' or '\]'|expected ',' or '\]', but got .*", "« , » ou « ] » attendu dans la liste entre crochets"),
-    (r"did not find expected ',' or '\}'|expected ',' or '\}', but got .*", "« , » ou « } » attendu entre accolades"),
-    (r"expected <block end>, but found (.*)", r"l'indentation ne suit pas celle du bloc (trouvé \1)"),
-    (r"found (a )?character (.*)that cannot start any token", "caractère qui ne peut commencer aucune valeur YAML"),
-    (r"found a tab character (that violates indentation|where an indentation space is expected)",
-     "tabulation trouvée là où une espace d'indentation est attendue"),
-    (r"found character '\\t' that cannot start any token", "tabulation trouvée là où une espace d'indentation est attendue"),
-    (r"found unexpected end of stream", "fin inattendue de l'en-tête (guillemets ou crochets non fermés?)"),
-    (r"found unknown escape character(.*)", r"caractère d'échappement inconnu\1"),
-    (r"found unexpected document separator", "séparateur de document inattendu"),
-    (r"while scanning a (double-)?quoted scalar", "en lisant une valeur entre guillemets"),
-    (r"while scanning a simple key", "en lisant une clé"),
-))
+_PARSER_FR: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), french)
+    for pattern, french in (
+        (
+            r"mapping values are not allowed (here|in this context)",
+            "un « : » suivi d'une espace ouvre ici une paire clé-valeur qui n'a pas sa place",
+        ),
+        (
+            r"(block )?sequence entries are not allowed (here|in this context)",
+            "un élément de liste (« - ») n'a pas sa place ici",
+        ),
+        (r"could not find expected ':'", "le « : » attendu après une clé est introuvable"),
+        (
+            r"did not find expected key",
+            "la clé attendue est introuvable (indentation ou guillemets à vérifier)",
+        ),
+        (
+            r"did not find expected (node content|'-' indicator)",
+            "le contenu attendu est introuvable",
+        ),
+        (r"expected the node content, but found (.*)", r"contenu attendu, trouvé \1"),
+        (
+            r"did not find expected ',' or '\]'|expected ',' or '\]', but got .*",
+            "« , » ou « ] » attendu dans la liste entre crochets",
+        ),
+        (
+            r"did not find expected ',' or '\}'|expected ',' or '\}', but got .*",
+            "« , » ou « } » attendu entre accolades",
+        ),
+        (
+            r"expected <block end>, but found (.*)",
+            r"l'indentation ne suit pas celle du bloc (trouvé \1)",
+        ),
+        (
+            r"found (a )?character (.*)that cannot start any token",
+            "caractère qui ne peut commencer aucune valeur YAML",
+        ),
+        (
+            (
+                r"found a tab character (that violates indentation|where an indentation space "
+                r"is expected)"
+            ),
+            "tabulation trouvée là où une espace d'indentation est attendue",
+        ),
+        (
+            r"found character '\\t' that cannot start any token",
+            "tabulation trouvée là où une espace d'indentation est attendue",
+        ),
+        (
+            r"found unexpected end of stream",
+            "fin inattendue de l'en-tête (guillemets ou crochets non fermés?)",
+        ),
+        (r"found unknown escape character(.*)", r"caractère d'échappement inconnu\1"),
+        (r"found unexpected document separator", "séparateur de document inattendu"),
+        (r"while scanning a (double-)?quoted scalar", "en lisant une valeur entre guillemets"),
+        (r"while scanning a simple key", "en lisant une clé"),
+    )
+)
 
 
 def parser_problem_in_french(problem: str) -> str:
@@ -116,7 +179,9 @@ class Document:
 def precheck(text: str, first_line: int) -> None:
     """Refuse sizes and bracket depths that could exhaust libyaml before it parses anything."""
     if len(text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        raise YamlError("front-matter-too-large", Position(first_line, 1), limit=MAX_FRONT_MATTER_BYTES // 1024)
+        raise YamlError(
+            "front-matter-too-large", Position(first_line, 1), limit=MAX_FRONT_MATTER_BYTES // 1024
+        )
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return  # cannot nest deeper than the number of brackets: skip the character scan
     depth = 0
@@ -220,7 +285,9 @@ def _handle(event: Any, stack: list[list[Any]], document: Document, first_line: 
             raise YamlError("complex-key", position)
         if len(stack) >= MAX_DEPTH:
             raise YamlError("too-deep", position, limit=MAX_DEPTH)
-        container: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
         path = _attach(stack, container, position, document)
         stack.append([container, path, None])
     elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):

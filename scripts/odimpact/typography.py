@@ -7,6 +7,7 @@ The rule: a non-breaking space (U+00A0) before ":" and inside « »; before % an
 Addresses, code, HTML tags, Markdown's own syntax, times (10:30) and the words quoted between
 « » are left as they are.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,29 +19,35 @@ NBSP = "\u00a0"
 # Any space a writer may type before punctuation: plain, no-break, narrow no-break, tab.
 _SPACE = "[ \t\u00a0\u202f]"
 # Text the rule must not touch, hidden first (in this order) and given back as it was.
-_PROTECTED = tuple(re.compile(pattern, re.DOTALL | re.MULTILINE) for pattern in (
-    r"\A---\n.*?\n---\n",  # a page's YAML front matter (its keys end with ":")
-    r"^(?P<fence>```|~~~).*?^(?P=fence)",  # fenced code
-    r"`[^`\n]*`",  # inline code
-    r"<!--.*?-->",  # comments (the page markers of odimpact.publication.fragments)
-    # Words marked as another language (an English title in a French sentence) keep that language's rule.
-    r"<(?P<tag>[a-z]+)\b[^>]*\blang=\"(?!fr\b)[^\"]*\"[^>]*>.*?</(?P=tag)>",
-    r"<[^>\n]*>",  # HTML tags and autolinks: attributes hold URLs and styles
-    r"https?://[^\s<>\"'`]*",  # addresses: ?, ; and % belong to them
-    r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]",  # Markdown link definitions ([id]: url)
-    r"\{[:#.][^}\n]*\}",  # Markdown attribute lists ({: .class}, {#id})
-    r"&#?\w+;",  # character references (&quot;)
-))
+_PROTECTED = tuple(
+    re.compile(pattern, re.DOTALL | re.MULTILINE)
+    for pattern in (
+        r"\A---\n.*?\n---\n",  # a page's YAML front matter (its keys end with ":")
+        r"^(?P<fence>```|~~~).*?^(?P=fence)",  # fenced code
+        r"`[^`\n]*`",  # inline code
+        r"<!--.*?-->",  # comments (the page markers of odimpact.publication.fragments)
+        # Words marked as another language (an English title in a French sentence) keep that
+        # language's rule.
+        r"<(?P<tag>[a-z]+)\b[^>]*\blang=\"(?!fr\b)[^\"]*\"[^>]*>.*?</(?P=tag)>",
+        r"<[^>\n]*>",  # HTML tags and autolinks: attributes hold URLs and styles
+        r"https?://[^\s<>\"'`]*",  # addresses: ?, ; and % belong to them
+        r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]",  # Markdown link definitions ([id]: url)
+        r"\{[:#.][^}\n]*\}",  # Markdown attribute lists ({: .class}, {#id})
+        r"&#?\w+;",  # character references (&quot;)
+    )
+)
 # A hidden span is replaced by a placeholder, so that the rules then run on the whole text (a colon
 # after `code` still sees a word before it). Private-use characters, which no text of ours holds.
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _FLAGS = re.DOTALL | re.MULTILINE
 # What is quoted between « » is someone else's words or a title, often in English ("Open Data: The
-# Way of the Future"): only the spaces inside the guillemets are set; the rest of the rule stays outside.
+# Way of the Future"): only the spaces inside the guillemets are set; the rest of the rule stays
+# outside.
 _QUOTED = re.compile(r"«[^«»]*»")
 _GUILLEMETS = re.compile(rf"«{_SPACE}*(?P<quoted>[^«»]*?){_SPACE}*»")
 _SPACES = " \t\u00a0\u202f"
-# A colon that ends a word (not 10:30, not a URL's), and ; ! ? where they end a clause (not "![image]"
+# A colon that ends a word (not 10:30, not a URL's), and ; ! ? where they end a clause (not
+# "![image]"
 # nor "?query"). Found by the mark itself, which is fast; the spaces before it are then set by hand.
 _COLON = re.compile(rf"(?=:(?:\s|$|{_OPEN}))", _FLAGS)
 _CLAUSE_MARK = re.compile(rf"(?=[;!?](?:\s|$|[»)\]\"'’.,…{_OPEN}]))", _FLAGS)
@@ -64,7 +71,8 @@ _PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
 def french_spacing(text: str) -> str:
-    """`text` spaced as Canadian French writes it; idempotent, and the identity on text it has already spaced."""
+    """`text` spaced as Canadian French writes it; idempotent, and the identity on text it has
+    already spaced."""
     if _OPEN in text:  # cannot hide spans safely: leave the text as it was written
         return text
     hidden: list[str] = []
@@ -92,7 +100,10 @@ def typeset(text: str, lang: str) -> str:
 
 def typeset_words(words: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """A module's own words (language -> key -> text), each in its language's typography."""
-    return {lang: {key: typeset(value, lang) for key, value in texts.items()} for lang, texts in words.items()}
+    return {
+        lang: {key: typeset(value, lang) for key, value in texts.items()}
+        for lang, texts in words.items()
+    }
 
 
 def typeset_table(table: Any, lang: str | None = None) -> Any:
@@ -101,5 +112,8 @@ def typeset_table(table: Any, lang: str | None = None) -> Any:
     if isinstance(table, str):
         return typeset(table, lang) if lang else table
     if isinstance(table, dict):
-        return {key: typeset_table(value, key if key in LANGUAGES else lang) for key, value in table.items()}
+        return {
+            key: typeset_table(value, key if key in LANGUAGES else lang)
+            for key, value in table.items()
+        }
     return table

@@ -5,6 +5,7 @@ URLs are language-relative directory URLs ("cases/x/"); each language's tree sit
 prefix (odimpact.languages: English at the root, French under "fr/"). Links between generated
 pages are written relative (`relative`), so the same Markdown works in every tree.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,18 +18,31 @@ from odimpact.languages import DEFAULT, language
 from odimpact.paths import REPO_ROOT
 
 CASES = "cases"
-FACETS = {"sectors": "by-sector", "jurisdiction": "by-jurisdiction", "effects_in": "by-place-of-effect",
-          "impact_types": "by-impact", "year": "by-year"}
-PAGES = {"explore": "cases/explore/", "charts": "cases/charts/", "coverage": "cases/coverage/",
-         "datasets": "cases/datasets/", "dictionary": "cases/data-dictionary/"}
+FACETS = {
+    "sectors": "by-sector",
+    "jurisdiction": "by-jurisdiction",
+    "effects_in": "by-place-of-effect",
+    "impact_types": "by-impact",
+    "year": "by-year",
+}
+PAGES = {
+    "explore": "cases/explore/",
+    "charts": "cases/charts/",
+    "coverage": "cases/coverage/",
+    "datasets": "cases/datasets/",
+    "dictionary": "cases/data-dictionary/",
+}
 LIST_PAGE = "page"  # a list's second page and after: cases/by-sector/health/page/2/
 SEARCH_PAGE = "search/"  # Pagefind's interface (docs/search.*.md, overrides/search.html)
 FINDINGS_PAGE = "findings/"  # the findings report (docs/findings.*.md), its chart images beside it
-ASSETS = "assets/research/"  # the research pages' stylesheet and script (overrides/assets/research/)
+# the research pages' stylesheet and script (overrides/assets/research/)
+ASSETS = "assets/research/"
 EXPLORE_FILE = "explore.json"  # the Explore page's data, per language, beside the exports
 # Folders under cases/ that the site's own pages use: a case with one of these ids would collide
 # with them, so the validator refuses it (id-reserved).
-RESERVED_IDS = frozenset({LIST_PAGE, *FACETS.values(), *(url.split("/")[1] for url in PAGES.values())})
+RESERVED_IDS = frozenset(
+    {LIST_PAGE, *FACETS.values(), *(url.split("/")[1] for url in PAGES.values())}
+)
 
 
 def case_url(case_id: str) -> str:
@@ -54,39 +68,51 @@ def listing_url(facet: str | None = None, term: str | int | None = None, page: i
 NavEntry = tuple[str, "str | tuple[NavEntry, ...]"]
 NAV: tuple[NavEntry, ...] = (
     ("nav_home", "index.md"),
-    ("nav_cases", (
-        ("nav_all_cases", f"{CASES}/index.md"),
-        ("nav_by_sector", f"{CASES}/{FACETS['sectors']}/index.md"),
-        ("nav_by_jurisdiction", f"{CASES}/{FACETS['jurisdiction']}/index.md"),
-        ("nav_by_place_of_effect", f"{CASES}/{FACETS['effects_in']}/index.md"),
-        ("nav_by_impact_type", f"{CASES}/{FACETS['impact_types']}/index.md"),
-        ("nav_by_year", f"{CASES}/{FACETS['year']}/index.md"),
-    )),
-    ("nav_research", (
-        ("nav_explore", f"{PAGES['explore']}index.md"),
-        ("nav_charts", f"{PAGES['charts']}index.md"),
-        ("nav_coverage", f"{PAGES['coverage']}index.md"),
-        ("nav_datasets", f"{PAGES['datasets']}index.md"),
-        ("nav_dictionary", f"{PAGES['dictionary']}index.md"),
-        ("nav_findings", FINDINGS_PAGE.rstrip("/") + ".md"),
-    )),
+    (
+        "nav_cases",
+        (
+            ("nav_all_cases", f"{CASES}/index.md"),
+            ("nav_by_sector", f"{CASES}/{FACETS['sectors']}/index.md"),
+            ("nav_by_jurisdiction", f"{CASES}/{FACETS['jurisdiction']}/index.md"),
+            ("nav_by_place_of_effect", f"{CASES}/{FACETS['effects_in']}/index.md"),
+            ("nav_by_impact_type", f"{CASES}/{FACETS['impact_types']}/index.md"),
+            ("nav_by_year", f"{CASES}/{FACETS['year']}/index.md"),
+        ),
+    ),
+    (
+        "nav_research",
+        (
+            ("nav_explore", f"{PAGES['explore']}index.md"),
+            ("nav_charts", f"{PAGES['charts']}index.md"),
+            ("nav_coverage", f"{PAGES['coverage']}index.md"),
+            ("nav_datasets", f"{PAGES['datasets']}index.md"),
+            ("nav_dictionary", f"{PAGES['dictionary']}index.md"),
+            ("nav_findings", FINDINGS_PAGE.rstrip("/") + ".md"),
+        ),
+    ),
     ("nav_search", SEARCH_PAGE.rstrip("/") + ".md"),
-    ("nav_about", (
-        ("nav_methodology", "methodology.md"),
-        ("nav_data", "data.md"),
-        ("nav_contribute", "contribute.md"),
-        ("nav_format", "reference/format.md"),
-        ("nav_interview_guide", "interviews/guide.md"),
-        ("nav_consent_form", "interviews/consent.md"),
-        ("nav_accessibility", "accessibility.md"),
-    )),
+    (
+        "nav_about",
+        (
+            ("nav_methodology", "methodology.md"),
+            ("nav_data", "data.md"),
+            ("nav_contribute", "contribute.md"),
+            ("nav_format", "reference/format.md"),
+            ("nav_interview_guide", "interviews/guide.md"),
+            ("nav_consent_form", "interviews/consent.md"),
+            ("nav_accessibility", "accessibility.md"),
+        ),
+    ),
 )
 
 
 def nav_targets(entries: tuple[NavEntry, ...] = NAV) -> list[str]:
     """Every page the navigation names, in order."""
-    return [path for _, target in entries
-            for path in ([target] if isinstance(target, str) else nav_targets(target))]
+    return [
+        path
+        for _, target in entries
+        for path in ([target] if isinstance(target, str) else nav_targets(target))
+    ]
 
 
 def search_bundle(lang: str) -> str:

@@ -1,4 +1,5 @@
 """The validation pipeline: discover case folders, check each case, then check across cases."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,8 @@ class CaseResult:
 
     case_dir: str
     problems: list[Problem]
-    related: dict[str, list[tuple[str, int, int, str]]] = field(default_factory=dict)  # target -> places
+    # target -> places
+    related: dict[str, list[tuple[str, int, int, str]]] = field(default_factory=dict)
     case_id: str = ""
     links: list[CaseLink] = field(default_factory=list)  # links in the bodies to cases and anchors
     anchors: dict[str, set[str]] = field(default_factory=dict)  # file -> the anchors its page has
@@ -100,13 +102,17 @@ def check_case(folder: CaseFolder, today: dt.date, root: Path = REPO_ROOT) -> Ca
             result.anchors[case.display] = anchors(case)
             for index, target in enumerate(case.data.get("related", [])):
                 pos = case.document.position(("related", index))
-                result.related.setdefault(target, []).append((case.display, pos.line, pos.column, f"related[{index}]"))
+                result.related.setdefault(target, []).append(
+                    (case.display, pos.line, pos.column, f"related[{index}]")
+                )
     if all_valid and parsed:
         # A field with its own error (an impossible date) is not also reported as differing
         # between the files: that would add two errors, one blaming the correct file.
         own_errors = {p.field for p in result.problems if p.severity == "error" and p.field}
         for rule in pairs.RULES:
-            result.problems.extend(p for p in rule(parsed, folder.display) if p.field not in own_errors)
+            result.problems.extend(
+                p for p in rule(parsed, folder.display) if p.field not in own_errors
+            )
     result.draft = bool(statuses) and all(status == "draft" for status in statuses)
     return result
 
@@ -132,7 +138,16 @@ def cross_case_problems(results: list[CaseResult], all_ids: list[str]) -> list[P
     for case_id in sorted(all_ids):
         other = by_fold.setdefault(case_id.casefold(), case_id)
         if other != case_id:
-            problems.append(Problem(f"cases/{case_id}", 1, 1, "id-duplicate", "id", params={"value": case_id, "other": other}))
+            problems.append(
+                Problem(
+                    f"cases/{case_id}",
+                    1,
+                    1,
+                    "id-duplicate",
+                    "id",
+                    params={"value": case_id, "other": other},
+                )
+            )
     # A case's anchors: those of all its files (headings carry the same ids in both languages).
     anchors_of: dict[str, set[str]] = {}
     for result in results:
@@ -142,17 +157,29 @@ def cross_case_problems(results: list[CaseResult], all_ids: list[str]) -> list[P
         problems += link_problems(result.links, result.anchors, result.case_id, known, anchors_of)
         for target, places in result.related.items():
             if target not in known:
-                problems += [Problem(path, line, column, "related-unknown", field, params={"value": target})
-                             for path, line, column, field in places]
+                problems += [
+                    Problem(path, line, column, "related-unknown", field, params={"value": target})
+                    for path, line, column, field in places
+                ]
     return problems
 
 
-def validate(folders: list[CaseFolder], layout_problems: list[Problem], all_ids: list[str],
-             today: dt.date | None = None, root: Path = REPO_ROOT, jobs: int | None = None) -> Report:
+def validate(
+    folders: list[CaseFolder],
+    layout_problems: list[Problem],
+    all_ids: list[str],
+    today: dt.date | None = None,
+    root: Path = REPO_ROOT,
+    jobs: int | None = None,
+) -> Report:
     """Check the given case folders; cross-case rules see every id in `all_ids`."""
     today = today or dt.date.today()
     results = _run(folders, today, root, jobs or os.cpu_count() or 1)
-    problems = layout_problems + [p for r in results for p in r.problems] + cross_case_problems(results, all_ids)
+    problems = (
+        layout_problems
+        + [p for r in results for p in r.problems]
+        + cross_case_problems(results, all_ids)
+    )
     drafts = frozenset(r.case_dir for r in results if r.draft)
     return Report(sorted(problems, key=Problem.sort_key), sum(r.files for r in results), drafts)
 
@@ -168,7 +195,9 @@ def validate_all(cases_dir: Path, today: dt.date | None = None, jobs: int | None
     """Check every case of a cases folder (what `odimpact validate` and `odimpact build` run)."""
     root = repository_root(cases_dir)
     folders, layout_problems = discover(cases_dir.resolve(), root)
-    return validate(folders, layout_problems, all_case_ids(cases_dir), today=today, root=root, jobs=jobs)
+    return validate(
+        folders, layout_problems, all_case_ids(cases_dir), today=today, root=root, jobs=jobs
+    )
 
 
 def all_case_ids(cases_dir: Path) -> list[str]:
@@ -178,8 +207,11 @@ def all_case_ids(cases_dir: Path) -> list[str]:
     return [entry.name for entry in os.scandir(cases_dir) if entry.is_dir(follow_symlinks=False)]
 
 
-def folders_for_paths(paths: list[Path], cases_dir: Path, root: Path) -> tuple[list[CaseFolder], list[Problem], list[Path]]:
-    """Case folders named by paths (folders or files inside them); also returns paths that do not exist."""
+def folders_for_paths(
+    paths: list[Path], cases_dir: Path, root: Path
+) -> tuple[list[CaseFolder], list[Problem], list[Path]]:
+    """Case folders named by paths (folders or files inside them); also returns paths that do not
+    exist."""
     chosen: dict[Path, CaseFolder] = {}
     problems: list[Problem] = []
     missing: list[Path] = []
@@ -209,7 +241,9 @@ def changed_case_folders(ref: str, cases_dir: Path, root: Path) -> list[Path]:
     )
     names: set[str] = set()
     for command in commands:
-        output = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
+        output = subprocess.run(
+            command, cwd=root, capture_output=True, text=True, check=True
+        ).stdout
         names.update(line for line in output.splitlines() if line)
     folders = set()
     for name in names:
@@ -217,4 +251,3 @@ def changed_case_folders(ref: str, cases_dir: Path, root: Path) -> list[Path]:
         if len(parts) >= 2 and (cases_dir / parts[1]).is_dir():
             folders.add(cases_dir / parts[1])
     return sorted(folders)
-

@@ -1,5 +1,6 @@
 """Controlled vocabularies: one YAML file each under schema/vocabularies/, the single source of
 allowed values, their English and French labels and their definitions."""
+
 from __future__ import annotations
 
 import json
@@ -69,7 +70,12 @@ def _read(path: Path) -> Vocabulary:
         )
         for item in raw["terms"]
     )
-    return Vocabulary(name=path.stem, title=_typeset(raw["name"]), definition=_typeset(raw["definition"]), terms=terms)
+    return Vocabulary(
+        name=path.stem,
+        title=_typeset(raw["name"]),
+        definition=_typeset(raw["definition"]),
+        terms=terms,
+    )
 
 
 @cache
@@ -82,7 +88,9 @@ def vocabulary_schema(vocabularies: dict[str, Vocabulary]) -> dict[str, Any]:
     """The JSON Schema $defs that the case schema references, generated from the vocabularies."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$comment": "GENERATED from schema/vocabularies/*.yml by `odimpact regenerate`: do not edit.",
+        "$comment": (
+            "GENERATED from schema/vocabularies/*.yml by `odimpact regenerate`: do not edit."
+        ),
         "$defs": {
             name: {
                 "enum": vocabulary.ids(),

@@ -1,4 +1,6 @@
-"""Shared helpers for the contributor-workflow tests: run the CLI in-process on a temporary cases/ folder."""
+"""Shared helpers for the contributor-workflow tests: run the CLI in-process on a temporary cases/
+folder."""
+
 from __future__ import annotations
 
 import io

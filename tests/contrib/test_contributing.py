@@ -1,4 +1,5 @@
 """CONTRIBUTING in both languages: same structure, real links, real commands."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,14 @@ def text(lang: str) -> str:
 
 
 def test_both_guides_have_the_same_structure():
-    counts = {lang: (text(lang).count("\n## "), text(lang).count("\n- "), text(lang).count("\n| `odimpact")) for lang in GUIDES}
+    counts = {
+        lang: (
+            text(lang).count("\n## "),
+            text(lang).count("\n- "),
+            text(lang).count("\n| `odimpact"),
+        )
+        for lang in GUIDES
+    }
     assert counts["en"] == counts["fr"] and counts["en"][0] == 6
 
 

@@ -1,4 +1,6 @@
-"""`odimpact sync`: facts copied across, everything else kept byte for byte, atomic and idempotent."""
+"""`odimpact sync`: facts copied across, everything else kept byte for byte, atomic and
+idempotent."""
+
 from __future__ import annotations
 
 import json
@@ -24,13 +26,24 @@ NBSP = "\u00a0"
 # Text YAML reads the same without quotes, non-breaking spaces included (even trailing ones).
 PLAIN_SAFE = re.compile("[a-zA-Zéèàç][a-zA-Zéèàç ?!.,\u00a0-]*")
 TEXT = st.text(st.sampled_from(list("abcdeéèàç XYZ:#'\"?!«»,.-") + [NBSP]), min_size=2, max_size=30)
-COMMENT = st.text(st.sampled_from(list("abc éàç:#-'\"?") + [NBSP]), max_size=30).map(lambda s: s.strip())
-SECTORS = st.lists(st.sampled_from(["transport", "health", "energy", "housing", "labour"]), min_size=1, max_size=3, unique=True)
+COMMENT = st.text(st.sampled_from(list("abc éàç:#-'\"?") + [NBSP]), max_size=30).map(
+    lambda s: s.strip()
+)
+SECTORS = st.lists(
+    st.sampled_from(["transport", "health", "energy", "housing", "labour"]),
+    min_size=1,
+    max_size=3,
+    unique=True,
+)
 
 
 def quoted(text: str, style: str) -> str:
     """A YAML scalar for `text` in the given quoting style (plain only where YAML allows it)."""
-    if style == "double" or (style == "plain" and not PLAIN_SAFE.fullmatch(text)) or text != text.strip(" "):
+    if (
+        style == "double"
+        or (style == "plain" and not PLAIN_SAFE.fullmatch(text))
+        or text != text.strip(" ")
+    ):
         return json.dumps(text, ensure_ascii=False)
     if style == "single":
         return "'" + text.replace("'", "''") + "'"
@@ -44,12 +57,29 @@ def case_text(draw, lang: str, sectors: list[str], url: str, start: int) -> str:
     comment = lambda: f"# {draw(COMMENT)}".rstrip()  # noqa: E731
     title = draw(TEXT) + draw(st.sampled_from(["", NBSP, f"Pourquoi{NBSP}?", f"Pourquoi ?{NBSP}"]))
     flow = draw(st.booleans())
-    sector_text = (" [" + ", ".join(sectors) + "]") if flow else "".join(f"\n  - {s}" for s in sectors)
+    sector_text = (
+        (" [" + ", ".join(sectors) + "]") if flow else "".join(f"\n  - {s}" for s in sectors)
+    )
     lines = [
-        "---", comment(), "id: synthetic-case", f"lang: {lang}", comment(), f"title: {quoted(title, style())}",
-        f"summary: {quoted(draw(TEXT) * 3, style())}  {comment()}", "status: draft", f"sectors:{sector_text}", comment(),
-        "period:", f"  start: {start}", "  end: ongoing", "datasets:", f"  - name: {quoted(draw(TEXT), style())}",
-        f"    url: {url}", "    licence: unknown", comment(), "---",
+        "---",
+        comment(),
+        "id: synthetic-case",
+        f"lang: {lang}",
+        comment(),
+        f"title: {quoted(title, style())}",
+        f"summary: {quoted(draw(TEXT) * 3, style())}  {comment()}",
+        "status: draft",
+        f"sectors:{sector_text}",
+        comment(),
+        "period:",
+        f"  start: {start}",
+        "  end: ongoing",
+        "datasets:",
+        f"  - name: {quoted(draw(TEXT), style())}",
+        f"    url: {url}",
+        "    licence: unknown",
+        comment(),
+        "---",
     ]
     body = draw(st.text(st.sampled_from(list("ab é\n#-[]") + [NBSP]), max_size=200))
     return "\n".join(lines) + "\n" + body + draw(st.sampled_from(["", "\n", f"{NBSP}\n"]))
@@ -62,15 +92,34 @@ def write_pair(folder: Path, english: str, french: str) -> None:
 
 
 def sync(run_cli, cases_dir: Path, *extra: str):
-    return run_cli("sync", "synthetic-case", "--from", "en", "--cases-dir", str(cases_dir), "--lang", "en", *extra)
+    return run_cli(
+        "sync",
+        "synthetic-case",
+        "--from",
+        "en",
+        "--cases-dir",
+        str(cases_dir),
+        "--lang",
+        "en",
+        *extra,
+    )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.data(), sectors=SECTORS, url=st.sampled_from(["https://example.org/a", "https://example.org/b?x=1"]))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.data(),
+    sectors=SECTORS,
+    url=st.sampled_from(["https://example.org/a", "https://example.org/b?x=1"]),
+)
 def test_a_pair_in_sync_is_left_byte_identical(tmp_path, run_cli, data, sectors, url):
     cases_dir = tmp_path / "cases-same"
     shutil.rmtree(cases_dir, ignore_errors=True)
-    english, french = data.draw(case_text("en", sectors, url, 2015)), data.draw(case_text("fr", sectors, url, 2015))
+    english, french = (
+        data.draw(case_text("en", sectors, url, 2015)),
+        data.draw(case_text("fr", sectors, url, 2015)),
+    )
     write_pair(cases_dir / "synthetic-case", english, french)
     result = sync(run_cli, cases_dir)
     assert (result.code, result.out) == (0, "synthetic-case: already in sync.\n")
@@ -78,9 +127,13 @@ def test_a_pair_in_sync_is_left_byte_identical(tmp_path, run_cli, data, sectors,
     assert (cases_dir / "synthetic-case" / "index.fr.md").read_text(encoding="utf-8") == french
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data(), old=SECTORS, new=SECTORS, start=st.integers(1990, 2020))
-def test_changed_facts_are_copied_and_everything_else_is_kept(tmp_path, run_cli, data, old, new, start):
+def test_changed_facts_are_copied_and_everything_else_is_kept(
+    tmp_path, run_cli, data, old, new, start
+):
     cases_dir = tmp_path / "cases-changed"
     shutil.rmtree(cases_dir, ignore_errors=True)
     english = data.draw(case_text("en", new, "https://example.org/new", start))
@@ -92,9 +145,14 @@ def test_changed_facts_are_copied_and_everything_else_is_kept(tmp_path, run_cli,
     synced = (folder / "index.fr.md").read_text(encoding="utf-8")
     files = {lang: read_case_file(folder / f"index.{lang}.md", lang, lang) for lang in ("en", "fr")}
     assert list(neutral_facts_agree(files, "x")) == []
-    original = read_case_file(folder / "index.en.md", "en", "en")  # unchanged source, for comparison below
+    # unchanged source, for comparison below
+    original = read_case_file(folder / "index.en.md", "en", "en")
     assert files["fr"].body == french.split("\n---\n", 1)[1] and original.data == files["en"].data
-    kept = [line for line in french.splitlines() if line.lstrip().startswith("#") or line.startswith(("title:", "summary:"))]
+    kept = [
+        line
+        for line in french.splitlines()
+        if line.lstrip().startswith("#") or line.startswith(("title:", "summary:"))
+    ]
     assert all(line in synced.splitlines() for line in kept)
     second = sync(run_cli, cases_dir)
     assert (second.code, second.out) == (0, "synthetic-case: already in sync.\n")
@@ -106,14 +164,27 @@ def test_fixture_sync_reports_each_changed_field(tmp_path, run_cli):
     shutil.copytree(FIXTURE, folder)
     for lang in ("en", "fr"):
         path = folder / f"index.{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8").replace("synthetic-bus-data", "synthetic-case"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("synthetic-bus-data", "synthetic-case"),
+            encoding="utf-8",
+        )
     english = folder / "index.en.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("evidence_strength: 1", "evidence_strength: 2")
-                       .replace("value: 20000", "value: 25000"), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8")
+        .replace("evidence_strength: 1", "evidence_strength: 2")
+        .replace("value: 20000", "value: 25000"),
+        encoding="utf-8",
+    )
     result = sync(run_cli, tmp_path / "cases", "--check")
-    assert (result.code, result.out) == (1, "cases/synthetic-case/index.fr.md: would update evidence_strength, impacts[1].value\n")
+    assert (result.code, result.out) == (
+        1,
+        "cases/synthetic-case/index.fr.md: would update evidence_strength, impacts[1].value\n",
+    )
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "fr")
-    expected = "cases/synthetic-case/index.fr.md\u00a0: mis à jour\u00a0: evidence_strength, impacts[1].value\n"
+    expected = (
+        "cases/synthetic-case/index.fr.md\u00a0: mis à jour\u00a0: evidence_strength, "
+        "impacts[1].value\n"
+    )
     assert (result.code, result.out) == (0, expected)
 
 
@@ -122,11 +193,16 @@ def test_lists_of_different_lengths_are_refused(tmp_path, run_cli):
     shutil.copytree(FIXTURE, folder)
     french = folder / "index.fr.md"
     before = french.read_text(encoding="utf-8").replace("synthetic-bus-data", "synthetic-case")
-    french.write_text(before.replace("  - name: Trajets Exemple inc.\n    roles: [re-user]\n", ""), encoding="utf-8")
+    french.write_text(
+        before.replace("  - name: Trajets Exemple inc.\n    roles: [re-user]\n", ""),
+        encoding="utf-8",
+    )
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "en")
     assert result.code == 1
-    assert result.err == ("cases/synthetic-case: organisations: the English file lists 2 item(s), the French file 1. "
-                          "Make both lists hold the same items in the same order, then run sync again.\n")
+    assert result.err == (
+        "cases/synthetic-case: organisations: the English file lists 2 item(s), the French file 1. "
+        "Make both lists hold the same items in the same order, then run sync again.\n"
+    )
 
 
 def test_missing_other_language_is_explained(tmp_path, run_cli):
@@ -134,8 +210,11 @@ def test_missing_other_language_is_explained(tmp_path, run_cli):
     folder.mkdir(parents=True)
     shutil.copy(FIXTURE / "index.en.md", folder / "index.en.md")
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "en")
-    assert (result.code, result.err) == (1, "odimpact sync: cases/synthetic-case/index.fr.md does not exist: "
-                                            "there is nothing to copy the facts to yet.\n")
+    assert (result.code, result.err) == (
+        1,
+        "odimpact sync: cases/synthetic-case/index.fr.md does not exist: "
+        "there is nothing to copy the facts to yet.\n",
+    )
 
 
 def test_an_exception_mid_write_leaves_the_original_intact(tmp_path, monkeypatch):
@@ -156,12 +235,22 @@ def test_sync_reports_a_failed_write_and_leaves_the_file(tmp_path, run_cli, monk
     folder = tmp_path / "cases" / "synthetic-case"
     shutil.copytree(FIXTURE, folder)
     english = folder / "index.en.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("evidence_strength: 1", "evidence_strength: 2"), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("evidence_strength: 1", "evidence_strength: 2"),
+        encoding="utf-8",
+    )
     before = (folder / "index.fr.md").read_bytes()
-    monkeypatch.setattr(atomic.os, "replace", lambda *args: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    monkeypatch.setattr(
+        atomic.os,
+        "replace",
+        lambda *args: (_ for _ in ()).throw(OSError(28, "No space left on device")),
+    )
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "en")
-    assert (result.code, result.err) == (1, "odimpact sync: could not write cases/synthetic-case/index.fr.md "
-                                            "(No space left on device); that file is unchanged.\n")
+    assert (result.code, result.err) == (
+        1,
+        "odimpact sync: could not write cases/synthetic-case/index.fr.md "
+        "(No space left on device); that file is unchanged.\n",
+    )
     assert (folder / "index.fr.md").read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == ["index.en.md", "index.fr.md"]
 
@@ -174,7 +263,9 @@ def test_kill_9_during_a_write_leaves_the_original_intact(tmp_path):
         "def stall(fd):\n    print('writing', flush=True); time.sleep(30)\n"
         "atomic.os.fsync = stall\natomic.write_atomic(Path(sys.argv[1]), 'new\\n' * 100000)\n"
     )
-    process = subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline() == "writing\n"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
@@ -186,15 +277,32 @@ def test_french_non_breaking_spaces_and_comments_survive_a_sync(tmp_path, run_cl
     shutil.copytree(FIXTURE, folder)
     for lang in ("en", "fr"):
         path = folder / f"index.{lang}.md"
-        path.write_text(path.read_text(encoding="utf-8").replace("synthetic-bus-data", "synthetic-case"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("synthetic-bus-data", "synthetic-case"),
+            encoding="utf-8",
+        )
     french = folder / "index.fr.md"
     text = french.read_text(encoding="utf-8").replace(
         'title: "Exemple synthétique : une ville fictive ouvre ses données d\'autobus"',
-        f"title: Exemple synthétique, pourquoi{NBSP}?{NBSP}  # commentaire{NBSP}!\n# Une ligne de commentaire")
+        (
+            f"title: Exemple synthétique, pourquoi{NBSP}?{NBSP}  # commentaire{NBSP}!\n# Une "
+            f"ligne de commentaire"
+        ),
+    )
     french.write_text(text, encoding="utf-8")
     english = folder / "index.en.md"
-    english.write_text(english.read_text(encoding="utf-8").replace("reusers: [business]", "reusers: [business, media]"), encoding="utf-8")
+    english.write_text(
+        english.read_text(encoding="utf-8").replace(
+            "reusers: [business]", "reusers: [business, media]"
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("sync", str(folder), "--from", "en", "--lang", "en")
     assert (result.code, result.out) == (0, "cases/synthetic-case/index.fr.md: updated reusers\n")
-    assert french.read_text(encoding="utf-8") == text.replace("reusers: [business]", "reusers: [business, media]")
-    assert read_case_file(french, "fr", "fr").data["title"] == f"Exemple synthétique, pourquoi{NBSP}?{NBSP}"
+    assert french.read_text(encoding="utf-8") == text.replace(
+        "reusers: [business]", "reusers: [business, media]"
+    )
+    assert (
+        read_case_file(french, "fr", "fr").data["title"]
+        == f"Exemple synthétique, pourquoi{NBSP}?{NBSP}"
+    )

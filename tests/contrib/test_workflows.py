@@ -1,4 +1,6 @@
-"""The GitHub workflows, forms, template and hooks keep the security and behaviour contributors rely on."""
+"""The GitHub workflows, forms, template and hooks keep the security and behaviour contributors rely
+on."""
+
 from __future__ import annotations
 
 import re
@@ -41,9 +43,15 @@ def test_least_privilege_and_no_privileged_triggers():
     for workflow in all_workflows():
         assert workflow["permissions"] == {"contents": "read"}
         for name, job in workflow["jobs"].items():
-            assert "permissions" not in job or (workflow["name"] == "Publish the site" and name == "deploy"
-                                                and job["permissions"] == DEPLOY_PERMISSIONS and "run" not in str(job["steps"]))
-        assert "pull_request_target" not in triggers(workflow) and "workflow_run" not in triggers(workflow)
+            assert "permissions" not in job or (
+                workflow["name"] == "Publish the site"
+                and name == "deploy"
+                and job["permissions"] == DEPLOY_PERMISSIONS
+                and "run" not in str(job["steps"])
+            )
+        assert "pull_request_target" not in triggers(workflow) and "workflow_run" not in triggers(
+            workflow
+        )
 
 
 def test_actions_pinned_to_commits_and_credentials_not_persisted():
@@ -68,7 +76,11 @@ def test_pull_request_checks_validate_changed_cases_build_and_test_but_never_che
     assert 'odimpact review-scope --changed-since "origin/${BASE_REF}" --format github' in runs
     assert "make site" in runs and any(".ci/run" in run for run in runs)
     assert not any("check-links" in run for run in runs)
-    assert all(step["env"]["BASE_REF"] == "${{ github.base_ref }}" for step in steps(workflow) if "BASE_REF" in step.get("run", ""))
+    assert all(
+        step["env"]["BASE_REF"] == "${{ github.base_ref }}"
+        for step in steps(workflow)
+        if "BASE_REF" in step.get("run", "")
+    )
 
 
 def test_links_are_checked_on_a_schedule():
@@ -80,7 +92,12 @@ def test_links_are_checked_on_a_schedule():
 def test_zizmor_finds_nothing():
     zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent))
     assert zizmor, "zizmor is a test dependency: run make setup"
-    result = subprocess.run([zizmor, "--offline", "--no-progress", str(WORKFLOWS)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [zizmor, "--offline", "--no-progress", str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout
 
@@ -90,9 +107,14 @@ def test_pre_commit_runs_the_validator_on_changed_case_files():
     hooks = {hook["id"]: hook for hook in config["repos"][0]["hooks"]}
     hook = hooks["odimpact-validate"]
     assert config["repos"][0]["repo"] == "local" and hook["entry"] == ".venv/bin/odimpact validate"
-    assert hooks["ruff"]["entry"] == ".venv/bin/ruff check" and hooks["mypy"]["entry"] == ".venv/bin/mypy"
+    assert (
+        hooks["ruff"]["entry"] == ".venv/bin/ruff check"
+        and hooks["mypy"]["entry"] == ".venv/bin/mypy"
+    )
     pattern = re.compile(hook["files"])
-    assert pattern.search("cases/synthetic-case/index.fr.md") and not pattern.search("scripts/odimpact/cli.py")
+    assert pattern.search("cases/synthetic-case/index.fr.md") and not pattern.search(
+        "scripts/odimpact/cli.py"
+    )
 
 
 def test_issue_forms_and_pull_request_template_are_bilingual():
@@ -102,7 +124,10 @@ def test_issue_forms_and_pull_request_template_are_bilingual():
             label = element.get("attributes", {}).get("label")
             assert label is None or " / " in label, (path.name, label)
     template = (REPO_ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
-    items = [" ".join(item.split()) for item in re.split(r"\n(?=- \[ \])", template.split("## Checklist", 1)[1])[1:]]
+    items = [
+        " ".join(item.split())
+        for item in re.split(r"\n(?=- \[ \])", template.split("## Checklist", 1)[1])[1:]
+    ]
     assert len(items) == 7 and all(" / " in item for item in items), items
 
 
@@ -111,8 +136,15 @@ def test_main_is_published_to_pages_from_make_site_and_pull_requests_keep_the_bu
     assert triggers(workflow)["push"] == {"branches": ["main"]}
     build = workflow["jobs"]["build"]["steps"]
     assert any(step.get("run") == "make site" for step in build)
-    assert build[-1]["uses"].startswith("actions/upload-pages-artifact@") and build[-1]["with"]["path"] == "site"
+    assert (
+        build[-1]["uses"].startswith("actions/upload-pages-artifact@")
+        and build[-1]["with"]["path"] == "site"
+    )
     assert workflow["jobs"]["deploy"]["needs"] == "build"
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     site = load("pull-request.yml")["jobs"]["site"]["steps"]
-    assert any(step.get("uses", "").startswith("actions/upload-artifact@") and step["with"]["path"] == "site" for step in site)
+    assert any(
+        step.get("uses", "").startswith("actions/upload-artifact@")
+        and step["with"]["path"] == "site"
+        for step in site
+    )

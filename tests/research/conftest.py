@@ -1,5 +1,6 @@
 """A small synthetic corpus for the research generators: generated cases, the synthetic bus fixture,
 a draft (must not be exported) and a case awaiting its French translation."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,10 +30,19 @@ def corpus_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("research-corpus")
     cases_dir = root / "cases"
     write_synthetic_cases(cases_dir, GENERATED_COUNT)
-    shutil.copytree(REPO_ROOT / "tests/fixtures/valid/synthetic-bus-data", cases_dir / "synthetic-bus-data")
-    draft = {lang: {**synthetic_front_matter(900, lang), "id": "synthetic-draft", "status": "draft"} for lang in ("en", "fr")}
+    shutil.copytree(
+        REPO_ROOT / "tests/fixtures/valid/synthetic-bus-data", cases_dir / "synthetic-bus-data"
+    )
+    draft = {
+        lang: {**synthetic_front_matter(900, lang), "id": "synthetic-draft", "status": "draft"}
+        for lang in ("en", "fr")
+    }
     _write_case(cases_dir, draft)
-    awaiting = {**synthetic_front_matter(901, "en"), "id": "synthetic-awaiting", "translation": "awaiting"}
+    awaiting = {
+        **synthetic_front_matter(901, "en"),
+        "id": "synthetic-awaiting",
+        "translation": "awaiting",
+    }
     _write_case(cases_dir, {"en": awaiting})
     return root
 

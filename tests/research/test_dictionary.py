@@ -1,4 +1,5 @@
 """The data dictionary documents every export column and every allowed value, in both languages."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,12 @@ def test_every_column_and_allowed_value_is_documented(lang: str) -> None:
 
 
 def test_languages_differ_where_readers_read() -> None:
-    english, french = (render_dictionary(lang, HREF, "../../reference/format/") for lang in ("en", "fr"))
-    assert english.startswith("# Data dictionary\n") and french.startswith("# Dictionnaire de données\n")
+    english, french = (
+        render_dictionary(lang, HREF, "../../reference/format/") for lang in ("en", "fr")
+    )
+    assert english.startswith("# Data dictionary\n") and french.startswith(
+        "# Dictionnaire de données\n"
+    )
     assert '<a href="../../data/cases.csv"><code>cases.csv</code></a>' in french
     assert '<a href="../../reference/format/">référence du format</a>' in french
     assert "Un à trois secteurs" in french and "One to three sectors" in english

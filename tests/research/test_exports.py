@@ -1,4 +1,6 @@
-"""The open-data exports parse, validate as a Frictionless package and give back the case files' facts."""
+"""The open-data exports parse, validate as a Frictionless package and give back the case files'
+facts."""
+
 from __future__ import annotations
 
 import csv
@@ -17,7 +19,14 @@ from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
 LANGS = ("en", "fr")
-LIST_FIELDS = ("sectors", "impact_types", "impact_dimensions", "reusers", "reuse_purposes", "contributors")
+LIST_FIELDS = (
+    "sectors",
+    "impact_types",
+    "impact_dimensions",
+    "reusers",
+    "reuse_purposes",
+    "contributors",
+)
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -25,7 +34,9 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_frictionless_validates_the_package(corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str) -> None:
+def test_frictionless_validates_the_package(
+    corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str
+) -> None:
     write_exports(corpus, lang, urls, tmp_path)
     report = frictionless.validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["type", "note"])
@@ -33,13 +44,19 @@ def test_frictionless_validates_the_package(corpus: Corpus, urls: SiteUrls, tmp_
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_declared_types_read_the_period_as_a_year_and_a_flag(corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str) -> None:
+def test_the_declared_types_read_the_period_as_a_year_and_a_flag(
+    corpus: Corpus, urls: SiteUrls, tmp_path: Path, lang: str
+) -> None:
     """Read the way a database would, with the package's declared types: the end is an integer or
     missing, never the word a case file writes ("ongoing"), and the flag a boolean."""
     write_exports(corpus, lang, urls, tmp_path)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     fields = {field["name"]: field["type"] for field in package["resources"][0]["schema"]["fields"]}
-    assert (fields["period_start"], fields["period_end"], fields["ongoing"]) == ("integer", "integer", "boolean")
+    assert (fields["period_start"], fields["period_end"], fields["ongoing"]) == (
+        "integer",
+        "integer",
+        "boolean",
+    )
     with frictionless.Package(tmp_path / "datapackage.json").get_resource("cases") as resource:
         periods = {row["id"]: (row["period_end"], row["ongoing"]) for row in resource.row_stream}
     expected = {}
@@ -47,7 +64,8 @@ def test_the_declared_types_read_the_period_as_a_year_and_a_flag(corpus: Corpus,
         end = case.meta(lang)["period"]["end"]
         expected[case.id] = (None, True) if end == "ongoing" else (end, False)
     assert periods == expected
-    assert {ongoing for _, ongoing in expected.values()} == {True, False}  # the corpus has both kinds
+    # the corpus has both kinds
+    assert {ongoing for _, ongoing in expected.values()} == {True, False}
     assert all(isinstance(end, int) for end, ongoing in periods.values() if not ongoing)
 
 
@@ -63,16 +81,24 @@ def test_cases_csv_round_trips_to_the_case_files(corpus: Corpus, urls: SiteUrls,
             assert split_values(row[name]) == [str(value) for value in meta[name]], name
         assert int(row["period_start"]) == meta["period"]["start"]
         ongoing = meta["period"]["end"] == "ongoing"
-        assert (row["period_end"], row["ongoing"]) == (("", "true") if ongoing else (str(meta["period"]["end"]), "false"))
+        assert (row["period_end"], row["ongoing"]) == (
+            ("", "true") if ongoing else (str(meta["period"]["end"]), "false")
+        )
         assert int(row["impact_count"]) == len(meta.get("impacts", []))
         assert row["url"] == f"{urls.base}{'fr/' if lang == 'fr' else ''}cases/{case.id}/"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_label_columns_are_in_the_file_language(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
-    row = next(r for r in _rows(export_texts(corpus, lang, urls)["cases.csv"]) if r["id"] == "synthetic-bus-data")
+    row = next(
+        r
+        for r in _rows(export_texts(corpus, lang, urls)["cases.csv"])
+        if r["id"] == "synthetic-bus-data"
+    )
     sectors = load_vocabularies()["sectors"]
-    assert split_values(row["sectors_labels"]) == [sectors.label(s, lang) for s in ("transport", "economy-business")]
+    assert split_values(row["sectors_labels"]) == [
+        sectors.label(s, lang) for s in ("transport", "economy-business")
+    ]
     assert row["evidence_strength_label"] == load_vocabularies()["evidence-levels"].label(1, lang)
 
 
@@ -83,7 +109,9 @@ def test_awaiting_translation_is_flagged(corpus: Corpus, urls: SiteUrls) -> None
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_impacts_csv_has_a_row_per_impact_with_its_source(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+def test_impacts_csv_has_a_row_per_impact_with_its_source(
+    corpus: Corpus, urls: SiteUrls, lang: str
+) -> None:
     rows = _rows(export_texts(corpus, lang, urls)["impacts.csv"])
     expected = sum(len(case.meta(lang).get("impacts", [])) for case in corpus.published())
     assert len(rows) == expected > 2
@@ -96,10 +124,22 @@ def test_impacts_csv_has_a_row_per_impact_with_its_source(corpus: Corpus, urls: 
     assert bus[1]["currency"] == "CAD" and bus[1]["source_title"] == "Synthetic source two"
     # The evidence of each figure travels with it: kind, qualifier, baseline, quote, verification.
     assert [(r["kind"], r["qualifier"], r["verified"]) for r in bus] == [
-        ("use", "more-than", "true"), ("output", "", "false"), ("outcome", "", "true")]
-    assert (bus[2]["baseline_value"], bus[2]["baseline_year"], bus[2]["source_independence"]) == ("25", "2014", "data-publisher")
-    assert bus[2]["kind_label"] == {"en": "Outcome", "fr": "Effet"}[lang] and "25 per cent" in bus[2]["quote"]
-    assert bus[0]["source_accessed"] == "2026-01-10" and bus[0]["source_archived"].startswith("https://archive.example.org/")
+        ("use", "more-than", "true"),
+        ("output", "", "false"),
+        ("outcome", "", "true"),
+    ]
+    assert (bus[2]["baseline_value"], bus[2]["baseline_year"], bus[2]["source_independence"]) == (
+        "25",
+        "2014",
+        "data-publisher",
+    )
+    assert (
+        bus[2]["kind_label"] == {"en": "Outcome", "fr": "Effet"}[lang]
+        and "25 per cent" in bus[2]["quote"]
+    )
+    assert bus[0]["source_accessed"] == "2026-01-10" and bus[0]["source_archived"].startswith(
+        "https://archive.example.org/"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -114,26 +154,48 @@ def test_cases_json_holds_the_full_front_matter(corpus: Corpus, urls: SiteUrls, 
         assert facts.pop("verified_figure_count") == sum("quote" in figure for figure in figures)
         assert facts.pop("strongest_figure") == (
             max((f["kind"] for f in figures), key=["output", "use", "outcome", "impact"].index)
-            if figures else None)
-        assert facts.pop("independent_source_count") == sum(s["independence"] == "independent" for s in case.meta(lang)["sources"])
+            if figures
+            else None
+        )
+        assert facts.pop("independent_source_count") == sum(
+            s["independence"] == "independent" for s in case.meta(lang)["sources"]
+        )
         period = case.meta(lang)["period"]
         ongoing = period["end"] == "ongoing"
-        assert facts.pop("period") == {"start": period["start"], "end": None if ongoing else period["end"], "ongoing": ongoing}
-        assert facts == {"licence": "CC-BY-4.0", **{k: v for k, v in case.meta(lang).items() if k != "period"}}
-    assert document["vocabularies"]["sectors"]["health"] == load_vocabularies()["sectors"].label("health", lang)
+        assert facts.pop("period") == {
+            "start": period["start"],
+            "end": None if ongoing else period["end"],
+            "ongoing": ongoing,
+        }
+        assert facts == {
+            "licence": "CC-BY-4.0",
+            **{k: v for k, v in case.meta(lang).items() if k != "period"},
+        }
+    assert document["vocabularies"]["sectors"]["health"] == load_vocabularies()["sectors"].label(
+        "health", lang
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_explore_downloads_have_the_columns_of_cases_csv(corpus: Corpus, urls: SiteUrls, lang: str) -> None:
+def test_the_explore_downloads_have_the_columns_of_cases_csv(
+    corpus: Corpus, urls: SiteUrls, lang: str
+) -> None:
     """The Explore page's downloads copy cases.csv's rows: the columns its script is told about are
     the file's header, in order, with the types the data package declares."""
     texts = export_texts(corpus, lang, urls)
     table = explore_data(corpus.published(), lang, lambda case_id: case_id)["table"]
     assert table["file"] == CASES_CSV
-    assert [column["name"] for column in table["columns"]] == next(csv.reader(io.StringIO(texts[CASES_CSV])))
+    assert [column["name"] for column in table["columns"]] == next(
+        csv.reader(io.StringIO(texts[CASES_CSV]))
+    )
     declared = json.loads(texts["datapackage.json"])["resources"][0]["schema"]["fields"]
     assert [column["type"] for column in table["columns"]] == [field["type"] for field in declared]
-    assert {column["name"] for column in table["columns"] if column["many"]} >= {"sectors", "sectors_labels", "datasets", "keywords"}
+    assert {column["name"] for column in table["columns"] if column["many"]} >= {
+        "sectors",
+        "sectors_labels",
+        "datasets",
+        "keywords",
+    }
 
 
 def test_exports_are_deterministic(corpus: Corpus, urls: SiteUrls) -> None:
@@ -146,8 +208,13 @@ def test_join_and_split_are_inverse(values: list[str]) -> None:
 
 
 def test_datapackage_descriptions_come_from_the_schema(corpus: Corpus, urls: SiteUrls) -> None:
-    package = {lang: json.loads(export_texts(corpus, lang, urls)["datapackage.json"]) for lang in LANGS}
-    fields = {lang: {f["name"]: f for f in package[lang]["resources"][0]["schema"]["fields"]} for lang in LANGS}
+    package = {
+        lang: json.loads(export_texts(corpus, lang, urls)["datapackage.json"]) for lang in LANGS
+    }
+    fields = {
+        lang: {f["name"]: f for f in package[lang]["resources"][0]["schema"]["fields"]}
+        for lang in LANGS
+    }
     assert fields["en"]["sectors"]["description"].startswith("One to three sectors")
     assert fields["fr"]["sectors"]["description"].startswith("Un à trois secteurs")
     assert fields["en"]["evidence_strength"]["constraints"]["enum"] == [1, 2, 3, 4, 5]
@@ -157,7 +224,26 @@ def test_datapackage_descriptions_come_from_the_schema(corpus: Corpus, urls: Sit
 def test_export_command_writes_both_languages(corpus_root: Path, tmp_path: Path) -> None:
     from odimpact.cli import main
 
-    assert main(["export", str(tmp_path), "--cases", str(corpus_root / "cases"), "--site-url", "https://example.org/x"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(tmp_path),
+                "--cases",
+                str(corpus_root / "cases"),
+                "--site-url",
+                "https://example.org/x",
+            ]
+        )
+        == 0
+    )
     for folder in (tmp_path / "data", tmp_path / "fr" / "data"):
-        assert sorted(p.name for p in folder.iterdir()) == ["cases.csv", "cases.json", "datapackage.json", "impacts.csv"]
-    assert "https://example.org/x/fr/cases/synthetic-bus-data/" in (tmp_path / "fr" / "feed.xml").read_text(encoding="utf-8")
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "cases.csv",
+            "cases.json",
+            "datapackage.json",
+            "impacts.csv",
+        ]
+    assert "https://example.org/x/fr/cases/synthetic-bus-data/" in (
+        tmp_path / "fr" / "feed.xml"
+    ).read_text(encoding="utf-8")

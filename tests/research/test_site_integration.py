@@ -1,5 +1,6 @@
 """The research features in the built site: data files at their stable URLs, feeds linked from
 every page, the cite block on case pages, chart images with their data tables."""
+
 from __future__ import annotations
 
 import json
@@ -22,14 +23,20 @@ SITE_URL = "https://open-data-impact-canada.github.io/knowledge-base/"  # mkdocs
 
 
 @pytest.mark.parametrize("prefix", ["", "fr/"])
-def test_data_files_are_published_and_valid(research_site: Path, corpus: Corpus, prefix: str) -> None:
+def test_data_files_are_published_and_valid(
+    research_site: Path, corpus: Corpus, prefix: str
+) -> None:
     folder = research_site / prefix / "data"
     assert frictionless.validate(folder / "datapackage.json").valid
     document = json.loads((folder / "cases.json").read_text(encoding="utf-8"))
-    assert sorted(case["id"] for case in document["cases"]) == sorted(case.id for case in corpus.published())
+    assert sorted(case["id"] for case in document["cases"]) == sorted(
+        case.id for case in corpus.published()
+    )
     assert document["cases"][0]["url"].startswith(SITE_URL + prefix + "cases/")
     explore = json.loads((folder / "explore.json").read_text(encoding="utf-8"))
-    assert len(explore["cases"]) == len(corpus.published()) and explore["lang"] == (prefix.rstrip("/") or "en")
+    assert len(explore["cases"]) == len(corpus.published()) and explore["lang"] == (
+        prefix.rstrip("/") or "en"
+    )
 
 
 @pytest.mark.parametrize("prefix", ["", "fr/"])
@@ -39,7 +46,9 @@ def test_the_data_page_describes_the_dataset_it_links(research_site: Path, prefi
     html = page(research_site, f"{prefix}data/")
     dataset = json_ld(html)
     assert dataset["@type"] == "Dataset" and problems(dataset) == []
-    assert dataset["url"] == f"{SITE_URL}{prefix}data/" and dataset["inLanguage"] == ("fr-CA" if prefix else "en-CA")
+    assert dataset["url"] == f"{SITE_URL}{prefix}data/" and dataset["inLanguage"] == (
+        "fr-CA" if prefix else "en-CA"
+    )
     for download in dataset["distribution"]:
         assert download["contentUrl"].startswith(SITE_URL + prefix + "data/")
         assert (research_site / download["contentUrl"].removeprefix(SITE_URL)).is_file()
@@ -47,13 +56,22 @@ def test_the_data_page_describes_the_dataset_it_links(research_site: Path, prefi
     assert len(dataset["distribution"]) == 4
 
 
-@pytest.mark.parametrize("page, feed", [("index.html", "feed.xml"), ("fr/cases/synthetic-bus-data/index.html", "fr/feed.xml"),
-                                        ("cases/explore/index.html", "feed.xml"), ("fr/index.html", "fr/feed.xml"),
-                                        ("fr/404.html", "fr/feed.xml")])
+@pytest.mark.parametrize(
+    "page, feed",
+    [
+        ("index.html", "feed.xml"),
+        ("fr/cases/synthetic-bus-data/index.html", "fr/feed.xml"),
+        ("cases/explore/index.html", "feed.xml"),
+        ("fr/index.html", "fr/feed.xml"),
+        ("fr/404.html", "fr/feed.xml"),
+    ],
+)
 def test_every_page_links_its_language_feed(research_site: Path, page: str, feed: str) -> None:
     html = (research_site / page).read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    links = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
+    links = re.findall(
+        r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head
+    )
     assert len(links) == 1
     base = "https://example.invalid/kb/"  # the 404 page links from the site's root path
     assert urljoin(base + page, links[0].replace("/knowledge-base/", "/kb/")) == base + feed
@@ -63,11 +81,17 @@ def test_every_page_links_its_language_feed(research_site: Path, page: str, feed
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_case_page_offers_cite_this_case(research_site: Path, corpus: Corpus, lang: str) -> None:
     prefix = "fr/" if lang == "fr" else ""
-    html = (research_site / f"{prefix}cases/synthetic-bus-data/index.html").read_text(encoding="utf-8")
+    html = (research_site / f"{prefix}cases/synthetic-bus-data/index.html").read_text(
+        encoding="utf-8"
+    )
     heading = {"en": "Cite this case", "fr": "Citer cette étude de cas"}[lang]
     assert f'<h2 id="cite-this-case">{heading}</h2>' in html
-    assert f"@misc{{{citation_key('synthetic-bus-data', lang)}," in html and f"{SITE_URL}{prefix}cases/synthetic-bus-data/" in html
-    # The reference citeproc renders, through the plugin and the sanitiser unchanged (its italics kept).
+    assert (
+        f"@misc{{{citation_key('synthetic-bus-data', lang)}," in html
+        and f"{SITE_URL}{prefix}cases/synthetic-bus-data/" in html
+    )
+    # The reference citeproc renders, through the plugin and the sanitiser unchanged (its italics
+    # kept).
     reference = formatted_reference(corpus.by_id()["synthetic-bus-data"], lang, SiteUrls(SITE_URL))
     assert f'<p class="odi-citation-reference">{reference}</p>' in html and "<i>" in reference
 
@@ -82,6 +106,10 @@ def test_charts_page_has_images_tables_and_map(research_site: Path, prefix: str)
         assert root.get("role") == "img" and root.find("{http://www.w3.org/2000/svg}title").text
     # The two maps' data tables, the evidence gap map and the three charts' tables.
     assert html.count("<table>") == 6 and html.count("<caption") == 6
-    assert re.findall(r'<area shape="rect" coords="[\d,]+" href="\.\./by-place-of-effect/ca-[a-z]{2}/"', html)
+    assert re.findall(
+        r'<area shape="rect" coords="[\d,]+" href="\.\./by-place-of-effect/ca-[a-z]{2}/"', html
+    )
     assert 'id="evidence-gap-map"' in html and "odi-gap-map" in html
-    assert re.findall(r'<area shape="rect" coords="[\d,]+" href="\.\./by-jurisdiction/ca-[a-z]{2}/"', html)
+    assert re.findall(
+        r'<area shape="rect" coords="[\d,]+" href="\.\./by-jurisdiction/ca-[a-z]{2}/"', html
+    )

@@ -1,5 +1,6 @@
 """Serving a built site on 127.0.0.1 under the path of its site_url, Debian's chromium, and a
 Reader that records console errors and requests to other hosts and runs axe-core."""
+
 from __future__ import annotations
 
 import functools
@@ -13,7 +14,13 @@ from urllib.parse import urlparse
 from odimpact.paths import REPO_ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PREFIX = "/knowledge-base"  # the path of site_url in mkdocs.yml: static-i18n writes it into links
 
 
@@ -24,7 +31,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(PREFIX + "/"):
             return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path(path[len(PREFIX):])
+        return super().translate_path(path[len(PREFIX) :])
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         return
@@ -33,7 +40,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """The site's base URL while a server thread serves it."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -57,7 +66,10 @@ class Reader:
         self.requested: list[str] = []
         self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.page.route("**/*", self._route)
-        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on(
+            "console",
+            lambda message: self.errors.append(message.text) if message.type == "error" else None,
+        )
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def _route(self, route: object) -> None:
@@ -78,11 +90,15 @@ class Reader:
         self.page.fill(".pagefind-ui__search-input", query)
         self.page.wait_for_selector(".pagefind-ui__result-link", timeout=10000)
         self.page.wait_for_load_state("networkidle")
-        return self.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(l => l.getAttribute('href'))")
+        return self.page.eval_on_selector_all(
+            ".pagefind-ui__result-link", "links => links.map(l => l.getAttribute('href'))"
+        )
 
     def axe_violations(self) -> list[str]:
         self.page.add_script_tag(path=str(AXE))
-        result = self.page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
         return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
 
     def close(self) -> None:

@@ -1,4 +1,5 @@
 """One real build per test session for each corpus (real cases, synthetic cases, hostile cases)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """Reading the built site in tests."""
+
 from __future__ import annotations
 
 import html

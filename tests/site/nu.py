@@ -8,6 +8,7 @@ whose message and flagged start tag (vnu's `extract` at `hiliteStart`) match an 
 Material's. Every other error is the project's: our templates (overrides/), the HTML
 odimpact.publication generates, docs/*.md. An unknown error is therefore never excused.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,9 +38,13 @@ MATERIAL = (
     Upstream(
         "base.html",
         "Attribute “autocomplete” is only allowed when the input type is",
-        re.compile(r'<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)" '
-                   r'autocomplete="off"(?: aria-label="[^"]*")?>'),
-        "the drawer's and search's hidden checkboxes, written outside any block; autocomplete=off keeps "
+        re.compile(
+            r'<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+            r'id="__(?:drawer|search)" '
+            r'autocomplete="off"(?: aria-label="[^"]*")?>'
+        ),
+        "the drawer's and search's hidden checkboxes, written outside any block; "
+        "autocomplete=off keeps "
         "Firefox from restoring an open drawer when the reader comes back to a page",
     ),
 )
@@ -68,26 +73,53 @@ def site_pages(site: Path) -> list[Path]:
 
 def check(site: Path, pages: list[Path] | None = None) -> list[NuError]:
     """The checker's errors (warnings left out) on `pages` (default: every page of `site`)."""
-    command = [java() or "java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", "--exit-zero-always",
-               *(str(page) for page in pages or site_pages(site))]
+    command = [
+        java() or "java",
+        "-jar",
+        str(VNU_JAR),
+        "--format",
+        "json",
+        "--errors-only",
+        "--exit-zero-always",
+        *(str(page) for page in pages or site_pages(site)),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=True)
     report = json.loads(result.stderr)  # vnu writes its JSON report to stderr
-    return [error(message, site) for message in report["messages"] if message.get("type") == "error"]
+    return [
+        error(message, site) for message in report["messages"] if message.get("type") == "error"
+    ]
 
 
 def error(message: dict[str, Any], site: Path) -> NuError:
     extract = message.get("extract", "")
     start = message.get("hiliteStart")
-    markup = extract[start:start + message.get("hiliteLength", 0)] if isinstance(start, int) else extract
+    markup = (
+        extract[start : start + message.get("hiliteLength", 0)]
+        if isinstance(start, int)
+        else extract
+    )
     page = message.get("url", "").removeprefix("file:")
     try:
         page = Path(page).resolve().relative_to(site.resolve()).as_posix()
     except ValueError:
         pass
     text = message.get("message", "")
-    return NuError(page, int(message.get("lastLine", 0)), text, markup.strip(), upstream_of(text, markup.strip()))
+    return NuError(
+        page,
+        int(message.get("lastLine", 0)),
+        text,
+        markup.strip(),
+        upstream_of(text, markup.strip()),
+    )
 
 
 def upstream_of(message: str, markup: str) -> Upstream | None:
     """The entry of MATERIAL this error comes from, or None: the project's."""
-    return next((entry for entry in MATERIAL if message.startswith(entry.message) and entry.start_tag.fullmatch(markup)), None)
+    return next(
+        (
+            entry
+            for entry in MATERIAL
+            if message.startswith(entry.message) and entry.start_tag.fullmatch(markup)
+        ),
+        None,
+    )

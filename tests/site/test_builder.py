@@ -28,9 +28,12 @@ SYNTHETIC_PNG = b"\x89PNG\r\n\x1a\n synthetic test image bytes"
 
 def test_a_tree_holds_exactly_what_is_generated(tmp_path: Path) -> None:
     tree = tmp_path / "tree"
-    assert write_tree({"cases/synthetic-a/index.md": "A", "cases/synthetic-old/index.md": "Old"}, tree) == (2, 0)
+    assert write_tree(
+        {"cases/synthetic-a/index.md": "A", "cases/synthetic-old/index.md": "Old"}, tree
+    ) == (2, 0)
     (tree / "cases" / "synthetic-a" / "stray.md").write_text("Stray\n", encoding="utf-8")
-    assert write_tree({"cases/synthetic-a/index.md": "A"}, tree) == (0, 2)  # unchanged: not rewritten
+    # unchanged: not rewritten
+    assert write_tree({"cases/synthetic-a/index.md": "A"}, tree) == (0, 2)
     assert sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*")) == [
         ".generated",
         "cases",
@@ -43,7 +46,9 @@ def test_a_tree_copies_files_given_by_path(tmp_path: Path) -> None:
     image = tmp_path / "synthetic-chart.png"
     image.write_bytes(SYNTHETIC_PNG)
     assert write_tree({"cases/synthetic-a/synthetic-chart.png": image}, tmp_path / "tree") == (1, 0)
-    assert (tmp_path / "tree" / "cases" / "synthetic-a" / "synthetic-chart.png").read_bytes() == SYNTHETIC_PNG
+    assert (
+        tmp_path / "tree" / "cases" / "synthetic-a" / "synthetic-chart.png"
+    ).read_bytes() == SYNTHETIC_PNG
 
 
 def test_a_folder_not_made_by_odimpact_is_left_alone(tmp_path: Path) -> None:
@@ -62,7 +67,9 @@ def test_hand_written_pages_fall_back_to_the_default_language(tmp_path: Path) ->
         "index.md": "index.fr.md",
         "about/team.md": "team.en.md",
     }
-    assert [page_url(path) for path in ("index.md", "data.md", "about/team.md", "reference/index.md")] == [
+    assert [
+        page_url(path) for path in ("index.md", "data.md", "about/team.md", "reference/index.md")
+    ] == [
         "",
         "data/",
         "about/team/",
@@ -85,12 +92,16 @@ def test_each_language_project_has_its_names_navigation_and_prefix(tmp_path: Pat
     )
     french = language_settings(base, "fr")
     assert french["nav"] == navigation("fr") and french["nav"][0] == {"Accueil": "fr/index.md"}
-    assert french["nav"][1] == {"Études de cas": [{"Toutes les études de cas": "fr/cases/index.md"},
-                                                 {"Par secteur": "fr/cases/by-sector/index.md"},
-                                                 {"Par administration": "fr/cases/by-jurisdiction/index.md"},
-                                                 {"Selon l'endroit des effets": "fr/cases/by-place-of-effect/index.md"},
-                                                 {"Par type d'incidences": "fr/cases/by-impact/index.md"},
-                                                 {"Par année": "fr/cases/by-year/index.md"}]}
+    assert french["nav"][1] == {
+        "Études de cas": [
+            {"Toutes les études de cas": "fr/cases/index.md"},
+            {"Par secteur": "fr/cases/by-sector/index.md"},
+            {"Par administration": "fr/cases/by-jurisdiction/index.md"},
+            {"Selon l'endroit des effets": "fr/cases/by-place-of-effect/index.md"},
+            {"Par type d'incidences": "fr/cases/by-impact/index.md"},
+            {"Par année": "fr/cases/by-year/index.md"},
+        ]
+    }
     assert (french["site_name"], french["theme"]["language"], french["not_in_nav"]) == (
         "Incidences des données ouvertes au Canada",
         "fr",
@@ -100,7 +111,10 @@ def test_each_language_project_has_its_names_navigation_and_prefix(tmp_path: Pat
     assert french["theme"]["custom_dir"] == str(tmp_path / "overrides")
     assert [alt["link"] for alt in french["extra"]["alternate"]] == ["/kb/", "/kb/fr/"]
     english = language_settings(base, "en", shortcuts=False)
-    assert english["nav"][0] == {"Home": "index.md"} and english["site_name"] == "Open Data Impact Canada"
+    assert (
+        english["nav"][0] == {"Home": "index.md"}
+        and english["site_name"] == "Open Data Impact Canada"
+    )
     assert english["plugins"] == [{"odimpact": {"language": "en", "shortcuts": False}}]
 
 
@@ -115,12 +129,14 @@ def test_the_language_switch_points_at_the_same_page() -> None:
         "fr/cases/synthetic-a/",
     ]
     assert [alt["link"] for alt in alternates(SyntheticPage("cases/"))] == ["cases/", "fr/cases/"]
-    assert [alt["link"] for alt in alternates(SyntheticPage("404.html"))] == ["", "fr/"]  # the 404 page: each home
+    # the 404 page: each home
+    assert [alt["link"] for alt in alternates(SyntheticPage("404.html"))] == ["", "fr/"]
     assert [alt["lang"] for alt in alternates(None)] == ["en", "fr"]
 
 
 SITEMAP = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>\n'
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset '
+    'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{}</urlset>\n'
 )
 BASE = "https://example.invalid/kb/"
 
@@ -128,21 +144,36 @@ BASE = "https://example.invalid/kb/"
 def _sitemap(path: Path, locs: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        SITEMAP.format("".join(f"<url><loc>{BASE}{loc}</loc><lastmod>2026-01-02</lastmod></url>" for loc in locs)),
+        SITEMAP.format(
+            "".join(
+                f"<url><loc>{BASE}{loc}</loc><lastmod>2026-01-02</lastmod></url>" for loc in locs
+            )
+        ),
         encoding="utf-8",
     )
     return path
 
 
 def test_materials_unlabelled_toggles_are_named_in_the_pages_language() -> None:
-    drawer = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-    search = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    drawer = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off">'
+    )
+    search = (
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
+        'autocomplete="off">'
+    )
     toc = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
     page = f'{drawer}{search}<label class="md-overlay" for="__drawer"></label>{toc}'
     assert name_toggles(page, "fr") == (
-        f'{drawer}{search[:-1]} aria-label="Recherche"><label class="md-overlay" for="__drawer"></label>'
-        f'{toc[:-1]} aria-label="Table des matières">')
-    assert name_toggles(f'{toc}<label for="__toc">Synthetic</label>', "en") == f'{toc}<label for="__toc">Synthetic</label>'
+        f'{drawer}{search[:-1]} aria-label="Recherche"><label class="md-overlay" '
+        f'for="__drawer"></label>'
+        f'{toc[:-1]} aria-label="Table des matières">'
+    )
+    assert (
+        name_toggles(f'{toc}<label for="__toc">Synthetic</label>', "en")
+        == f'{toc}<label for="__toc">Synthetic</label>'
+    )
     with pytest.raises(PluginError, match="__synthetic"):
         name_toggles('<input class="md-toggle" type="checkbox" id="__synthetic">', "en")
 
@@ -159,11 +190,23 @@ def test_one_sitemap_lists_every_page_with_its_versions(tmp_path: Path) -> None:
         }
         for url in root.findall("s:url", ns)
     }
-    assert list(entries) == [BASE, BASE + "cases/x/", BASE + "only-en/", BASE + "fr/", BASE + "fr/cases/x/"]
+    assert list(entries) == [
+        BASE,
+        BASE + "cases/x/",
+        BASE + "only-en/",
+        BASE + "fr/",
+        BASE + "fr/cases/x/",
+    ]
     assert entries[BASE + "fr/cases/x/"] == {"en": BASE + "cases/x/", "fr": BASE + "fr/cases/x/"}
     assert entries[BASE + "only-en/"] == {"en": BASE + "only-en/"}  # no French version: none named
-    assert all(url.findtext("s:lastmod", namespaces=ns) == "2026-01-02" for url in root.findall("s:url", ns))
-    assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()) == (tmp_path / "sitemap.xml").read_bytes()
+    assert all(
+        url.findtext("s:lastmod", namespaces=ns) == "2026-01-02"
+        for url in root.findall("s:url", ns)
+    )
+    assert (
+        gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes())
+        == (tmp_path / "sitemap.xml").read_bytes()
+    )
 
 
 def test_the_languages_are_put_side_by_side(tmp_path: Path) -> None:
@@ -195,7 +238,11 @@ def test_the_languages_are_put_side_by_side(tmp_path: Path) -> None:
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.mark.slow
@@ -205,15 +252,28 @@ def test_the_shortcuts_leave_the_site_as_a_stock_build_makes_it(tmp_path: Path) 
     synthetic_corpus(tmp_path / "cases")
     folder = tmp_path / "cases" / "synthetic-bus-data"
     (folder / "synthetic-chart.png").write_bytes(SYNTHETIC_PNG)
-    for lang in ("en", "fr"):  # a footnote: state a reused Markdown instance must not carry to the next page
+    # a footnote: state a reused Markdown instance must not carry to the next page
+    for lang in ("en", "fr"):
         with (folder / f"index.{lang}.md").open("a", encoding="utf-8") as case:
             case.write(
-                "\nSynthetic footnote reference[^1].\n\n![Synthetic chart](synthetic-chart.png)\n\n[^1]: Synthetic footnote.\n"
+                "\nSynthetic footnote reference[^1].\n\n![Synthetic "
+                "chart](synthetic-chart.png)\n\n[^1]: Synthetic footnote.\n"
             )
-    build_site(tmp_path / "fast", cases_dir=tmp_path / "cases", work=tmp_path / "work", search=False)
-    build_site(tmp_path / "stock", cases_dir=tmp_path / "cases", work=tmp_path / "work-stock", search=False, stock=True)
+    build_site(
+        tmp_path / "fast", cases_dir=tmp_path / "cases", work=tmp_path / "work", search=False
+    )
+    build_site(
+        tmp_path / "stock",
+        cases_dir=tmp_path / "cases",
+        work=tmp_path / "work-stock",
+        search=False,
+        stock=True,
+    )
     fast, stock = _tree(tmp_path / "fast"), _tree(tmp_path / "stock")
-    assert {name for name in fast if name.endswith(".pdf")} == {"data/findings.pdf", "fr/data/findings.pdf"}
+    assert {name for name in fast if name.endswith(".pdf")} == {
+        "data/findings.pdf",
+        "fr/data/findings.pdf",
+    }
     assert sorted(fast) == sorted(stock)
     assert [name for name in stock if fast[name] != stock[name] and not name.endswith(".pdf")] == []
     for page in (
@@ -239,15 +299,23 @@ def test_a_language_process_reads_its_own_files_and_the_untranslated_ones(tmp_pa
     synthetic_corpus(tmp_path / "cases")
     cases = load_corpus(tmp_path / "cases", tmp_path, languages=("fr",)).by_id()
     assert list(cases["synthetic-bus-data"].files) == ["fr"]
-    assert list(cases["synthetic-english-only"].files) == ["en"]  # shown in English on the French site
+    # shown in English on the French site
+    assert list(cases["synthetic-english-only"].files) == ["en"]
     assert cases["synthetic-english-only"].awaiting_translation("fr")
     assert cases["synthetic-retired-case"].status == "retired"
-    assert list(load_corpus(tmp_path / "cases", tmp_path).by_id()["synthetic-bus-data"].files) == ["en", "fr"]
+    assert list(load_corpus(tmp_path / "cases", tmp_path).by_id()["synthetic-bus-data"].files) == [
+        "en",
+        "fr",
+    ]
 
 
 def test_every_navigation_title_has_both_languages() -> None:
     def keys(entries: tuple) -> list[str]:
-        return [key for key, target in entries for key in [key, *([] if isinstance(target, str) else keys(target))]]
+        return [
+            key
+            for key, target in entries
+            for key in [key, *([] if isinstance(target, str) else keys(target))]
+        ]
 
     for key in keys(NAV):
         assert text(key, "en") and text(key, "fr") and text(key, "en") != text(key, "fr"), key

@@ -1,4 +1,6 @@
-"""Hostile cases (validation bypassed) must not put any script, handler or unsafe URL in the site."""
+"""Hostile cases (validation bypassed) must not put any script, handler or unsafe URL in the
+site."""
+
 from __future__ import annotations
 
 import os
@@ -40,8 +42,12 @@ A paragraph with attributes.
 
 def hostile_meta(lang: str) -> dict:
     meta, _ = fixture_meta(lang)
-    meta.update(id="synthetic-hostile", title=HOSTILE_TEXT, summary=HOSTILE_TEXT, place=HOSTILE_TEXT)
-    meta["sources"][0].update(title=HOSTILE_TEXT, url="javascript:alert(11)", publisher=HOSTILE_TEXT)
+    meta.update(
+        id="synthetic-hostile", title=HOSTILE_TEXT, summary=HOSTILE_TEXT, place=HOSTILE_TEXT
+    )
+    meta["sources"][0].update(
+        title=HOSTILE_TEXT, url="javascript:alert(11)", publisher=HOSTILE_TEXT
+    )
     meta["sources"][1]["url"] = 'https://example.org/" onmouseover="alert(12)'
     meta["datasets"][0].update(name=HOSTILE_TEXT, url="data:text/html,<script>alert(13)</script>")
     meta["organisations"][0]["name"] = "{: onclick=alert(14) } [x](javascript:alert(15))"
@@ -91,7 +97,9 @@ def scan(html: str) -> list[tuple[str, dict[str, str]]]:
 def theme_baseline(site: Path) -> tuple[set[str], set[str]]:
     """Inline script types and handler attributes the theme puts on the home page."""
     tags = scan((site / "index.html").read_text(encoding="utf-8"))
-    scripts = {attrs.get("type", "") for tag, attrs in tags if tag == "script" and "src" not in attrs}
+    scripts = {
+        attrs.get("type", "") for tag, attrs in tags if tag == "script" and "src" not in attrs
+    }
     handlers = {name for _, attrs in tags for name in attrs if name.startswith("on")}
     return scripts, handlers
 
@@ -100,11 +108,23 @@ def problems(html: str, scripts: set[str], handlers: set[str]) -> list[str]:
     """Scripts from elsewhere, new inline scripts, new handlers and unsafe URLs in one page."""
     found = []
     for tag, attrs in scan(html):
-        if tag == "script" and "src" in attrs and re.match(r"(?i)([a-z][a-z0-9+.-]*:|//)", attrs["src"]):
+        if (
+            tag == "script"
+            and "src" in attrs
+            and re.match(r"(?i)([a-z][a-z0-9+.-]*:|//)", attrs["src"])
+        ):
             found.append(f"external script {attrs['src']}")
-        if tag == "script" and "src" not in attrs and attrs.get("type", "") not in scripts | {"application/ld+json"}:
+        if (
+            tag == "script"
+            and "src" not in attrs
+            and attrs.get("type", "") not in scripts | {"application/ld+json"}
+        ):
             found.append(f"inline script {attrs}")
-        found += [f"handler {name} on <{tag}>" for name in attrs if name.startswith("on") and name not in handlers]
+        found += [
+            f"handler {name} on <{tag}>"
+            for name in attrs
+            if name.startswith("on") and name not in handlers
+        ]
         if tag == "img" and re.match(r"(?i)([a-z][a-z0-9+.-]*:)?//", attrs.get("src", "")):
             found.append(f"image from another host {attrs['src']}")
         for name in URL_ATTRIBUTES & set(attrs):
@@ -120,7 +140,9 @@ def test_hostile_case_page_was_built(hostile_site: Path) -> None:
 def test_symlinks_are_never_followed(hostile_site: Path) -> None:
     for path in hostile_site.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".json", ".xml"}:
-            assert "SECRET-FROM-OUTSIDE" not in path.read_text(encoding="utf-8", errors="replace"), path
+            assert "SECRET-FROM-OUTSIDE" not in path.read_text(
+                encoding="utf-8", errors="replace"
+            ), path
     assert not (hostile_site / "cases" / "synthetic-linked-folder").exists()
     assert not list(hostile_site.rglob("secret.png"))
 
@@ -132,13 +154,19 @@ def test_no_script_handler_or_unsafe_url_beyond_the_theme(hostile_site: Path) ->
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert problems(html, scripts, handlers) == [], path
-        if '<article class="md-content__inner' in html:  # the theme's own svg icons and inputs sit outside
-            assert not re.search(r"(?i)<(iframe|form|input|object|embed|svg|math|style|link|meta)\b", main_text(html)), path
+        # the theme's own svg icons and inputs sit outside
+        if '<article class="md-content__inner' in html:
+            assert not re.search(
+                r"(?i)<(iframe|form|input|object|embed|svg|math|style|link|meta)\b", main_text(html)
+            ), path
 
 
 def test_the_scanner_sees_what_it_must_refuse() -> None:
-    hostile = ('<script src="https://cdn.example/x.js"></script><p onclick="x"><a href=" jav&#x61;script:alert(1)">a</a>'
-               '<img src="data:x"><img src="https://tracker.example/p.png">')
+    hostile = (
+        '<script src="https://cdn.example/x.js"></script><p onclick="x"><a href=" '
+        'jav&#x61;script:alert(1)">a</a>'
+        '<img src="data:x"><img src="https://tracker.example/p.png">'
+    )
     assert len(problems(hostile, set(), set())) == 5
 
 

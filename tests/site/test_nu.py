@@ -1,6 +1,7 @@
 """The Nu HTML Checker on every page of the synthetic site, in both languages: no error from the
 project's markup (overrides/, generated HTML, docs/); Material's remaining errors are exactly
 those tests/site/nu.py lists (and the README names)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +22,10 @@ def nu_errors(synthetic_site: Path) -> list[nu.NuError]:
 def test_every_page_of_both_languages_is_checked(synthetic_site: Path) -> None:
     pages = [page.relative_to(synthetic_site).as_posix() for page in nu.site_pages(synthetic_site)]
     assert "index.html" in pages and "fr/index.html" in pages
-    assert "cases/synthetic-bus-data/index.html" in pages and "fr/cases/synthetic-bus-data/index.html" in pages
+    assert (
+        "cases/synthetic-bus-data/index.html" in pages
+        and "fr/cases/synthetic-bus-data/index.html" in pages
+    )
 
 
 def test_no_error_from_the_projects_markup(nu_errors: list[nu.NuError]) -> None:
@@ -38,9 +42,18 @@ def test_an_error_is_materials_only_for_the_markup_listed(tmp_path: Path) -> Non
     assert nu.java(), "Java is missing (the Nu HTML Checker runs on it): run `make browser-deps`"
     page = tmp_path / "page.html"
     page.write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Synthetic</title></head><body>\n'
-        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
-        '<input class="odi-toggle" type="checkbox" id="synthetic" aria-label="Synthetic" autocomplete="off">\n'
-        '<label tabindex="">Synthetic</label>\n</body></html>\n', encoding="utf-8")
+        '<!doctype html><html lang="en"><head><meta '
+        'charset="utf-8"><title>Synthetic</title></head><body>\n'
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off">\n'
+        '<input class="odi-toggle" type="checkbox" id="synthetic" aria-label="Synthetic" '
+        'autocomplete="off">\n'
+        '<label tabindex="">Synthetic</label>\n</body></html>\n',
+        encoding="utf-8",
+    )
     errors = nu.check(tmp_path, [page])
-    assert sorted((error.line, error.upstream is not None) for error in errors) == [(2, True), (3, False), (4, False)]
+    assert sorted((error.line, error.upstream is not None) for error in errors) == [
+        (2, True),
+        (3, False),
+        (4, False),
+    ]

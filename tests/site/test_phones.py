@@ -2,6 +2,7 @@
 table of contents reachable, charts and maps with no text under 12 px and nothing clipped, the
 coverage matrix scrollable in its own named region with its caption in view, the citation's code
 at the text's size, and axe-core clean. Sizes are measured in Debian's chromium."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -20,7 +21,9 @@ SMALLEST_TEXT = 12  # CSS px
 SIDEBAR_TOC_WIDTH = 960
 
 
-@pytest.fixture(params=[(lang, width) for lang in LANGS for width in WIDTHS], ids=lambda p: f"{p[0]}-{p[1]}")
+@pytest.fixture(
+    params=[(lang, width) for lang in LANGS for width in WIDTHS], ids=lambda p: f"{p[0]}-{p[1]}"
+)
 def screen(request: pytest.FixtureRequest) -> tuple[str, int]:
     """(language, viewport width) of one reader."""
     return request.param
@@ -44,7 +47,8 @@ def no_sideways_scrolling(page: object) -> bool:
 # Labels pointing at no labelable element (Material's sidebar title named the drawer's #__toc,
 # which a page outside the navigation does not have).
 DANGLING_LABELS = """() => [...document.querySelectorAll('label[for]')]
-    .filter(label => !document.getElementById(label.htmlFor)).map(label => label.outerHTML.slice(0, 80))"""
+    .filter(label => !document.getElementById(label.htmlFor))
+    .map(label => label.outerHTML.slice(0, 80))"""
 
 
 def test_a_cases_table_of_contents_is_reachable(reader: Reader, screen: tuple[str, int]) -> None:
@@ -66,7 +70,8 @@ def test_a_cases_table_of_contents_is_reachable(reader: Reader, screen: tuple[st
     # The same entries as the sidebar's table of contents, each pointing at a heading on the page.
     hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
     assert hrefs == page.locator(".md-sidebar--secondary .md-nav__list a").evaluate_all(
-        "links => links.map(link => link.getAttribute('href'))")
+        "links => links.map(link => link.getAttribute('href'))"
+    )
     assert all(page.locator(f'[id="{href[1:]}"]').count() == 1 for href in hrefs), hrefs
     links.last.click()
     assert page.url.endswith(hrefs[-1])
@@ -98,7 +103,8 @@ MEASURE_IMAGES = """async () => {
                       && r.top >= frame.top - 0.5 && r.bottom <= frame.bottom + 0.5};
     });
     const column = image.closest('.md-content__inner').getBoundingClientRect();
-    measured.push({src: image.getAttribute('src'), texts, fits: shown.left >= column.left - 0.5 && shown.right <= column.right + 0.5});
+    measured.push({src: image.getAttribute('src'), texts,
+      fits: shown.left >= column.left - 0.5 && shown.right <= column.right + 0.5});
     holder.remove();
   }
   return measured;
@@ -108,11 +114,19 @@ MEASURE_IMAGES = """async () => {
 def assert_images_legible(page: object, path: str) -> None:
     images = page.evaluate(MEASURE_IMAGES)
     drawn = {image["src"] for image in images}
-    assert drawn >= {"map.svg", "map-effects.svg", "sectors.svg", "year.svg", "impact_types.svg"} if "charts" in path else drawn
+    assert (
+        drawn >= {"map.svg", "map-effects.svg", "sectors.svg", "year.svg", "impact_types.svg"}
+        if "charts" in path
+        else drawn
+    )
     for image in images:
         assert image["fits"], image["src"]
         assert image["texts"], image["src"]
-        small = [(text["text"], round(text["px"], 1)) for text in image["texts"] if text["px"] < SMALLEST_TEXT]
+        small = [
+            (text["text"], round(text["px"], 1))
+            for text in image["texts"]
+            if text["px"] < SMALLEST_TEXT
+        ]
         assert small == [], image["src"]
         clipped = [text["text"] for text in image["texts"] if not text["inside"]]
         assert clipped == [], image["src"]
@@ -120,7 +134,9 @@ def assert_images_legible(page: object, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["cases/charts/", "findings/"])
-def test_chart_and_map_text_is_legible_and_never_clipped(reader: Reader, screen: tuple[str, int], path: str) -> None:
+def test_chart_and_map_text_is_legible_and_never_clipped(
+    reader: Reader, screen: tuple[str, int], path: str
+) -> None:
     page = open_page(reader, screen, path)
     assert_images_legible(page, path)
     assert reader.axe_violations() == []
@@ -132,7 +148,9 @@ def real_base_url(real_site: Path) -> Iterator[str]:
         yield url
 
 
-def test_the_real_cases_long_sector_labels_are_whole(browser: object, real_base_url: str, screen: tuple[str, int]) -> None:
+def test_the_real_cases_long_sector_labels_are_whole(
+    browser: object, real_base_url: str, screen: tuple[str, int]
+) -> None:
     """The synthetic cases name no long sector ("Régions, villes et aménagement du territoire"); the
     repository's cases do, and it was clipped at 1280 px."""
     reader = Reader(browser, real_base_url, screen[1])
@@ -142,25 +160,31 @@ def test_the_real_cases_long_sector_labels_are_whole(browser: object, real_base_
 
 MATRICES = """() => [...document.querySelectorAll('.odi-matrix')].map(region => {
   const caption = document.getElementById(region.getAttribute('aria-labelledby'));
-  const frame = region.getBoundingClientRect(), words = caption.querySelector('span').getBoundingClientRect();
+  const frame = region.getBoundingClientRect(),
+    words = caption.querySelector('span').getBoundingClientRect();
   return {role: region.getAttribute('role'), tabindex: region.getAttribute('tabindex'),
           caption: caption.tagName === 'CAPTION' ? caption.textContent : '',
-          captionShown: words.left >= frame.left - 0.5 && words.right <= frame.right + 0.5 && words.width > 0,
+          captionShown: words.left >= frame.left - 0.5 && words.right <= frame.right + 0.5 &&
+            words.width > 0,
           scrolls: region.scrollWidth > region.clientWidth,
-          smallest: Math.min(...[...region.querySelectorAll('caption, th, td')].map(cell => parseFloat(getComputedStyle(cell).fontSize)))};
+          smallest: Math.min(...[...region.querySelectorAll('caption, th, td')]
+            .map(cell => parseFloat(getComputedStyle(cell).fontSize)))};
 })"""
 # After scrolling a region sideways: its caption and its first column still at its left edge.
 AFTER_SCROLL = """region => {
   const frame = region.getBoundingClientRect();
   const words = region.querySelector('caption > span').getBoundingClientRect();
   const header = region.querySelector('tbody th').getBoundingClientRect();
-  return {scrolled: region.scrollLeft, captionShown: words.left >= frame.left - 0.5 && words.right <= frame.right + 0.5,
+  return {scrolled: region.scrollLeft, captionShown: words.left >= frame.left - 0.5 &&
+    words.right <= frame.right + 0.5,
           headerAtLeft: Math.abs(header.left - frame.left) <= 2};
 }"""
 
 
 @pytest.mark.parametrize("path", ["cases/coverage/", "cases/charts/"])
-def test_the_coverage_matrix_scrolls_in_its_own_named_region(reader: Reader, screen: tuple[str, int], path: str) -> None:
+def test_the_coverage_matrix_scrolls_in_its_own_named_region(
+    reader: Reader, screen: tuple[str, int], path: str
+) -> None:
     page = open_page(reader, screen, path)
     matrices = page.evaluate(MATRICES)
     assert len(matrices) == (2 if "coverage" in path else 1)
@@ -176,7 +200,10 @@ def test_the_coverage_matrix_scrolls_in_its_own_named_region(reader: Reader, scr
         for _ in range(5):
             page.keyboard.press("ArrowRight")
         after = region.evaluate(AFTER_SCROLL)
-        assert after == {"scrolled": after["scrolled"], "captionShown": True, "headerAtLeft": True} and after["scrolled"] > 0
+        assert (
+            after == {"scrolled": after["scrolled"], "captionShown": True, "headerAtLeft": True}
+            and after["scrolled"] > 0
+        )
     assert reader.axe_violations() == []
 
 
@@ -184,24 +211,36 @@ def test_the_citation_code_is_at_the_texts_size(reader: Reader, screen: tuple[st
     page = open_page(reader, screen, CASE)
     for summary in page.locator(".odi-citation summary").all():
         summary.click()
-    sizes = page.locator(".odi-citation pre code").evaluate_all("codes => codes.map(code => parseFloat(getComputedStyle(code).fontSize))")
-    text = page.locator(".odi-citation p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
-    assert len(sizes) == 2 and all(size >= SMALLEST_TEXT and size == text for size in sizes), (sizes, text)
+    sizes = page.locator(".odi-citation pre code").evaluate_all(
+        "codes => codes.map(code => parseFloat(getComputedStyle(code).fontSize))"
+    )
+    text = page.locator(".odi-citation p").first.evaluate(
+        "p => parseFloat(getComputedStyle(p).fontSize)"
+    )
+    assert len(sizes) == 2 and all(size >= SMALLEST_TEXT and size == text for size in sizes), (
+        sizes,
+        text,
+    )
     assert no_sideways_scrolling(page)
     assert reader.axe_violations() == []
 
 
 # The map's links are an image map, whose coordinates a browser never scales with the image: the
 # point a reader taps at the middle of each tile, as the map is shown, must be that tile's link.
-TAPS = """image => [...document.querySelectorAll(`map[name="${image.useMap.slice(1)}"] area`)].map(area => {
+TAPS = """image => [...document.querySelectorAll(`map[name="${image.useMap.slice(1)}"] area`)]
+  .map(area => {
   const [left, top, right, bottom] = area.coords.split(',').map(Number);
   const shown = image.getBoundingClientRect(), scale = shown.width / image.naturalWidth;
-  const hit = document.elementFromPoint(shown.left + (left + right) / 2 * scale, shown.top + (top + bottom) / 2 * scale);
-  return [area.dataset.jurisdiction, hit && hit.dataset ? hit.dataset.jurisdiction || hit.tagName : null];
+  const hit = document.elementFromPoint(shown.left + (left + right) / 2 * scale,
+    shown.top + (top + bottom) / 2 * scale);
+  return [area.dataset.jurisdiction, hit && hit.dataset ? hit.dataset.jurisdiction ||
+    hit.tagName : null];
 })"""
 
 
-def test_tapping_a_map_tile_follows_that_tiles_link(reader: Reader, screen: tuple[str, int]) -> None:
+def test_tapping_a_map_tile_follows_that_tiles_link(
+    reader: Reader, screen: tuple[str, int]
+) -> None:
     page = open_page(reader, screen, "cases/charts/")
     for image in page.locator(".odi-map img").all():
         image.scroll_into_view_if_needed()
@@ -209,7 +248,9 @@ def test_tapping_a_map_tile_follows_that_tiles_link(reader: Reader, screen: tupl
         assert taps and all(tile == hit for tile, hit in taps), taps
 
 
-def test_each_languages_page_not_found_reads_in_that_language_on_every_screen(reader: Reader, screen: tuple[str, int]) -> None:
+def test_each_languages_page_not_found_reads_in_that_language_on_every_screen(
+    reader: Reader, screen: tuple[str, int]
+) -> None:
     """The 404 page a reader meets under each language's address is in that language, fits the
     screen, leads home and to search in the same language, and is axe-core clean."""
     lang = screen[0]
@@ -217,8 +258,13 @@ def test_each_languages_page_not_found_reads_in_that_language_on_every_screen(re
     assert page.evaluate("() => document.documentElement.lang") == lang
     heading = {"en": "Page not found", "fr": "Page introuvable"}[lang]
     assert page.locator("article h1").first.inner_text().strip() == heading
-    links = page.locator("article a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert any(href.rstrip("/").endswith(("knowledge-base", "knowledge-base/fr")[lang == "fr"]) for href in links), links
+    links = page.locator("article a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert any(
+        href.rstrip("/").endswith(("knowledge-base", "knowledge-base/fr")[lang == "fr"])
+        for href in links
+    ), links
     assert any("search" in href for href in links), links
     assert no_sideways_scrolling(page)
     assert reader.axe_violations() == []

@@ -5,6 +5,7 @@ until then, and the height kept for it meanwhile is at least its real height. A 
 let a tool that lays skipped content out without showing it (axe-core's target sizes, which
 Lighthouse scores) find the table's rows overlapping the links after it. Once shown, the page is
 axe-core clean."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -22,11 +23,13 @@ SKIPPED = ".odi-chart-data, .odi-matrix"
 # then its real one, measured with content-visibility set aside.
 HEIGHTS = """selector => [...document.querySelectorAll(selector)].map(table => {
   const style = getComputedStyle(table);
-  const skipped = style.contentVisibility, kept = parseFloat(style.containIntrinsicHeight.split(' ').pop());
+  const skipped = style.contentVisibility,
+    kept = parseFloat(style.containIntrinsicHeight.split(' ').pop());
   table.style.contentVisibility = 'visible';
   const real = table.getBoundingClientRect().height;
   table.style.contentVisibility = '';
-  return {caption: table.querySelector('caption').textContent.trim().slice(0, 60), skipped, kept, real};
+  return {caption: table.querySelector('caption').textContent.trim().slice(0, 60), skipped, kept,
+    real};
 })"""
 
 
@@ -38,8 +41,9 @@ def real_base_url(real_site: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", CHARTS)
-def test_the_overviews_tables_keep_at_least_their_real_height_until_shown(browser: object, real_base_url: str, lang: str,
-                                                                          width: int) -> None:
+def test_the_overviews_tables_keep_at_least_their_real_height_until_shown(
+    browser: object, real_base_url: str, lang: str, width: int
+) -> None:
     reader = Reader(browser, real_base_url, width)
     page = reader.open(CHARTS[lang])
     tables = page.evaluate(HEIGHTS, SKIPPED)

@@ -1,4 +1,5 @@
 """Build a temporary repository of cases from the valid synthetic pair plus named mutations."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,7 +13,10 @@ from odimpact.paths import REPO_ROOT
 
 VALID_CASE = REPO_ROOT / "tests" / "fixtures" / "valid" / "synthetic-bus-data"
 MUTATIONS_FILE = Path(__file__).with_name("mutations.yml")
-EXPECTATION_FILES = {"en": Path(__file__).with_name("expectations.yml"), "fr": Path(__file__).with_name("expectations.fr.yml")}
+EXPECTATION_FILES = {
+    "en": Path(__file__).with_name("expectations.yml"),
+    "fr": Path(__file__).with_name("expectations.fr.yml"),
+}
 CASE_ID = VALID_CASE.name
 
 
@@ -49,7 +53,7 @@ def _apply(edit: dict[str, Any], folder: Path, cases: Path) -> None:
         english = path.read_text(encoding="utf-8")
         french = (folder / "index.fr.md").read_text(encoding="utf-8")
         cut = lambda text: text.index("\n---\n", 4) + 5  # noqa: E731
-        path.write_text(english[: cut(english)] + french[cut(french):], encoding="utf-8")
+        path.write_text(english[: cut(english)] + french[cut(french) :], encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
         assert edit["old"] in text, f"mutation text not found in {path.name}: {edit['old']!r}"
@@ -61,8 +65,14 @@ def _layout(edit: dict[str, Any], folder: Path, cases: Path) -> None:
     if kind == "symlink":
         (folder / name).symlink_to(edit["target"])
     elif kind == "extra":  # an image gets its kind's signature unless the edit gives the bytes
-        default = {".png": b"\x89PNG\r\n\x1a\n synthetic", ".jpg": b"\xff\xd8\xff synthetic"}.get(Path(name).suffix, b"x")
-        data = edit["bytes"].encode("latin-1").decode("unicode_escape").encode("latin-1") if "bytes" in edit else default
+        default = {".png": b"\x89PNG\r\n\x1a\n synthetic", ".jpg": b"\xff\xd8\xff synthetic"}.get(
+            Path(name).suffix, b"x"
+        )
+        data = (
+            edit["bytes"].encode("latin-1").decode("unicode_escape").encode("latin-1")
+            if "bytes" in edit
+            else default
+        )
         (folder / name).write_bytes(data)
     elif kind == "rename":
         folder.rename(cases / name)

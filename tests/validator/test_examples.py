@@ -1,5 +1,6 @@
 """The example cases pass the validator with no error and no warning; the real corpus with no error,
 and no warning but the evidence gaps that `odimpact report` counts (missing baselines, archives)."""
+
 from __future__ import annotations
 
 import contextlib

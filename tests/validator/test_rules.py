@@ -1,4 +1,5 @@
 """Every validator check has a named failing fixture with its exact expected output (both ways)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -37,7 +38,20 @@ def run_validate(cases: Path, *extra: str, lang: str = "en") -> tuple[int, list[
     """Run `odimpact validate` in-process; returns the exit code and the problem lines."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        code = cli.main(["validate", "--cases-dir", str(cases), "--today", TODAY, "--lang", lang, "--jobs", "1", *extra])
+        code = cli.main(
+            [
+                "validate",
+                "--cases-dir",
+                str(cases),
+                "--today",
+                TODAY,
+                "--lang",
+                lang,
+                "--jobs",
+                "1",
+                *extra,
+            ]
+        )
     lines = out.getvalue().splitlines()
     return code, [line for line in lines if not line.endswith(("warning(s).", "avertissement(s)."))]
 
@@ -63,19 +77,26 @@ def test_every_fixture_has_an_expectation_and_the_reverse(lang: str) -> None:
 
 
 def test_every_message_code_has_a_failing_fixture() -> None:
-    covered = {line.rsplit("[", 1)[1].rstrip("]") for lines in expectations().values() for line in lines}
+    covered = {
+        line.rsplit("[", 1)[1].rstrip("]") for lines in expectations().values() for line in lines
+    }
     missing = set(catalogue()) - covered - set(UNTESTABLE_CODES)
     assert not missing, f"message codes without a failing fixture: {sorted(missing)}"
-    assert not (set(UNTESTABLE_CODES) & covered), "a code listed as untestable is in fact covered: remove it from the list"
+    assert not (set(UNTESTABLE_CODES) & covered), (
+        "a code listed as untestable is in fact covered: remove it from the list"
+    )
 
 
 def test_every_message_exists_in_both_languages() -> None:
     for code, texts in catalogue().items():
         assert set(texts) == {"en", "fr"}, code
-        assert texts["en"].count("{") == texts["fr"].count("{"), f"{code}: placeholders differ between languages"
+        assert texts["en"].count("{") == texts["fr"].count("{"), (
+            f"{code}: placeholders differ between languages"
+        )
 
 
-if __name__ == "__main__":  # `python -m tests.validator.test_rules --write`: refresh expectations to review by hand
+# `python -m tests.validator.test_rules --write`: refresh expectations to review by hand
+if __name__ == "__main__":
     import tempfile
 
     for language in ("en", "fr"):
@@ -86,7 +107,11 @@ if __name__ == "__main__":  # `python -m tests.validator.test_rules --write`: re
         text = yaml.safe_dump(results, allow_unicode=True, sort_keys=True, width=1000)
         if "--write" in sys.argv:
             EXPECTATION_FILES[language].write_text(
-                "# Expected output of each fixture in mutations.yml (reviewed by hand; regenerate with\n"
-                "# `python -m tests.validator.test_rules --write` and read the diff before committing).\n" + text, encoding="utf-8")
+                "# Expected output of each fixture in mutations.yml (reviewed by hand; "
+                "regenerate with\n"
+                "# `python -m tests.validator.test_rules --write` and read the diff before "
+                "committing).\n" + text,
+                encoding="utf-8",
+            )
         else:
             print(text)

@@ -1,4 +1,6 @@
-"""Vocabularies are the single source: complete in both languages, used by the schema and the docs."""
+"""Vocabularies are the single source: complete in both languages, used by the schema and the
+docs."""
+
 from __future__ import annotations
 
 import pycountry
@@ -8,12 +10,41 @@ from odimpact.commands.regenerate import expected_files
 from odimpact.schema import case_schema
 from odimpact.vocabularies import load_vocabularies
 
-EU_THEMES = {"AGRI", "ECON", "EDUC", "ENER", "ENVI", "GOVE", "HEAL", "INTR", "JUST", "REGI", "SOCI", "TECH", "TRAN"}
+EU_THEMES = {
+    "AGRI",
+    "ECON",
+    "EDUC",
+    "ENER",
+    "ENVI",
+    "GOVE",
+    "HEAL",
+    "INTR",
+    "JUST",
+    "REGI",
+    "SOCI",
+    "TECH",
+    "TRAN",
+}
 GC_SUBJECTS = {
-    "arts_music_literature", "agriculture", "economics_and_industry", "education_and_training", "form_descriptors",
-    "government_and_politics", "health_and_safety", "history_and_archaeology", "information_and_communications",
-    "labour", "language_and_linguistics", "law", "military", "nature_and_environment", "persons", "processes",
-    "society_and_culture", "science_and_technology", "transport",
+    "arts_music_literature",
+    "agriculture",
+    "economics_and_industry",
+    "education_and_training",
+    "form_descriptors",
+    "government_and_politics",
+    "health_and_safety",
+    "history_and_archaeology",
+    "information_and_communications",
+    "labour",
+    "language_and_linguistics",
+    "law",
+    "military",
+    "nature_and_environment",
+    "persons",
+    "processes",
+    "society_and_culture",
+    "science_and_technology",
+    "transport",
 }
 
 
@@ -55,12 +86,17 @@ def test_french_jurisdiction_names_are_the_official_ones() -> None:
 def test_schema_enums_come_from_the_vocabularies() -> None:
     schema = case_schema()
     assert schema["properties"]["sectors"]["items"]["enum"] == load_vocabularies()["sectors"].ids()
-    assert schema["properties"]["jurisdiction"]["enum"] == load_vocabularies()["jurisdictions"].ids()
+    assert (
+        schema["properties"]["jurisdiction"]["enum"] == load_vocabularies()["jurisdictions"].ids()
+    )
 
 
 def test_generated_files_are_fresh() -> None:
-    stale = [str(path) for path, text in expected_files().items()
-             if not path.exists() or path.read_text(encoding="utf-8") != text]
+    stale = [
+        str(path)
+        for path, text in expected_files().items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
     assert not stale, f"run `odimpact regenerate`: stale {stale}"
 
 
@@ -70,7 +106,10 @@ def test_the_fields_vocabularies_come_from_the_schema() -> None:
     links = field_vocabularies()
     assert links["sectors"] == "sectors" and links["effects_in"] == "jurisdictions"
     assert links["sources.kind"] == "source-kinds" and links["impacts.kind"] == "figure-kinds"
-    assert links["organisations.roles"] == "organisation-roles" and links["interviews.consent.publish"] == "consent-states"
+    assert (
+        links["organisations.roles"] == "organisation-roles"
+        and links["interviews.consent.publish"] == "consent-states"
+    )
     assert set(links.values()) <= set(load_vocabularies())
 
 

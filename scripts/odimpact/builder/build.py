@@ -42,19 +42,22 @@ class BuildResult:
     site_dir: Path
     mkdocs_log: str
     pagefind_log: str
-    peak_mb: dict[str, float] = field(default_factory=dict)  # per process: "en", "fr", "pagefind", "reports"
+    # per process: "en", "fr", "pagefind", "reports"
+    peak_mb: dict[str, float] = field(default_factory=dict)
     mkdocs_s: float = 0.0  # generation and MkDocs, before Pagefind and the report's PDFs
 
 
 def _wait(process: subprocess.Popen[bytes]) -> tuple[int, float]:
-    """Wait for a child; its exit code and its own peak memory in MB (os.wait4 gives each child's)."""
+    """Wait for a child; its exit code and its own peak memory in MB (os.wait4 gives each
+    child's)."""
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     return process.returncode, usage.ru_maxrss / 1024
 
 
 def _wait_all(running: dict[str, subprocess.Popen[bytes]]) -> dict[str, tuple[int, float]]:
-    """Wait for every child; as soon as one fails, stop waiting (the caller stops the others: the build has failed)."""
+    """Wait for every child; as soon as one fails, stop waiting (the caller stops the others: the
+    build has failed)."""
     finished: dict[str, tuple[int, float]] = {}
     while len(finished) < len(running):
         for lang, process in running.items():
@@ -85,10 +88,13 @@ def _start(command: list[str], log: Path) -> subprocess.Popen[bytes]:
         return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
 
 
-def run_languages(config: Path, cases_dir: Path, work: Path, stock: bool = False) -> tuple[str, dict[str, float]]:
+def run_languages(
+    config: Path, cases_dir: Path, work: Path, stock: bool = False
+) -> tuple[str, dict[str, float]]:
     """Generate and render every language at once, each in its own process, into work/<lang>/site.
 
-    Returns their output and each process's peak memory in MB; as soon as one fails, the other is stopped."""
+    Returns their output and each process's peak memory in MB; as soon as one fails, the other is
+    stopped."""
     running: dict[str, subprocess.Popen[bytes]] = {}
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -109,11 +115,17 @@ def run_languages(config: Path, cases_dir: Path, work: Path, stock: bool = False
             ] + (["--stock"] if stock else [])
             running[lang] = _start(command, work / f"{lang}.log")
         finished = _wait_all(running)
-        logs = {lang: (work / f"{lang}.log").read_text(encoding="utf-8", errors="replace") for lang in LANGUAGES}
+        logs = {
+            lang: (work / f"{lang}.log").read_text(encoding="utf-8", errors="replace")
+            for lang in LANGUAGES
+        }
         failed = [lang for lang, (code, _) in finished.items() if code != 0]
         if failed:
             raise BuildError(
-                "\n".join(f"building the {lang} pages failed ({finished[lang][0]}):\n{logs[lang]}" for lang in failed)
+                "\n".join(
+                    f"building the {lang} pages failed ({finished[lang][0]}):\n{logs[lang]}"
+                    for lang in failed
+                )
             )
         return "".join(logs.values()), {lang: peak for lang, (_, peak) in finished.items()}
     finally:
@@ -137,7 +149,8 @@ def put_together(work: Path, site_dir: Path, site_url: str) -> None:
     write_sitemap(sitemaps, default / "sitemap.xml", site_url)
     site_dir.mkdir(parents=True, exist_ok=True)
     for entry in site_dir.iterdir():
-        if not entry.name.startswith("."):  # as MkDocs does: hidden entries (.git, .nojekyll) are kept
+        # as MkDocs does: hidden entries (.git, .nojekyll) are kept
+        if not entry.name.startswith("."):
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
     for entry in default.iterdir():
         entry.rename(site_dir / entry.name)
@@ -165,7 +178,9 @@ def write_sitemap(sitemaps: list[Path], out: Path, site_url: str) -> None:
         for lang in BY_CODE.values():
             version = f"{site_url}{lang.prefix}{here}"
             if here is not None and version in listed:
-                ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang.code, href=version)
+                ET.SubElement(
+                    url, f"{{{XHTML}}}link", rel="alternate", hreflang=lang.code, href=version
+                )
     ET.indent(urlset)
     data = ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
     out.write_bytes(data)
@@ -191,7 +206,16 @@ def run_pagefind(site_dir: Path) -> tuple[str, float]:
     logs, peaks = [], []
     for lang, root in roots.items():
         pages = "{" + ",".join(default) + "}" if root == site_dir else "**/*.html"
-        command = [sys.executable, "-m", "pagefind", "--site", str(root), "--glob", pages, "--quiet"]
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(root),
+            "--glob",
+            pages,
+            "--quiet",
+        ]
         for selector in EXCLUDED_FROM_SEARCH:
             command += ["--exclude-selectors", selector]
         log, peak = _run(command, site_dir.parent / f".{site_dir.name}.pagefind.log")
@@ -207,7 +231,8 @@ def run_pagefind(site_dir: Path) -> tuple[str, float]:
 def start_reports(
     config: Path, site_dir: Path, cases_dir: Path | None
 ) -> dict[str, tuple[subprocess.Popen[bytes], Path]]:
-    """The findings report's PDFs, one process per language, printed while Pagefind indexes the pages."""
+    """The findings report's PDFs, one process per language, printed while Pagefind indexes the
+    pages."""
     site_url = str(read_settings(config).get("site_url") or "/")
     running = {}
     for lang in LANGUAGES:
@@ -232,7 +257,8 @@ def finish_reports(running: dict[str, tuple[subprocess.Popen[bytes], Path]]) -> 
         code, peak = _wait(process)
         if code != 0:
             raise BuildError(
-                f"the findings report's PDF ({lang}) failed ({code}):\n{log.read_text(encoding='utf-8', errors='replace')}"
+                f"the findings report's PDF ({lang}) failed "
+                f"({code}):\n{log.read_text(encoding='utf-8', errors='replace')}"
             )
         peaks.append(peak)
     return max(peaks)

@@ -4,7 +4,8 @@
 language's case files (and, for a case awaiting translation, the other's), writes only its own
 project folder, and renders only its own pages, so the two never wait for each other.
 
-    python -m odimpact.builder.language LANG --config mkdocs.yml --cases cases/ --project build/en --site out/
+    python -m odimpact.builder.language LANG --config mkdocs.yml --cases cases/ --project build/en
+    --site out/
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ from odimpact.reading import read_case_file
 
 
 def site_context(
-    config: Path, cases_dir: Path, languages: tuple[str, ...], read: Reader = read_case_file, preview: bool = False
+    config: Path,
+    cases_dir: Path,
+    languages: tuple[str, ...],
+    read: Reader = read_case_file,
+    preview: bool = False,
 ) -> SiteContext:
     """The corpus in the given languages, with the site's settings from mkdocs.yml (`preview`:
     drafts get pages too, for `odimpact serve`)."""
@@ -40,7 +45,12 @@ def site_context(
 
 
 def generate(
-    config: Path, lang: str, ctx: SiteContext, project_dir: Path, shortcuts: bool = True, cases_dir: Path | None = None
+    config: Path,
+    lang: str,
+    ctx: SiteContext,
+    project_dir: Path,
+    shortcuts: bool = True,
+    cases_dir: Path | None = None,
 ) -> tuple[Path, int, int]:
     """Write the language's tree and its MkDocs configuration; (configuration, written, removed).
     With `cases_dir`, the project can be served (the plugin regenerates it from there).
@@ -65,22 +75,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, required=True, help="the shared mkdocs.yml")
     parser.add_argument("--cases", type=Path, required=True)
     parser.add_argument("--project", type=Path, required=True, help="the language's project folder")
-    parser.add_argument("--site", type=Path, required=True, help="where MkDocs writes the language's pages")
-    parser.add_argument("--stock", action="store_true", help="render without the shortcuts (the equality test)")
+    parser.add_argument(
+        "--site", type=Path, required=True, help="where MkDocs writes the language's pages"
+    )
+    parser.add_argument(
+        "--stock", action="store_true", help="render without the shortcuts (the equality test)"
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     ctx = site_context(args.config, args.cases, (args.lang,))
     project, written, removed = generate(args.config, args.lang, ctx, args.project, not args.stock)
     print(
-        f"odimpact: {args.lang}: {len(ctx.with_pages())} cases with pages; {written} files written, "
+        f"odimpact: {args.lang}: {len(ctx.with_pages())} cases with pages; {written} files "
+        f"written, "
         f"{removed} removed in {time.perf_counter() - start:.2f} s",
         flush=True,
     )
     from mkdocs.__main__ import cli  # MkDocs' own command line, in this process: no second start-up
 
-    # Never the quiet flag: it stops warnings from counting, and --strict must fail on every one of them.
+    # Never the quiet flag: it stops warnings from counting, and --strict must fail on every one of
+    # them.
     return cli.main(
-        ["build", "--strict", "-f", str(project), "-d", str(args.site)], prog_name="mkdocs", standalone_mode=True
+        ["build", "--strict", "-f", str(project), "-d", str(args.site)],
+        prog_name="mkdocs",
+        standalone_mode=True,
     )
 
 

@@ -44,7 +44,8 @@ class ServeFrom(base.Config):
 
 class OdimpactConfig(base.Config):
     language = c.Optional(c.Choice(LANGUAGES))
-    shortcuts = c.Type(bool, default=True)  # false: render as stock MkDocs and Material do (the equality test)
+    # false: render as stock MkDocs and Material do (the equality test)
+    shortcuts = c.Type(bool, default=True)
     serve_from = c.SubConfig(ServeFrom)  # set by `odimpact serve`: the sources to regenerate from
 
 
@@ -78,7 +79,8 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
         return config
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        """Watch the sources instead of the generated tree (the session rewrites it: a second rebuild)."""
+        """Watch the sources instead of the generated tree (the session rewrites it: a second
+        rebuild)."""
         if self.session:
             server.unwatch(config.docs_dir)
             server.unwatch(config.config_file_path)
@@ -111,7 +113,8 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         odimpact = page.meta.get("odimpact") if isinstance(page.meta, dict) else None
         if isinstance(odimpact, dict) and odimpact.get("updated"):
-            page.update_date = odimpact["updated"]  # the sitemap's lastmod: the case's last review, not the build's day
+            # the sitemap's lastmod: the case's last review, not the build's day
+            page.update_date = odimpact["updated"]
         return finish_html(html, page.meta)
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
@@ -120,7 +123,9 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
 
     def on_env(self, env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
         assert self.language is not None  # set by on_config
-        env = with_material_prefix(env, self.config.shortcuts, self.compiled if self.config.shortcuts else None)
+        env = with_material_prefix(
+            env, self.config.shortcuts, self.compiled if self.config.shortcuts else None
+        )
         env.globals["odimpact_language"] = self.language
         env.globals["odimpact_alternates"] = alternates
         env.globals["odimpact_text"] = partial(text, lang=self.language.code)
@@ -150,20 +155,27 @@ def finish_html(html: str, meta: Any) -> str:
 # when Material's search plugin is on, and ours is off: Pagefind searches) and the table of
 # contents' toggle (partials/nav-item.html, on a page of the navigation without headings).
 # Checkers (pa11y's HTML_CodeSniffer) report an unnamed form control: such a toggle gets a name.
-TOGGLE_NAMES = {"__search": "search_toggle", "__toc": "toc_toggle"}  # id → key in publication/strings.yml
+# id → key in publication/strings.yml
+TOGGLE_NAMES = {"__search": "search_toggle", "__toc": "toc_toggle"}
 TOGGLE = re.compile(r'<input class="[^"]*\bmd-toggle\b[^"]*"[^>]*\bid="([^"]+)"[^>]*>')
 
 
 def name_toggles(page_html: str, lang: str) -> str:
     """A rendered page with each of Material's unlabelled toggles named in `lang`; fails loudly on a
     toggle it has no name for (a new one in Material), rather than leaving it nameless."""
+
     def named(match: re.Match[str]) -> str:
         toggle_id, tag = match[1], match[0]
         if f'for="{toggle_id}"' in page_html or "aria-label=" in tag:
             return tag
         if toggle_id not in TOGGLE_NAMES:
-            raise PluginError(f"Material's toggle {toggle_id!r} has no label: give it a name in odimpact.builder.plugin.TOGGLE_NAMES")
-        return tag[:-1] + f' aria-label="{html_escaping.escape(text(TOGGLE_NAMES[toggle_id], lang))}">'
+            raise PluginError(
+                f"Material's toggle {toggle_id!r} has no label: give it a name in "
+                f"odimpact.builder.plugin.TOGGLE_NAMES"
+            )
+        return (
+            tag[:-1] + f' aria-label="{html_escaping.escape(text(TOGGLE_NAMES[toggle_id], lang))}">'
+        )
 
     return TOGGLE.sub(named, page_html)
 
@@ -173,5 +185,9 @@ def alternates(page: Any) -> list[dict[str, str]]:
     URLs; the theme's `url` filter makes them relative). Every page exists in both languages:
     generated pages always, hand-written ones in the default language's text when untranslated."""
     url = getattr(page, "url", None)
-    here = without_prefix(url) if isinstance(url, str) and not url.endswith(".html") else ""  # the 404 page: home
-    return [{"name": lang.own_name, "link": lang.prefix + here, "lang": lang.code} for lang in BY_CODE.values()]
+    # the 404 page: home
+    here = without_prefix(url) if isinstance(url, str) and not url.endswith(".html") else ""
+    return [
+        {"name": lang.own_name, "link": lang.prefix + here, "lang": lang.code}
+        for lang in BY_CODE.values()
+    ]

@@ -30,11 +30,15 @@ def navigation(lang: str, entries: tuple[NavEntry, ...] = NAV) -> list[dict[str,
     """The site's sections (odimpact.urls.NAV) as MkDocs' `nav`: titles in `lang`, paths under the
     language's prefix."""
     prefix = language(lang).prefix
-    return [{text(key, lang): prefix + target if isinstance(target, str) else navigation(lang, target)}
-            for key, target in entries]
+    return [
+        {text(key, lang): prefix + target if isinstance(target, str) else navigation(lang, target)}
+        for key, target in entries
+    ]
 
 
-def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: Path | None = None) -> dict[str, Any]:
+def language_settings(
+    base: Path, lang: str, shortcuts: bool = True, cases_dir: Path | None = None
+) -> dict[str, Any]:
     """mkdocs.yml made into the settings of one language's project (paths made absolute)."""
     settings = read_settings(base)
     record, root = language(lang), base.parent.resolve()
@@ -45,7 +49,8 @@ def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: 
         copyright=text("site_copyright", lang),
         docs_dir=TREE,
         not_in_nav="\n".join(
-            f"/{record.prefix}{line.lstrip('/')}" for line in str(settings.get("not_in_nav", "")).split()
+            f"/{record.prefix}{line.lstrip('/')}"
+            for line in str(settings.get("not_in_nav", "")).split()
         ),
         nav=navigation(lang),
         plugins=[
@@ -54,7 +59,12 @@ def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: 
                     "language": lang,
                     "shortcuts": shortcuts,
                     **(
-                        {"serve_from": {"config": str(base.resolve()), "cases": str(cases_dir.resolve())}}
+                        {
+                            "serve_from": {
+                                "config": str(base.resolve()),
+                                "cases": str(cases_dir.resolve()),
+                            }
+                        }
                         if cases_dir
                         else {}
                     ),
@@ -75,7 +85,8 @@ def language_settings(base: Path, lang: str, shortcuts: bool = True, cases_dir: 
         **settings.get("extra", {}),
         "homepage": record.prefix,
         "alternate": [
-            {"name": other.own_name, "link": base_path + other.prefix, "lang": other.code} for other in BY_CODE.values()
+            {"name": other.own_name, "link": base_path + other.prefix, "lang": other.code}
+            for other in BY_CODE.values()
         ],
     }
     return settings
@@ -85,10 +96,13 @@ def write_project(
     base: Path, lang: str, project_dir: Path, shortcuts: bool = True, cases_dir: Path | None = None
 ) -> tuple[Path, bool]:
     """Write the language's mkdocs.yml into project_dir (beside its tree); its path, and whether
-    it changed. With `cases_dir`, the project can be served: the plugin regenerates it from there."""
+    it changed. With `cases_dir`, the project can be served: the plugin regenerates it from
+    there."""
     project_dir.mkdir(parents=True, exist_ok=True)
     path = project_dir / CONFIG_FILE
-    text_ = yaml.safe_dump(language_settings(base, lang, shortcuts, cases_dir), allow_unicode=True, sort_keys=False)
+    text_ = yaml.safe_dump(
+        language_settings(base, lang, shortcuts, cases_dir), allow_unicode=True, sort_keys=False
+    )
     changed = not path.exists() or path.read_text(encoding="utf-8") != text_
     if changed:
         path.write_text(text_, encoding="utf-8")

@@ -22,7 +22,9 @@ log = logging.getLogger("mkdocs.structure.pages")  # the logger MkDocs' own rend
 
 def markdown_instance(config: Any) -> markdown.Markdown:
     """One instance with the site's extensions, as MkDocs would make for each page."""
-    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+    return markdown.Markdown(
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+    )
 
 
 def render(md: markdown.Markdown, page: Any, config: Any, files: Any) -> None:

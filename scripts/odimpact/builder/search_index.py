@@ -25,6 +25,7 @@ pagefind-entry.json names each language's metadata file, whose third field lists
 opened by a negative number (the weight), then the first position and the gaps to the next.
 Another version stops the build with a message instead of guessing.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -55,6 +56,7 @@ class SearchIndexError(RuntimeError):
 @dataclass(frozen=True)
 class Compaction:
     """What re-cutting one language's index changed (sizes compressed, as readers download them)."""
+
     language: str
     words: int
     capped: int
@@ -64,22 +66,32 @@ class Compaction:
     largest_after: int
 
 
-def compact_bundle(bundle: Path, chunk_bytes: int = CHUNK_BYTES, kept: int = KEPT_POSITIONS) -> list[Compaction]:
+def compact_bundle(
+    bundle: Path, chunk_bytes: int = CHUNK_BYTES, kept: int = KEPT_POSITIONS
+) -> list[Compaction]:
     """Re-cut the word index of every language in a Pagefind bundle, in place."""
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     if entry.get("version") != FORMAT_VERSION:
-        raise SearchIndexError(f"{bundle / ENTRY}: written by Pagefind {entry.get('version')}, but "
-                               f"odimpact/builder/search_index.py reads Pagefind {FORMAT_VERSION}'s index: "
-                               "check the new format and update the module, or pin Pagefind back")
+        raise SearchIndexError(
+            f"{bundle / ENTRY}: written by Pagefind {entry.get('version')}, but "
+            f"odimpact/builder/search_index.py reads Pagefind {FORMAT_VERSION}'s index: "
+            "check the new format and update the module, or pin Pagefind back"
+        )
     reports = []
     for language, settings in entry["languages"].items():
-        settings["hash"], report = _compact_language(bundle, language, settings["hash"], chunk_bytes, kept)
+        settings["hash"], report = _compact_language(
+            bundle, language, settings["hash"], chunk_bytes, kept
+        )
         reports.append(report)
-    (bundle / ENTRY).write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (bundle / ENTRY).write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return reports
 
 
-def _compact_language(bundle: Path, language: str, meta_name: str, chunk_bytes: int, kept: int) -> tuple[str, Compaction]:
+def _compact_language(
+    bundle: Path, language: str, meta_name: str, chunk_bytes: int, kept: int
+) -> tuple[str, Compaction]:
     """Write the re-cut chunks and a new metadata file beside the old ones, then remove the old."""
     meta_path = _meta_path(bundle, meta_name)
     meta = read_file(meta_path)
@@ -87,19 +99,26 @@ def _compact_language(bundle: Path, language: str, meta_name: str, chunk_bytes: 
     # New names never reuse an old one, so an old file is never overwritten before it is removed.
     taken = {name for _, _, name in meta[2]} | {meta_name}
     counts = {"words": 0, "capped": 0}
-    words = list(_encoded(_words(old), chunk_bytes, kept, counts))  # (key, CBOR): a few MB a 1,000 pages
+    # (key, CBOR): a few MB a 1,000 pages
+    words = list(_encoded(_words(old), chunk_bytes, kept, counts))
     spans, largest = [], 0
-    for lo, hi in chunk_ranges([key for key, _ in words], [len(data) for _, data in words], chunk_bytes):
+    for lo, hi in chunk_ranges(
+        [key for key, _ in words], [len(data) for _, data in words], chunk_bytes
+    ):
         data = _array_head(1) + _array_head(hi - lo) + b"".join(data for _, data in words[lo:hi])
         name, size = _write_file(data, language, lambda name: _chunk_path(bundle, name), taken)
         spans.append((words[lo][0], words[hi - 1][0], name))
         largest = max(largest, size)
     meta[2] = [[first, last, name] for (first, last), (_, _, name) in zip(_bounds(spans), spans)]
-    new_meta, _ = _write_file(cbor2.dumps(meta), language, lambda name: _meta_path(bundle, name), taken, length=10)
+    new_meta, _ = _write_file(
+        cbor2.dumps(meta), language, lambda name: _meta_path(bundle, name), taken, length=10
+    )
     largest_before = max((path.stat().st_size for path in old), default=0)
     for path in [*old, meta_path]:
         path.unlink()
-    return new_meta, Compaction(language, counts["words"], counts["capped"], len(old), len(spans), largest_before, largest)
+    return new_meta, Compaction(
+        language, counts["words"], counts["capped"], len(old), len(spans), largest_before, largest
+    )
 
 
 def _chunk_path(bundle: Path, name: str) -> Path:
@@ -118,10 +137,12 @@ def _decompress(path: Path) -> bytes:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"{path}: not a Pagefind file (no {SIGNATURE.decode()} signature)")
-    return data[len(SIGNATURE):]
+    return data[len(SIGNATURE) :]
 
 
-def _write_file(cbor: bytes, language: str, path_of: Callable[[str], Path], taken: set[str], length: int = 7) -> tuple[str, int]:
+def _write_file(
+    cbor: bytes, language: str, path_of: Callable[[str], Path], taken: set[str], length: int = 7
+) -> tuple[str, int]:
     """Write CBOR as Pagefind does, named by its content hash (longer on a clash, as Pagefind
     does); returns the name and the compressed size."""
     data = gzip.compress(SIGNATURE + cbor, compresslevel=6, mtime=0)
@@ -147,12 +168,16 @@ def _words(files: Iterable[Path]) -> Iterator[tuple[Word, bytes]]:
             start = stream.tell()
             word = decoder.decode()
             if previous is not None and word[0] <= previous:
-                raise SearchIndexError(f"{path}: words out of order ({previous!r} before {word[0]!r})")
+                raise SearchIndexError(
+                    f"{path}: words out of order ({previous!r} before {word[0]!r})"
+                )
             previous = word[0]
             yield word, data[start : stream.tell()]
 
 
-def _encoded(words: Iterable[tuple[Word, bytes]], chunk_bytes: int, kept: int, counts: dict[str, int]) -> Iterator[tuple[str, bytes]]:
+def _encoded(
+    words: Iterable[tuple[Word, bytes]], chunk_bytes: int, kept: int, counts: dict[str, int]
+) -> Iterator[tuple[str, bytes]]:
     """Each word's key and CBOR, capped where the word alone would overfill a chunk."""
     for word, data in words:
         counts["words"] += 1
@@ -164,7 +189,11 @@ def _encoded(words: Iterable[tuple[Word, bytes]], chunk_bytes: int, kept: int, c
 
 def cap_word(word: Word, kept: int) -> Word:
     key, pages, variants = word
-    return [key, _cap_pages(pages, kept), [[form, _cap_pages(form_pages, kept)] for form, form_pages in variants]]
+    return [
+        key,
+        _cap_pages(pages, kept),
+        [[form, _cap_pages(form_pages, kept)] for form, form_pages in variants],
+    ]
 
 
 def _cap_pages(pages: list[list[Any]], kept: int) -> list[list[Any]]:
@@ -203,7 +232,9 @@ def chunk_ranges(keys: list[str], sizes: list[int], chunk_bytes: int) -> list[tu
     return ranges
 
 
-def _groups(keys: list[str], total: list[int], lo: int, hi: int, depth: int, chunk_bytes: int) -> Iterator[tuple[int, int]]:
+def _groups(
+    keys: list[str], total: list[int], lo: int, hi: int, depth: int, chunk_bytes: int
+) -> Iterator[tuple[int, int]]:
     """keys[lo:hi] share their first `depth` characters; split them by the next one until each
     group fits (a single word too large to fit is a group of its own)."""
     if hi - lo == 1 or total[hi] - total[lo] <= chunk_bytes:
@@ -238,7 +269,9 @@ def _read_array_head(stream: io.BytesIO, path: Path) -> int:
 
 def _shared(left: str, right: str) -> int:
     """How many leading characters two words share."""
-    return next((i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right)))
+    return next(
+        (i for i, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right))
+    )
 
 
 def _bounds(spans: list[tuple[str, str, str]]) -> list[list[str]]:
@@ -249,4 +282,3 @@ def _bounds(spans: list[tuple[str, str, str]]) -> list[list[str]]:
         shared = _shared(left[1], right[0])
         left[1], right[0] = left[1][: shared + 1], right[0][: shared + 1]
     return bounds
-

@@ -53,7 +53,9 @@ class KeptReader:
     def front_matter_kept(self, path: Path) -> bool:
         """Whether a case file read again after a change has the same front matter as before it."""
         before, now = self._before.get(path), self._kept.get(path, (None, None))[1]
-        return isinstance(before, CaseFile) and isinstance(now, CaseFile) and before.data == now.data
+        return (
+            isinstance(before, CaseFile) and isinstance(now, CaseFile) and before.data == now.data
+        )
 
 
 class ServeSession:
@@ -65,8 +67,10 @@ class ServeSession:
         self.docs_dir = config.parent / read_settings(config).get("docs_dir", "docs")
         self.read = KeptReader()
         self._stamps: dict[Path, tuple[int, int]] = {}
-        self._copied: dict[Path, bool] = {}  # served site folder -> the other languages are up to date there
-        self.problems: dict[str, list[Problem]] = {}  # case id -> what odimpact validate finds in it
+        # served site folder -> the other languages are up to date there
+        self._copied: dict[Path, bool] = {}
+        # case id -> what odimpact validate finds in it
+        self.problems: dict[str, list[Problem]] = {}
 
     def sources(self) -> list[Path]:
         """What MkDocs should watch: the cases, the hand-written pages and the shared settings."""
@@ -80,39 +84,73 @@ class ServeSession:
             path: (stat.st_mtime_ns, stat.st_size)
             for path, stat in source_files([self.cases_dir, self.docs_dir, self.config])
         }
-        changed = {path for path in stamps.keys() | self._stamps.keys() if stamps.get(path) != self._stamps.get(path)}
-        languages = affected_languages(changed, self.cases_dir, self.docs_dir) if self._stamps else set(LANGUAGES)
+        changed = {
+            path
+            for path in stamps.keys() | self._stamps.keys()
+            if stamps.get(path) != self._stamps.get(path)
+        }
+        languages = (
+            affected_languages(changed, self.cases_dir, self.docs_dir)
+            if self._stamps
+            else set(LANGUAGES)
+        )
         first = not self._stamps
         self._stamps = stamps
         ctx = site_context(self.config, self.cases_dir, LANGUAGES, self.read, preview=True)
-        lines = [f"odimpact: {len(changed)} source files changed, read in {time.perf_counter() - start:.2f} s"]
+        lines = [
+            (
+                f"odimpact: {len(changed)} source files changed, read in "
+                f"{time.perf_counter() - start:.2f} s"
+            )
+        ]
         case_ids = set(ctx.pages_by_id()) if first else changed_cases(changed, self.cases_dir)
         report = validate_cases(self.cases_dir, None if first else case_ids)
         found = problems_by_case(report.problems)
         for case_id in case_ids:  # a page shows its file's problems: regenerate it when they change
             before, after = self.problems.pop(case_id, []), found.get(case_id, [])
             if before != after:
-                languages |= {lang for lang in LANGUAGES for problem in before + after if problem.path.endswith(f".{lang}.md")}
+                languages |= {
+                    lang
+                    for lang in LANGUAGES
+                    for problem in before + after
+                    if problem.path.endswith(f".{lang}.md")
+                }
         self.problems.update(found)
         ctx.problems = self.problems
         lines += case_news(ctx, case_ids, report, first)
         # Only a case page reads a case's body (and shows its problems): when no front matter
         # changed, the rest of each tree is what it was (a test compares with a full generation).
-        pages_only = not first and all(path.is_file() and self.read.front_matter_kept(path) for path in changed)
+        pages_only = not first and all(
+            path.is_file() and self.read.front_matter_kept(path) for path in changed
+        )
         for lang in (lang for lang in LANGUAGES if lang in languages):
             start = time.perf_counter()
-            served = self.cases_dir if lang == DEFAULT else None  # its configuration keeps naming the sources
+            # its configuration keeps naming the sources
+            served = self.cases_dir if lang == DEFAULT else None
             if pages_only:
                 project, removed = self.work / lang / CONFIG_FILE, 0
                 written = write_case_pages(ctx, lang, case_ids, self.work / lang / TREE)
             else:
-                project, written, removed = generate(self.config, lang, ctx, self.work / lang, cases_dir=served)
+                project, written, removed = generate(
+                    self.config, lang, ctx, self.work / lang, cases_dir=served
+                )
             lines.append(
-                f"odimpact: {lang}: {written} files written, {removed} removed in {time.perf_counter() - start:.2f} s"
+                f"odimpact: {lang}: {written} files written, {removed} removed in "
+                f"{time.perf_counter() - start:.2f} s"
             )
             built = self.work / lang / "site"
             if lang != DEFAULT and (written or removed or not built.exists()):
-                command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(project), "-d", str(built)]
+                command = [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--dirty",
+                    "-f",
+                    str(project),
+                    "-d",
+                    str(built),
+                ]
                 result = subprocess.run(command, capture_output=True, text=True)
                 if result.returncode != 0:
                     raise RuntimeError(f"building the {lang} pages failed:\n{result.stderr}")
@@ -133,13 +171,21 @@ class ServeSession:
 
 def changed_cases(changed: set[Path], cases_dir: Path) -> set[str]:
     """The ids of the case folders holding changed files."""
-    return {path.relative_to(cases_dir).parts[0] for path in changed if path.is_relative_to(cases_dir) and path != cases_dir}
+    return {
+        path.relative_to(cases_dir).parts[0]
+        for path in changed
+        if path.is_relative_to(cases_dir) and path != cases_dir
+    }
 
 
 def validate_cases(cases_dir: Path, case_ids: set[str] | None) -> Report:
     """What `odimpact validate` finds in these cases (every case when None), in this process."""
     root = repository_root(cases_dir)
-    folders = [folder for folder in discover(cases_dir, root)[0] if case_ids is None or folder.path.name in case_ids]
+    folders = [
+        folder
+        for folder in discover(cases_dir, root)[0]
+        if case_ids is None or folder.path.name in case_ids
+    ]
     return validate(folders, [], all_case_ids(cases_dir), root=root, jobs=1)
 
 
@@ -162,14 +208,26 @@ def case_news(ctx: SiteContext, case_ids: set[str], report: Report, first: bool)
     for case_id in sorted(case_ids & set(pages)):
         case = pages[case_id]
         if case.status != "published" or not first:
-            addresses = " and ".join(f"/{language(lang).prefix}{case_url(case_id)}" for lang in LANGUAGES)
+            addresses = " and ".join(
+                f"/{language(lang).prefix}{case_url(case_id)}" for lang in LANGUAGES
+            )
             lines.append(f"odimpact: {case_id} ({case.status}): {addresses}")
     if not first:
-        lines += [f"odimpact: {line}" for line in format_human(report.problems, locale_language()).splitlines()]
+        lines += [
+            f"odimpact: {line}"
+            for line in format_human(report.problems, locale_language()).splitlines()
+        ]
     where = "all cases (each case's page shows its own)" if first else "the changed cases"
-    lines.append(f"odimpact: {report.errors} error(s), {report.warnings} warning(s) in {where}"
-                 + (": odimpact build would stop on them" if report.blocking_errors else
-                    ": in drafts only, which odimpact build leaves out" if report.errors else ""))
+    lines.append(
+        f"odimpact: {report.errors} error(s), {report.warnings} warning(s) in {where}"
+        + (
+            ": odimpact build would stop on them"
+            if report.blocking_errors
+            else ": in drafts only, which odimpact build leaves out"
+            if report.errors
+            else ""
+        )
+    )
     return lines
 
 
@@ -183,7 +241,8 @@ def source_files(roots: list[Path]) -> list[tuple[Path, os.stat_result]]:
 def affected_languages(changed: set[Path], cases_dir: Path, docs_dir: Path) -> set[str]:
     """The languages whose trees a change of these files can change. A case file or page changes
     its own language, and the other's too where that has no version of its own (it shows this
-    one, awaiting translation); anything else (an image, a stylesheet, mkdocs.yml) every language."""
+    one, awaiting translation); anything else (an image, a stylesheet, mkdocs.yml) every
+    language."""
     languages: set[str] = set()
     for path in changed:
         lang = next((code for code in LANGUAGES if path.name.endswith(f".{code}.md")), None)
@@ -191,17 +250,24 @@ def affected_languages(changed: set[Path], cases_dir: Path, docs_dir: Path) -> s
             return set(LANGUAGES)
         languages.add(lang)
         stem = path.name.removesuffix(f".{lang}.md")
-        languages.update(other for other in LANGUAGES if not path.with_name(f"{stem}.{other}.md").exists())
+        languages.update(
+            other for other in LANGUAGES if not path.with_name(f"{stem}.{other}.md").exists()
+        )
     return languages
 
 
 def copy_changed(source: Path, target: Path) -> None:
-    """Copy the files of `source` whose size or modification time differ from their copy in `target`."""
+    """Copy the files of `source` whose size or modification time differ from their copy in
+    `target`."""
     for path in source.rglob("*"):
         if path.is_file():
             copy = target / path.relative_to(source)
             stat = path.stat()
-            if not copy.exists() or copy.stat().st_size != stat.st_size or copy.stat().st_mtime_ns != stat.st_mtime_ns:
+            if (
+                not copy.exists()
+                or copy.stat().st_size != stat.st_size
+                or copy.stat().st_mtime_ns != stat.st_mtime_ns
+            ):
                 copy.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, copy)
 
@@ -209,7 +275,13 @@ def copy_changed(source: Path, target: Path) -> None:
 def serve(config: Path, cases_dir: Path, work: Path, address: str) -> int:
     """Generate the default language's project, then serve it with MkDocs (which calls the
     plugin, which runs the session)."""
-    generate(config, DEFAULT, site_context(config, cases_dir, (DEFAULT,)), work / DEFAULT, cases_dir=cases_dir)
+    generate(
+        config,
+        DEFAULT,
+        site_context(config, cases_dir, (DEFAULT,)),
+        work / DEFAULT,
+        cases_dir=cases_dir,
+    )
     from mkdocs.__main__ import cli
 
     return cli.main(

@@ -81,8 +81,12 @@ def with_material_prefix(
     override can wrap the partial it replaces instead of copying it; give them the navigation
     cache (`cache=False`: rendered for each page, as stock Material does) and the kept compiled
     templates."""
-    material_loader = jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})
-    env.loader = jinja2.ChoiceLoader([env.loader, material_loader]) if env.loader else material_loader
+    material_loader = jinja2.PrefixLoader(
+        {PREFIX: jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))}
+    )
+    env.loader = (
+        jinja2.ChoiceLoader([env.loader, material_loader]) if env.loader else material_loader
+    )
     env.globals["odimpact_nav"] = NavCache(cache)
     env.globals["odimpact_search_bundle"] = search_bundle
     env.globals["odimpact_search_page"] = search_page

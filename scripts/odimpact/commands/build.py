@@ -1,4 +1,5 @@
 """`odimpact build`: the bilingual site (MkDocs, strict) and its search index (Pagefind)."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "site", help=say.option("--out"))
     add_cases_dir(parser, say)
     parser.add_argument("--no-search", action="store_true", help=say.option("--no-search"))
-    parser.add_argument("--skip-validation", action="store_true", help=say.option("--skip-validation"))
+    parser.add_argument(
+        "--skip-validation", action="store_true", help=say.option("--skip-validation")
+    )
     add_message_language(parser, say)
     parser.set_defaults(func=run)
 
@@ -44,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.cases_dir != CASES_DIR:
             with tempfile.TemporaryDirectory(prefix="odimpact-build-") as work:
-                build_site(args.out, cases_dir=args.cases_dir, search=not args.no_search, work=Path(work))
+                build_site(
+                    args.out, cases_dir=args.cases_dir, search=not args.no_search, work=Path(work)
+                )
         else:
             build_site(args.out, search=not args.no_search)
     except BuildError as error:

@@ -2,6 +2,7 @@
 
 Never part of the pull-request check: other people's servers are not reliable enough to block a
 contribution. A scheduled workflow runs it instead. lychee does the requests (contrib/links.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,7 +11,15 @@ from pathlib import Path
 
 from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
-from odimpact.contrib.links import LinkResult, LycheeFailed, LycheeMissing, Settings, as_json, check_links, collect_links
+from odimpact.contrib.links import (
+    LinkResult,
+    LycheeFailed,
+    LycheeMissing,
+    Settings,
+    as_json,
+    check_links,
+    collect_links,
+)
 from odimpact.paths import REPO_ROOT
 
 CACHE_DIR = REPO_ROOT / ".cache"
@@ -26,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     parser.add_argument("--per-host", type=int, default=2, help=say.option("--per-host"))
     parser.add_argument("--max-age", type=float, default=168.0, help=say.option("--max-age"))
     parser.add_argument("--no-cache", action="store_true", help=say.option("--no-cache"))
-    parser.add_argument("--format", choices=("human", "json"), default="human", help=say.option("--format"))
+    parser.add_argument(
+        "--format", choices=("human", "json"), default="human", help=say.option("--format")
+    )
     add_message_language(parser, say)
     add_cases_dir(parser, say)
     parser.set_defaults(func=run)
@@ -45,22 +56,43 @@ def report(results: list[LinkResult], cached: int, lang: str) -> str:
         lines.append(say("check-links", "dead", lang, url=result.url, why=_why(result, lang)))
         lines += [say("check-links", "in", lang, place=place) for place in result.places]
         lines.append(say("check-links", "archive", lang, archive=result.archive))
-    lines.append(say("check-links", "summary", lang, total=len(results), cached=cached, dead=sum(not r.ok for r in results)))
+    lines.append(
+        say(
+            "check-links",
+            "summary",
+            lang,
+            total=len(results),
+            cached=cached,
+            dead=sum(not r.ok for r in results),
+        )
+    )
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
     cases_dir: Path = args.cases_dir.resolve()
     root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
-    settings = Settings(args.timeout, max(0, args.retries), args.retry_wait, max(1, args.workers), max(1, args.per_host),
-                        args.max_age)
+    settings = Settings(
+        args.timeout,
+        max(0, args.retries),
+        args.retry_wait,
+        max(1, args.workers),
+        max(1, args.per_host),
+        args.max_age,
+    )
     try:
-        checked = check_links(collect_links(cases_dir, root), settings, None if args.no_cache else CACHE_DIR)
+        checked = check_links(
+            collect_links(cases_dir, root), settings, None if args.no_cache else CACHE_DIR
+        )
     except LycheeMissing:
         print(say("check-links", "missing", args.lang), file=sys.stderr)
         return 2
     except LycheeFailed as failure:
         print(say("check-links", "failed", args.lang, reason=failure), file=sys.stderr)
         return 2
-    print(as_json(checked.results) if args.format == "json" else report(checked.results, checked.cached, args.lang))
+    print(
+        as_json(checked.results)
+        if args.format == "json"
+        else report(checked.results, checked.cached, args.lang)
+    )
     return 1 if any(not result.ok for result in checked.results) else 0

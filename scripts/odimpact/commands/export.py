@@ -1,5 +1,6 @@
 """`odimpact export`: write the knowledge base's open data (the files the site publishes under
 data/ and fr/data/) into a folder, without building the site."""
+
 from __future__ import annotations
 
 import argparse

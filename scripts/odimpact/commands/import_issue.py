@@ -1,4 +1,5 @@
 """`odimpact import-issue`: turn a "Propose a case study" issue into a draft case folder."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,7 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     say = CommandTexts("import-issue", lang)
     parser = subparsers.add_parser("import-issue", **say.parser())
     parser.add_argument("file", nargs="?", help=say.option("file"))
-    parser.add_argument("--print-form", action="store_true",
-                        help=say.option("--print-form"))
+    parser.add_argument("--print-form", action="store_true", help=say.option("--print-form"))
     add_message_language(parser, say)
     add_cases_dir(parser, say)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
@@ -36,7 +36,10 @@ def _read(name: str, lang: str) -> str | None:
         with open(name, encoding="utf-8", errors="replace") as handle:
             return handle.read(MAX_ISSUE_CHARS + 1)
     except OSError as error:
-        print(say("import-issue", "unreadable", lang, path=name, reason=error.strerror or error), file=sys.stderr)
+        print(
+            say("import-issue", "unreadable", lang, path=name, reason=error.strerror or error),
+            file=sys.stderr,
+        )
         return None
 
 
@@ -46,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(render_form())
         return 0
     if not args.file:
-        print(say("import-issue", "refused", lang, reason=say("import-issue", "no-file", lang)), file=sys.stderr)
+        print(
+            say("import-issue", "refused", lang, reason=say("import-issue", "no-file", lang)),
+            file=sys.stderr,
+        )
         return 2
     body = _read(args.file, lang)
     if body is None:
@@ -68,5 +74,13 @@ def run(args: argparse.Namespace) -> int:
         return 1
     path = folder / f"index.{draft.lang}.md"
     write_atomic(path, render_case(draft.values, draft.lang, draft.sections))
-    print(say("import-issue", "created", lang, path=relative(path, root), folder=relative(folder, root)))
+    print(
+        say(
+            "import-issue",
+            "created",
+            lang,
+            path=relative(path, root),
+            folder=relative(folder, root),
+        )
+    )
     return 0

@@ -1,4 +1,5 @@
 """`odimpact new`: create a case folder from the commented template, asking for what is missing."""
+
 from __future__ import annotations
 
 import argparse
@@ -23,7 +24,11 @@ from odimpact.paths import REPO_ROOT
 from odimpact.vocabularies import load_vocabularies
 
 LEVEL_OF_KIND = {"federal": "federal", "province": "provincial", "territory": "territorial"}
-OPTIONAL_LISTS = {"impact_dimensions": "impact-dimensions", "reusers": "reusers", "reuse_purposes": "reuse-purposes"}
+OPTIONAL_LISTS = {
+    "impact_dimensions": "impact-dimensions",
+    "reusers": "reusers",
+    "reuse_purposes": "reuse-purposes",
+}
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -80,21 +85,27 @@ def gather(args: argparse.Namespace, ui: str) -> dict[str, Any]:
             try:
                 answers[question.dest] = question.check(given, ui)
             except ChoiceError as error:
-                raise UsageError("bad-option", ui, option=question.dest.replace("_", "-"), reason=str(error)) from None
+                raise UsageError(
+                    "bad-option", ui, option=question.dest.replace("_", "-"), reason=str(error)
+                ) from None
         ui = args.ui_lang or answers.get("lang", ui)
     return answers
 
 
 class UsageError(Exception):
-    """A bad or missing value; the message is printed in `ui`, the language of the conversation so far."""
+    """A bad or missing value; the message is printed in `ui`, the language of the conversation so
+    far."""
 
     def __init__(self, code: str, ui: str, **params: Any) -> None:
         super().__init__(code)
         self.code, self.ui, self.params = code, ui, params
 
 
-def _list_check(args: argparse.Namespace, name: str, vocabulary: str, ui: str) -> Callable[[], list[str | int]]:
-    """The check of one optional list, run only once the option is known to be given; a function of its
+def _list_check(
+    args: argparse.Namespace, name: str, vocabulary: str, ui: str
+) -> Callable[[], list[str | int]]:
+    """The check of one optional list, run only once the option is known to be given; a function of
+    its
     own so that each check keeps its name and vocabulary."""
     return lambda: check_terms(vocabulary, split_values(getattr(args, name)), ui)
 
@@ -102,14 +113,19 @@ def _list_check(args: argparse.Namespace, name: str, vocabulary: str, ui: str) -
 def _optional(args: argparse.Namespace, answers: dict[str, Any], ui: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     checks: dict[str, Callable[[], Any]] = {
-        name: _list_check(args, name, vocabulary, ui) for name, vocabulary in OPTIONAL_LISTS.items()}
-    checks["government_level"] = lambda: check_terms("government-levels", [args.government_level], ui, 1, 1)[0]
+        name: _list_check(args, name, vocabulary, ui) for name, vocabulary in OPTIONAL_LISTS.items()
+    }
+    checks["government_level"] = lambda: check_terms(
+        "government-levels", [args.government_level], ui, 1, 1
+    )[0]
     for name, check in checks.items():
         if getattr(args, name) is not None:
             try:
                 values[name] = check()
             except ChoiceError as error:
-                raise UsageError("bad-option", ui, option=name.replace("_", "-"), reason=str(error)) from None
+                raise UsageError(
+                    "bad-option", ui, option=name.replace("_", "-"), reason=str(error)
+                ) from None
     if "government_level" not in values:
         kind = load_vocabularies()["jurisdictions"].term(answers["jurisdiction"]).extra.get("kind")
         if kind in LEVEL_OF_KIND:
@@ -121,20 +137,32 @@ def _contributors(args: argparse.Namespace) -> list[str]:
     if args.contributor:
         return [" ".join(name.split()) for name in args.contributor]
     try:
-        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, cwd=REPO_ROOT).stdout.strip()
+        name = subprocess.run(
+            ["git", "config", "user.name"], capture_output=True, text=True, cwd=REPO_ROOT
+        ).stdout.strip()
     except OSError:
         name = ""
     return [name] if len(name) >= 2 else []
 
 
-def case_values(args: argparse.Namespace, answers: dict[str, Any], ui: str, lang: str) -> dict[str, Any]:
-    """Front-matter values of the file in `lang`; text written in the other language is left empty."""
+def case_values(
+    args: argparse.Namespace, answers: dict[str, Any], ui: str, lang: str
+) -> dict[str, Any]:
+    """Front-matter values of the file in `lang`; text written in the other language is left
+    empty."""
     today = (args.today or dt.date.today()).isoformat()
     values: dict[str, Any] = {
-        "id": answers["id"], "lang": lang, "status": "draft",
+        "id": answers["id"],
+        "lang": lang,
+        "status": "draft",
         "translation": "complete" if args.both else "awaiting",
-        "jurisdiction": answers["jurisdiction"], "sectors": answers["sectors"], "impact_types": answers["impact_types"],
-        "evidence_strength": 1, "published": today, "reviewed": today, "contributors": _contributors(args),
+        "jurisdiction": answers["jurisdiction"],
+        "sectors": answers["sectors"],
+        "impact_types": answers["impact_types"],
+        "evidence_strength": 1,
+        "published": today,
+        "reviewed": today,
+        "contributors": _contributors(args),
         "licence": "CC-BY-4.0",
     }
     if lang == answers["lang"]:
@@ -161,13 +189,16 @@ def run(args: argparse.Namespace) -> int:
         answers = gather(args, ui)
         ui = args.ui_lang or answers["lang"]
         languages = [answers["lang"]] + ([other(answers["lang"])] if args.both else [])
-        files = {lang: render_case(case_values(args, answers, ui, lang), lang) for lang in languages}
+        files = {
+            lang: render_case(case_values(args, answers, ui, lang), lang) for lang in languages
+        }
     except UsageError as error:
         print(_say(error.code, error.ui, **error.params), file=sys.stderr)
         return 2
     folder = cases_dir / answers["id"]
     try:
-        os.mkdir(folder)  # fails when the folder (or a link of that name) exists: never overwrite a case
+        # fails when the folder (or a link of that name) exists: never overwrite a case
+        os.mkdir(folder)
     except FileExistsError:
         print(_say("exists", ui, path=relative(folder, root)), file=sys.stderr)
         return 1

@@ -1,4 +1,6 @@
-"""`odimpact regenerate`: rewrite the committed files generated from the schema, vocabularies and question bank."""
+"""`odimpact regenerate`: rewrite the committed files generated from the schema, vocabularies and
+question bank."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,5 +39,8 @@ def run(args: argparse.Namespace) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     for name in stale:
-        print(f"{'stale' if args.check else 'rewrote'}: {name}", file=sys.stderr if args.check else sys.stdout)
+        print(
+            f"{'stale' if args.check else 'rewrote'}: {name}",
+            file=sys.stderr if args.check else sys.stdout,
+        )
     return 1 if (args.check and stale) else 0

@@ -1,4 +1,5 @@
 """`odimpact review-scope`: flag changes that go beyond case files, for maintainer review."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,8 +16,12 @@ from odimpact.paths import REPO_ROOT
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     say = CommandTexts("review-scope", lang)
     parser = subparsers.add_parser("review-scope", **say.parser())
-    parser.add_argument("--changed-since", metavar="REF", required=True, help=say.option("--changed-since"))
-    parser.add_argument("--format", choices=("human", "github"), default="human", help=say.option("--format"))
+    parser.add_argument(
+        "--changed-since", metavar="REF", required=True, help=say.option("--changed-since")
+    )
+    parser.add_argument(
+        "--format", choices=("human", "github"), default="human", help=say.option("--format")
+    )
     add_message_language(parser, say)
     parser.add_argument("--repo", type=Path, default=REPO_ROOT, help=argparse.SUPPRESS)
     parser.set_defaults(func=run)
@@ -28,13 +33,24 @@ def run(args: argparse.Namespace) -> int:
         flags = review_flags(args.changed_since, args.repo)
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         reason = (getattr(error, "stderr", "") or str(error)).strip()
-        print(say("review-scope", "git", lang, ref=args.changed_since, reason=reason), file=sys.stderr)
+        print(
+            say("review-scope", "git", lang, ref=args.changed_since, reason=reason), file=sys.stderr
+        )
         return 2
     for flag in flags:
-        text = say("review-scope", "flag", lang, path=flag.path, reason=say("contrib-scope", flag.reason, lang))
+        text = say(
+            "review-scope",
+            "flag",
+            lang,
+            path=flag.path,
+            reason=say("contrib-scope", flag.reason, lang),
+        )
         if args.format == "github":
             path = flag.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-            print(f"::warning file={path},title=review-scope ({flag.reason})::{text.replace('%', '%25')}")
+            print(
+                f"::warning file={path},title=review-scope "
+                f"({flag.reason})::{text.replace('%', '%25')}"
+            )
         else:
             print(text)
     if not flags:

@@ -1,4 +1,5 @@
 """`odimpact serve`: preview the bilingual site with live reload while editing cases or pages."""
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """`odimpact sync`: copy language-neutral facts from one language file of a case to the other."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     say = CommandTexts("sync", lang)
     parser = subparsers.add_parser("sync", **say.parser())
     parser.add_argument("case", help=say.option("case"))
-    parser.add_argument("--from", dest="source", choices=("en", "fr"), required=True, help=say.option("--from"))
+    parser.add_argument(
+        "--from", dest="source", choices=("en", "fr"), required=True, help=say.option("--from")
+    )
     parser.add_argument("--check", action="store_true", help=say.option("--check"))
     add_message_language(parser, say)
     add_cases_dir(parser, say)
@@ -40,7 +43,9 @@ def _load(folder: Path, root: Path, lang: str) -> EditableCase | Problem:
     return load_editable(path, relative(path, root), lang)
 
 
-def _report(edited: dict[str, tuple[EditableCase, str, list[str]]], args: argparse.Namespace, root: Path) -> int:
+def _report(
+    edited: dict[str, tuple[EditableCase, str, list[str]]], args: argparse.Namespace, root: Path
+) -> int:
     lang, changed_any = args.lang, False
     for case, text, fields in edited.values():
         if text == case.original:
@@ -54,7 +59,12 @@ def _report(edited: dict[str, tuple[EditableCase, str, list[str]]], args: argpar
                 write_atomic(case.path, text)
             except OSError as error:
                 reason = error.strerror or error
-                print(say("sync", "write-failed", lang, path=relative(case.path, root), reason=reason), file=sys.stderr)
+                print(
+                    say(
+                        "sync", "write-failed", lang, path=relative(case.path, root), reason=reason
+                    ),
+                    file=sys.stderr,
+                )
                 return 1
     if not changed_any:
         print(say("sync", "in-sync", lang, case=args.case))
@@ -68,10 +78,22 @@ def run(args: argparse.Namespace) -> int:
     folder = case_folder(args.case, cases_dir).resolve()
     root = REPO_ROOT if folder.is_relative_to(REPO_ROOT) else folder.parent.parent
     if not (folder / f"index.{source_lang}.md").is_file():
-        print(say("sync", "no-case", lang, case=args.case, path=relative(folder / f"index.{source_lang}.md", root)), file=sys.stderr)
+        print(
+            say(
+                "sync",
+                "no-case",
+                lang,
+                case=args.case,
+                path=relative(folder / f"index.{source_lang}.md", root),
+            ),
+            file=sys.stderr,
+        )
         return 1
     if not (folder / f"index.{target_lang}.md").is_file():
-        print(say("sync", "missing", lang, path=relative(folder / f"index.{target_lang}.md", root)), file=sys.stderr)
+        print(
+            say("sync", "missing", lang, path=relative(folder / f"index.{target_lang}.md", root)),
+            file=sys.stderr,
+        )
         return 1
     source, target = _load(folder, root, source_lang), _load(folder, root, target_lang)
     problems = [item for item in (source, target) if isinstance(item, Problem)]
@@ -83,9 +105,23 @@ def run(args: argparse.Namespace) -> int:
         result = copy_neutral_facts(source.data, target.data)
     except ListLengthMismatch as error:
         names = {code: language(code).names[lang] for code in (source_lang, target_lang)}
-        print(say("sync", "lengths", lang, path=relative(folder, root), field=error.field,
-                  source=error.source, target=error.target,
-                  source_lang=names[source_lang], target_lang=names[target_lang]), file=sys.stderr)
+        print(
+            say(
+                "sync",
+                "lengths",
+                lang,
+                path=relative(folder, root),
+                field=error.field,
+                source=error.source,
+                target=error.target,
+                source_lang=names[source_lang],
+                target_lang=names[target_lang],
+            ),
+            file=sys.stderr,
+        )
         return 1
-    edited = {source_lang: (source, source.render(), []), target_lang: (target, target.render(), result.changed)}
+    edited = {
+        source_lang: (source, source.render(), []),
+        target_lang: (target, target.render(), result.changed),
+    }
     return _report(edited, args, root)

@@ -1,4 +1,5 @@
 """`odimpact validate`: check cases against the format and report every problem at once."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,15 @@ from pathlib import Path
 from odimpact.command_line import CommandTexts, say
 from odimpact.commands.options import add_cases_dir, add_message_language
 from odimpact.problems import format_github, format_human, format_json, format_markdown
-from odimpact.validation import Report, all_case_ids, changed_case_folders, folders_for_paths, repository_root, validate, validate_all
+from odimpact.validation import (
+    Report,
+    all_case_ids,
+    changed_case_folders,
+    folders_for_paths,
+    repository_root,
+    validate,
+    validate_all,
+)
 
 
 def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
@@ -19,8 +28,12 @@ def register(subparsers: argparse._SubParsersAction, lang: str) -> None:
     parser = subparsers.add_parser("validate", **say.parser())
     parser.add_argument("paths", nargs="*", type=Path, help=say.option("paths"))
     parser.add_argument("--changed-since", metavar="REF", help=say.option("--changed-since"))
-    parser.add_argument("--format", choices=("human", "github", "json", "markdown"), default="human",
-                        help=say.option("--format"))
+    parser.add_argument(
+        "--format",
+        choices=("human", "github", "json", "markdown"),
+        default="human",
+        help=say.option("--format"),
+    )
     add_message_language(parser, say)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help=say.option("--jobs"))
     add_cases_dir(parser, say)
@@ -37,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
             paths = changed_case_folders(args.changed_since, cases_dir, root)
         except (subprocess.CalledProcessError, FileNotFoundError) as error:
             reason = getattr(error, "stderr", "") or str(error)
-            print(say("validate", "git", lang, ref=args.changed_since, reason=reason.strip()), file=sys.stderr)
+            print(
+                say("validate", "git", lang, ref=args.changed_since, reason=reason.strip()),
+                file=sys.stderr,
+            )
             return 2
         folders, layout, missing = folders_for_paths(paths, cases_dir, root)
     elif args.paths:
@@ -47,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
                 print(say("validate", "missing", lang, path=path), file=sys.stderr)
             return 2
     if args.changed_since or args.paths:
-        report = validate(folders, layout, all_case_ids(cases_dir), today=args.today, root=root, jobs=args.jobs)
+        report = validate(
+            folders, layout, all_case_ids(cases_dir), today=args.today, root=root, jobs=args.jobs
+        )
     else:
         report = validate_all(cases_dir, today=args.today, jobs=args.jobs)
     print_report(report, lang, args.format)
@@ -56,7 +74,14 @@ def run(args: argparse.Namespace) -> int:
 
 def print_report(report: Report, lang: str, output: str = "human") -> None:
     """The problems and the summary line, in `lang`, as `--format` asks."""
-    summary = say("validate", "summary", lang, files=report.files_checked, errors=report.errors, warnings=report.warnings)
+    summary = say(
+        "validate",
+        "summary",
+        lang,
+        files=report.files_checked,
+        errors=report.errors,
+        warnings=report.warnings,
+    )
     if output == "json":
         print(format_json(report.problems, lang, report.files_checked))
         return

@@ -1,1 +1,2 @@
-"""The contributor workflow: scaffolding, safe rewriting of case files, issue import, link checks."""
+"""The contributor workflow: scaffolding, safe rewriting of case files, issue import, link
+checks."""

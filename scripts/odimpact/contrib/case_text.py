@@ -1,4 +1,5 @@
 """A case file as text with a round-trip front-matter tree: read, change, render back."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +8,12 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from odimpact.contrib.yaml_text import FrontMatterText, dump_text, round_trip_yaml, split_front_matter
+from odimpact.contrib.yaml_text import (
+    FrontMatterText,
+    dump_text,
+    round_trip_yaml,
+    split_front_matter,
+)
 from odimpact.problems import Problem
 from odimpact.reading import read_case_file
 
@@ -22,13 +28,15 @@ class EditableCase:
     data: CommentedMap
 
     def render(self) -> str:
-        """The file with the (possibly changed) front matter; the body is the original's, byte for byte."""
+        """The file with the (possibly changed) front matter; the body is the original's, byte for
+        byte."""
         return self.parts.join(dump_text(self.data))
 
 
 def load_editable(path: Path, display: str, lang: str) -> EditableCase | Problem:
     """Check the file with the strict reader first (it refuses alias bombs, duplicates, bad bytes),
-    then load it again with ruamel for editing. Byte-order marks and CRLF line ends are normalised."""
+    then load it again with ruamel for editing. Byte-order marks and CRLF line ends are
+    normalised."""
     checked = read_case_file(path, display, lang)
     if isinstance(checked, Problem):
         return checked
@@ -39,7 +47,8 @@ def load_editable(path: Path, display: str, lang: str) -> EditableCase | Problem
         return Problem(display, 1, 1, "unclosed-front-matter")
     try:
         data = round_trip_yaml().load(parts.front)
-    except YAMLError as error:  # the strict reader accepted it, so this is unexpected; report, never crash
+    # the strict reader accepted it, so this is unexpected; report, never crash
+    except YAMLError as error:
         return Problem(display, 1, 1, "yaml-syntax", params={"problem": str(error).splitlines()[0]})
     if not isinstance(data, CommentedMap):
         return Problem(display, 2, 1, "not-a-mapping", params={"found": type(data).__name__})

@@ -4,6 +4,7 @@ The text comes from anyone on the internet: nothing in it is trusted. Values rea
 through the template's quoting (ruamel's emitter), ids must be kebab-case (never a path), and raw
 HTML in the story is escaped so it shows as text.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,8 @@ from odimpact.publication.strings import text as catalogue_text
 from odimpact.reading import BIDI_CONTROL
 
 MAX_ISSUE_CHARS = 64 * 1024
-EDITORS = catalogue_text("editors", DEFAULT)  # as front matter holds it: pages show it in their language
+# as front matter holds it: pages show it in their language
+EDITORS = catalogue_text("editors", DEFAULT)
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (.+?)\s*$", re.MULTILINE)
 OPTION_ID = re.compile(r"(?:^|)([A-Za-z0-9-]+) — ")
@@ -62,15 +64,23 @@ def one_line(text: str) -> str:
 
 def slug(title: str) -> str:
     """A kebab-case id from a title: accents dropped, at most 80 characters, cut at a hyphen."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    ascii_text = (
+        unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
+    )
     text = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     while len(text) > 80:
         text = text.rsplit("-", 1)[0] if "-" in text[:81] else text[:80]
     return text
 
 
-def _table(text: str | None, label: str, lang: str, keys: tuple[str, str], warnings: list[str],
-           terms: tuple[tuple[str, str], ...] = ()) -> list[dict[str, str]]:
+def _table(
+    text: str | None,
+    label: str,
+    lang: str,
+    keys: tuple[str, str],
+    warnings: list[str],
+    terms: tuple[tuple[str, str], ...] = (),
+) -> list[dict[str, str]]:
     """Lines 'a | b | URL | term...' -> items; a URL that is not absolute http(s) is dropped with a
     warning; `terms` (key, vocabulary) read the cells after the URL, and a term not in its
     vocabulary is left out with a warning (the validator then asks for it)."""
@@ -95,10 +105,14 @@ def _table(text: str | None, label: str, lang: str, keys: tuple[str, str], warni
 
 
 def _organisations(text: str | None, lang: str, warnings: list[str]) -> list[dict[str, Any]]:
-    """Lines 'name | role, role' -> organisations; roles not in the vocabulary are left out with a warning."""
+    """Lines 'name | role, role' -> organisations; roles not in the vocabulary are left out with a
+    warning."""
     found = []
     for number, line in enumerate((text or "").splitlines(), start=1):
-        name, roles_text = one_line(line.split("|", 1)[0].lstrip("-* ")), line.split("|", 1)[1] if "|" in line else ""
+        name, roles_text = (
+            one_line(line.split("|", 1)[0].lstrip("-* ")),
+            line.split("|", 1)[1] if "|" in line else "",
+        )
         if not name:
             continue
         kept = []
@@ -106,12 +120,22 @@ def _organisations(text: str | None, lang: str, warnings: list[str]) -> list[dic
             try:
                 kept.append(str(check_term("organisation-roles", role, lang)))
             except ChoiceError:
-                warnings.append(_say("bad-term", lang, label=_label("organisations", lang), line=number, value=role[:40]))
+                warnings.append(
+                    _say(
+                        "bad-term",
+                        lang,
+                        label=_label("organisations", lang),
+                        line=number,
+                        value=role[:40],
+                    )
+                )
         found.append({"name": name, "roles": kept})
     return found
 
 
-def _terms(field_: FormField, text: str | None, lang: str, low: int = 1, high: int = 99) -> list[str | int]:
+def _terms(
+    field_: FormField, text: str | None, lang: str, low: int = 1, high: int = 99
+) -> list[str | int]:
     ids = OPTION_ID.findall(text or "") or ([text.strip()] if text else [])
     return check_terms(field_.vocabulary or "", ids, lang, low, high) if ids else []
 
@@ -144,13 +168,20 @@ def _case_id(answers: dict[str, str | None], title: str, ui: str) -> str:
 
 def _vocabulary_values(answers: dict[str, str | None], ui: str) -> dict[str, Any]:
     fields = {field_.id: field_ for field_ in FIELDS}
-    values: dict[str, Any] = {"jurisdiction": _terms(fields["jurisdiction"], answers["jurisdiction"], ui, 1, 1)[0],
-                              "sectors": _terms(fields["sectors"], answers["sectors"], ui, 1, 3)}
+    values: dict[str, Any] = {
+        "jurisdiction": _terms(fields["jurisdiction"], answers["jurisdiction"], ui, 1, 1)[0],
+        "sectors": _terms(fields["sectors"], answers["sectors"], ui, 1, 3),
+    }
     for name in ("impact_dimensions", "reusers", "reuse_purposes"):
         values[name] = _terms(fields[name], answers.get(name), ui, 1, 99)
     for name in ("government_level", "impact_types"):
-        terms = _terms(fields[name], answers.get(name), ui, 0 if name == "impact_types" else 1,
-                       99 if name == "impact_types" else 1)
+        terms = _terms(
+            fields[name],
+            answers.get(name),
+            ui,
+            0 if name == "impact_types" else 1,
+            99 if name == "impact_types" else 1,
+        )
         if terms:
             values[name] = terms if fields[name].multiple else terms[0]
     return values
@@ -178,8 +209,14 @@ def read_issue(body: str, ui: str, today: str) -> Draft:
     lang = LANGUAGE_OPTIONS[language]
     title = one_line(answers["title"] or "")
     try:
-        values: dict[str, Any] = {"id": _case_id(answers, title, ui), "lang": lang, "title": title,
-                                  "summary": one_line(answers["summary"] or ""), "status": "draft", "translation": "awaiting"}
+        values: dict[str, Any] = {
+            "id": _case_id(answers, title, ui),
+            "lang": lang,
+            "title": title,
+            "summary": one_line(answers["summary"] or ""),
+            "status": "draft",
+            "translation": "awaiting",
+        }
         values.update(_vocabulary_values(answers, ui))
     except ChoiceError as error:
         raise IssueError(str(error)) from None
@@ -190,16 +227,42 @@ def read_issue(body: str, ui: str, today: str) -> Draft:
         values["period"] = {"start": int(start), "end": "ongoing"}
     elif start:
         warnings.append(_say("bad-year", ui, value=start[:40]))
-    values["datasets"] = _table(answers.get("datasets"), _label("datasets", ui), ui, ("name", "publisher"), warnings,
-                                (("licence", "licences"),))
+    values["datasets"] = _table(
+        answers.get("datasets"),
+        _label("datasets", ui),
+        ui,
+        ("name", "publisher"),
+        warnings,
+        (("licence", "licences"),),
+    )
     values["organisations"] = _organisations(answers.get("organisations"), ui, warnings)
-    sources = _table(answers.get("sources"), _label("sources", ui), ui, ("title", "publisher"), warnings,
-                     (("kind", "source-kinds"), ("independence", "source-independence")))
-    values["sources"] = [{"id": f"s{number}", **item} for number, item in enumerate(sources, start=1)]
-    values.update({"evidence_strength": 1, "published": today, "reviewed": today, "licence": "CC-BY-4.0",
-                   # An anonymous proposal is credited to the editors who import it (a case needs a contributor).
-                   "contributors": [one_line(answers["contributor"] or "")] if answers.get("contributor") else [EDITORS]})
+    sources = _table(
+        answers.get("sources"),
+        _label("sources", ui),
+        ui,
+        ("title", "publisher"),
+        warnings,
+        (("kind", "source-kinds"), ("independence", "source-independence")),
+    )
+    values["sources"] = [
+        {"id": f"s{number}", **item} for number, item in enumerate(sources, start=1)
+    ]
+    values.update(
+        {
+            "evidence_strength": 1,
+            "published": today,
+            "reviewed": today,
+            "licence": "CC-BY-4.0",
+            # An anonymous proposal is credited to the editors who import it (a case needs a
+            # contributor).
+            "contributors": [one_line(answers["contributor"] or "")]
+            if answers.get("contributor")
+            else [EDITORS],
+        }
+    )
     story = CONTROL.sub(" ", (answers.get("story") or "").replace("\t", "    "))
     # Raw HTML from an issue is shown as text, never passed to the page.
-    sections = {"context": story.replace("&", "&amp;").replace("<", "&lt;")} if story.strip() else {}
+    sections = (
+        {"context": story.replace("&", "&amp;").replace("<", "&lt;")} if story.strip() else {}
+    )
     return Draft(lang, values, sections, warnings)

@@ -7,6 +7,7 @@ lychee reads an HTML page of links, one per line, so its report's line numbers l
 addresses exactly (it may normalise the address it prints). Successes are cached under .cache/
 (git-ignored) so a weekly run does not hammer government sites; failures are never cached.
 """
+
 from __future__ import annotations
 
 import html
@@ -22,7 +23,9 @@ from typing import Any
 from odimpact.layout import discover, relative
 from odimpact.reading import CaseFile, read_case_file
 
-USER_AGENT = "odimpact-link-checker/2.0 (+https://github.com/open-data-impact-canada/knowledge-base)"
+USER_AGENT = (
+    "odimpact-link-checker/2.0 (+https://github.com/open-data-impact-canada/knowledge-base)"
+)
 ARCHIVE = "https://web.archive.org/web/*/{url}"
 
 
@@ -95,31 +98,63 @@ def lychee() -> str:
 def arguments(settings: Settings, report: Path, cache: bool) -> list[str]:
     """lychee's options for our settings; the cache only when asked (a file .lycheecache in the
     working folder)."""
-    return ["--no-progress", "--format", "json", "--output", str(report),
-            "--timeout", str(max(1, round(settings.timeout))), "--max-retries", str(settings.retries),
-            "--retry-wait-time", str(max(1, round(settings.retry_wait))), "--max-concurrency", str(settings.workers),
-            "--host-concurrency", str(settings.per_host), "--user-agent", USER_AGENT,
-            *(["--cache", "--max-cache-age", f"{max(1, round(settings.max_age_hours))}h"] if cache else [])]
+    return [
+        "--no-progress",
+        "--format",
+        "json",
+        "--output",
+        str(report),
+        "--timeout",
+        str(max(1, round(settings.timeout))),
+        "--max-retries",
+        str(settings.retries),
+        "--retry-wait-time",
+        str(max(1, round(settings.retry_wait))),
+        "--max-concurrency",
+        str(settings.workers),
+        "--host-concurrency",
+        str(settings.per_host),
+        "--user-agent",
+        USER_AGENT,
+        *(
+            ["--cache", "--max-cache-age", f"{max(1, round(settings.max_age_hours))}h"]
+            if cache
+            else []
+        ),
+    ]
 
 
 def check_links(links: dict[str, list[str]], settings: Settings, cache_dir: Path | None) -> Report:
-    """Run lychee on every address (with its cache in `cache_dir`, if given) and read its verdicts."""
+    """Run lychee on every address (with its cache in `cache_dir`, if given) and read its
+    verdicts."""
     urls = list(links)
     with tempfile.TemporaryDirectory(prefix="odimpact-links-") as work:
         page = Path(work) / "addresses.html"
-        page.write_text("".join(f'<a href="{html.escape(url)}">{index}</a>\n' for index, url in enumerate(urls)), encoding="utf-8")
+        page.write_text(
+            "".join(
+                f'<a href="{html.escape(url)}">{index}</a>\n' for index, url in enumerate(urls)
+            ),
+            encoding="utf-8",
+        )
         report = Path(work) / "report.json"
         folder = cache_dir or Path(work)
         folder.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run([lychee(), *arguments(settings, report, cache_dir is not None), str(page)],
-                              cwd=folder, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [lychee(), *arguments(settings, report, cache_dir is not None), str(page)],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if not report.is_file():
             raise LycheeFailed(done.stderr.strip() or f"exit {done.returncode}")
         verdicts = json.loads(report.read_text(encoding="utf-8"))
     return Report(read_verdicts(verdicts, urls, links), int(verdicts.get("cached", 0)))
 
 
-def read_verdicts(verdicts: dict[str, Any], urls: list[str], links: dict[str, list[str]]) -> list[LinkResult]:
+def read_verdicts(
+    verdicts: dict[str, Any], urls: list[str], links: dict[str, list[str]]
+) -> list[LinkResult]:
     """One result per address: dead if lychee lists it among errors or timeouts (found by its
     line in the page we gave it), alive otherwise."""
     dead: dict[str, LinkResult] = {}
@@ -130,10 +165,19 @@ def read_verdicts(verdicts: dict[str, Any], urls: list[str], links: dict[str, li
                 status = entry.get("status") or {}
                 code = status.get("code")
                 why = "" if code else str(status.get("details") or status.get("text") or "")
-                dead[url] = LinkResult(url, False, code if isinstance(code, int) else None, why, links[url])
-    return sorted((dead.get(url) or LinkResult(url, True, places=links[url]) for url in urls), key=lambda r: r.url)
+                dead[url] = LinkResult(
+                    url, False, code if isinstance(code, int) else None, why, links[url]
+                )
+    return sorted(
+        (dead.get(url) or LinkResult(url, True, places=links[url]) for url in urls),
+        key=lambda r: r.url,
+    )
 
 
 def as_json(results: list[LinkResult]) -> str:
     """The report for tools."""
-    return json.dumps([asdict(result) | {"archive": result.archive} for result in results], ensure_ascii=False, indent=2)
+    return json.dumps(
+        [asdict(result) | {"archive": result.archive} for result in results],
+        ensure_ascii=False,
+        indent=2,
+    )

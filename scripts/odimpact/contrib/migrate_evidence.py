@@ -1,4 +1,5 @@
-"""Write the editors' evidence decisions (migrations/2026-evidence/<id>.yml) into both language files.
+"""Write the editors' evidence decisions (migrations/2026-evidence/<id>.yml) into both language
+files.
 
 `python -m odimpact.contrib.migrate_evidence migrations/2026-evidence [--check]`
 
@@ -7,6 +8,7 @@ evidence model needs (kinds, qualifiers, baselines, locators, quotes, independen
 set in ruamel's round-trip tree, so comments, key order, quoting and the body stay as they were;
 new keys go where the format reference lists them. Running it twice changes nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +22,13 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from odimpact.contrib.atomic import write_atomic
 from odimpact.contrib.sync import plain
-from odimpact.contrib.yaml_text import SAFE_PLAIN, YAML_WORDS, dump_text, round_trip_yaml, split_front_matter
+from odimpact.contrib.yaml_text import (
+    SAFE_PLAIN,
+    YAML_WORDS,
+    dump_text,
+    round_trip_yaml,
+    split_front_matter,
+)
 from odimpact.paths import REPO_ROOT
 from odimpact.schema import case_schema
 
@@ -39,7 +47,8 @@ def _order(*path: str) -> list[str]:
 
 
 def _text(value: Any) -> Any:
-    """Text is written double-quoted (vocabulary ids plain), so no quote, colon or '#' can change the
+    """Text is written double-quoted (vocabulary ids plain), so no quote, colon or '#' can change
+    the
     document's structure."""
     if isinstance(value, str):
         plain_id = SAFE_PLAIN.match(value) and value.lower() not in YAML_WORDS
@@ -54,7 +63,8 @@ def _text(value: Any) -> Any:
 
 
 def _put(mapping: CommentedMap, key: str, value: Any, order: list[str]) -> bool:
-    """Set mapping[key] (a new key after the last key that precedes it in `order`); True if it changed."""
+    """Set mapping[key] (a new key after the last key that precedes it in `order`); True if it
+    changed."""
     if value == "":
         if key in mapping:
             del mapping[key]
@@ -75,9 +85,18 @@ def _for(value: Any, key: str, lang: str) -> Any:
     return value[lang] if key in PER_LANGUAGE and isinstance(value, dict) else value
 
 
-def _apply_items(items: list[CommentedMap], decisions: list[dict[str, Any]], order: list[str], lang: str, where: str) -> bool:
+def _apply_items(
+    items: list[CommentedMap],
+    decisions: list[dict[str, Any]],
+    order: list[str],
+    lang: str,
+    where: str,
+) -> bool:
     if len(items) != len(decisions):
-        raise SystemExit(f"{where}: {len(decisions)} decision(s) for {len(items)} item(s); give one per item, in order")
+        raise SystemExit(
+            f"{where}: {len(decisions)} decision(s) for {len(items)} item(s); give one per "
+            f"item, in order"
+        )
     changed = False
     for item, decision in zip(items, decisions):
         for key, value in decision.items():
@@ -103,8 +122,16 @@ def migrate_file(path: Path, decisions: dict[str, Any], lang: str) -> bool:
         raise SystemExit(f"{path}: no closed front matter")
     data = round_trip_yaml().load(parts.front)
     changed = False
-    changed |= _apply_items(data.get("impacts", []), decisions.get("impacts", []), _order("impacts"), lang, f"{path}: impacts")
-    changed |= _apply_items(data["sources"], decisions.get("sources", []), _order("sources"), lang, f"{path}: sources")
+    changed |= _apply_items(
+        data.get("impacts", []),
+        decisions.get("impacts", []),
+        _order("impacts"),
+        lang,
+        f"{path}: impacts",
+    )
+    changed |= _apply_items(
+        data["sources"], decisions.get("sources", []), _order("sources"), lang, f"{path}: sources"
+    )
     for key in ("evidence_strength", "effects_in", "communities"):
         if key in decisions:
             changed |= _put(data, key, _for(decisions[key], key, lang), _order())
@@ -132,7 +159,9 @@ def migrate(decisions_dir: Path, cases_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m odimpact.contrib.migrate_evidence", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m odimpact.contrib.migrate_evidence", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("decisions", type=Path, help="folder of <case-id>.yml decision files")
     parser.add_argument("--cases-dir", type=Path, default=REPO_ROOT / "cases")
     args = parser.parse_args(argv)

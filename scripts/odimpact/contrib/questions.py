@@ -1,5 +1,6 @@
 """The questions `odimpact new` asks, each with its check, in the contributor's language (the
 words: command_line.yml, contrib-questions)."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -48,12 +49,21 @@ REQUIRED = (
     Question("lang", _lang),
     Question("id", check_id),
     Question("title", _title),
-    Question("jurisdiction", lambda value, lang: check_term("jurisdictions", value, lang),
-             "jurisdictions"),
-    Question("sectors", lambda value, lang: check_terms("sectors", split_values(value), lang, 1, 3),
-             "sectors"),
-    Question("impact_types",
-             lambda value, lang: check_terms("impact-types", split_values(value), lang), "impact-types"),
+    Question(
+        "jurisdiction",
+        lambda value, lang: check_term("jurisdictions", value, lang),
+        "jurisdictions",
+    ),
+    Question(
+        "sectors",
+        lambda value, lang: check_terms("sectors", split_values(value), lang, 1, 3),
+        "sectors",
+    ),
+    Question(
+        "impact_types",
+        lambda value, lang: check_terms("impact-types", split_values(value), lang),
+        "impact-types",
+    ),
 )
 
 

@@ -3,6 +3,7 @@
 A case contribution touches only cases/<id>/index.en.md, index.fr.md and images. Workflows,
 hooks, mkdocs.yml and scripts run code on our machines or readers' browsers; symlinks can point
 outside the repository; binaries cannot be reviewed in a diff."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CASE_FILE = re.compile(r"cases/[a-z0-9]+(?:-[a-z0-9]+)*/index\.(?:en|fr)\.md\Z")
-CASE_IMAGE = re.compile(r"cases/[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9][a-z0-9._-]*\.(?:png|jpe?g|webp)\Z")
-SENSITIVE = (".github/", ".ci/", "scripts/", "overrides/", "schema/", "tests/", "mkdocs.yml", "Makefile",
-             "pyproject.toml", ".pre-commit-config.yaml", ".pre-commit-hooks.yaml", "package.json", ".gitignore")
+CASE_IMAGE = re.compile(
+    r"cases/[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9][a-z0-9._-]*\.(?:png|jpe?g|webp)\Z"
+)
+SENSITIVE = (
+    ".github/",
+    ".ci/",
+    "scripts/",
+    "overrides/",
+    "schema/",
+    "tests/",
+    "mkdocs.yml",
+    "Makefile",
+    "pyproject.toml",
+    ".pre-commit-config.yaml",
+    ".pre-commit-hooks.yaml",
+    "package.json",
+    ".gitignore",
+)
 SPECIAL_MODES = {"120000": "symlink", "160000": "submodule"}
 
 
@@ -26,16 +42,20 @@ class Flag:
 
 
 def _git(root: Path, *args: str) -> list[str]:
-    output = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        ["git", *args], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
     return [item for item in output.split("\0") if item]
 
 
 def changed_entries(ref: str, root: Path) -> dict[str, tuple[str, bool]]:
-    """path -> (new file mode, is binary) for every path changed since `ref` (working tree included)."""
+    """path -> (new file mode, is binary) for every path changed since `ref` (working tree
+    included)."""
     raw = _git(root, "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", ref)
     modes: dict[str, str] = {}
     for header, path in zip(raw[0::2], raw[1::2]):
-        modes[path] = header.split()[1]  # ":old new sha sha status" -> new mode (000000 when deleted)
+        # ":old new sha sha status" -> new mode (000000 when deleted)
+        modes[path] = header.split()[1]
     numstat = _git(root, "diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", ref)
     binary = {line.split("\t", 2)[2] for line in numstat if line.startswith("-\t-\t")}
     return {path: (mode, path in binary) for path, mode in modes.items()}

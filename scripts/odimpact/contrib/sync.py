@@ -3,6 +3,7 @@
 Values are changed in place in ruamel's round-trip tree, leaf by leaf, so everything not copied
 (comments, key order, quoting, language-specific text, the Markdown body) keeps its exact bytes.
 """
+
 from __future__ import annotations
 
 import copy
@@ -48,7 +49,8 @@ def plain(node: Any) -> Any:
 
 
 def _insert_like_source(source: CommentedMap, target: CommentedMap, key: str, value: Any) -> None:
-    """Insert `key` after the nearest preceding key it follows in the source, keeping the source's order."""
+    """Insert `key` after the nearest preceding key it follows in the source, keeping the source's
+    order."""
     keys = list(source.keys())
     position = 0
     for earlier in reversed(keys[: keys.index(key)]):
@@ -69,7 +71,9 @@ def _replace_list(target: CommentedMap | CommentedSeq, key: Any, new: list) -> N
         old_items = dict(old.ca.items)
         tail = old_items.pop(len(old) - 1, None) if len(old) else None
         replacement.ca.items.clear()
-        replacement.ca.items.update({index: value for index, value in old_items.items() if index < len(replacement) - 1})
+        replacement.ca.items.update(
+            {index: value for index, value in old_items.items() if index < len(replacement) - 1}
+        )
         if tail is not None and len(replacement):
             replacement.ca.items[len(replacement) - 1] = tail
         replacement.ca.comment = old.ca.comment
@@ -88,7 +92,9 @@ def _set(source: Any, target: Any, key: Any, path: tuple, result: SyncResult) ->
     result.changed.append(field_name(path))
 
 
-def copy_path(source: Any, target: Any, path: tuple[str, ...], where: tuple, result: SyncResult) -> None:
+def copy_path(
+    source: Any, target: Any, path: tuple[str, ...], where: tuple, result: SyncResult
+) -> None:
     """Copy the value(s) at one neutral-field path (`*` stands for every list item)."""
     head, rest = path[0], path[1:]
     if head == "*":
@@ -108,13 +114,21 @@ def copy_path(source: Any, target: Any, path: tuple[str, ...], where: tuple, res
             copy_path(source[head], target[head], rest, here, result)
         elif in_source != in_target:
             present = source if in_source else target
-            raise ListLengthMismatch(here, len(present[head]) if in_source else 0, 0 if in_source else len(present[head]))
+            raise ListLengthMismatch(
+                here, len(present[head]) if in_source else 0, 0 if in_source else len(present[head])
+            )
         return
     if in_source and in_target:
         _set(source, target, head, here, result)
     elif in_source:
-        # Both trees come from ruamel's round-trip loader (copy_neutral_facts), whose mappings are CommentedMaps.
-        _insert_like_source(cast(CommentedMap, source), cast(CommentedMap, target), head, copy.deepcopy(source[head]))
+        # Both trees come from ruamel's round-trip loader (copy_neutral_facts), whose mappings are
+        # CommentedMaps.
+        _insert_like_source(
+            cast(CommentedMap, source),
+            cast(CommentedMap, target),
+            head,
+            copy.deepcopy(source[head]),
+        )
         result.changed.append(field_name(here))
     elif in_target:
         del target[head]

@@ -5,6 +5,7 @@ Nothing here is hand-written prose about fields: descriptions come from the JSON
 sections from schema/outline.yml, so the template cannot drift from the format. Its own few words
 are the command line's catalogue's (command_line.yml: contrib-template).
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -46,11 +47,22 @@ def _vocabulary_lines(name: str, lang: str, indent: str) -> list[str]:
     return lines
 
 
-def field_comment(name: str, node: dict[str, Any], required: bool, lang: str, indent: str = "") -> list[str]:
+def field_comment(
+    name: str, node: dict[str, Any], required: bool, lang: str, indent: str = ""
+) -> list[str]:
     """The explanation above one field: description, required or optional, and allowed values."""
     word = written("contrib-template", "required" if required else "optional", lang)
-    lines = _comment(written("contrib-template", "field", lang, name=name, word=word,
-                             description=_description(node, lang)), indent)
+    lines = _comment(
+        written(
+            "contrib-template",
+            "field",
+            lang,
+            name=name,
+            word=word,
+            description=_description(node, lang),
+        ),
+        indent,
+    )
     vocabulary = _vocabulary_name(node)
     if vocabulary:
         lines += _vocabulary_lines(vocabulary, lang, indent)
@@ -64,12 +76,14 @@ def _value(node: dict[str, Any], value: Any) -> str:
 
 
 def _empty(node: dict[str, Any]) -> str:
-    """What a required field holds before the contributor fills it in: visibly empty, never invented."""
+    """What a required field holds before the contributor fills it in: visibly empty, never
+    invented."""
     return "[]" if node.get("type") == "array" else '""'
 
 
 def _object_lines(item: dict[str, Any], node: dict[str, Any], indent: str) -> list[str]:
-    """One list item of an object list (a dataset, a source...), required fields shown even when empty."""
+    """One list item of an object list (a dataset, a source...), required fields shown even when
+    empty."""
     lines: list[str] = []
     properties, required = node["properties"], node.get("required", [])
     for key, child in properties.items():
@@ -101,11 +115,16 @@ def _object_values(name: str, node: dict[str, Any], items: list[dict[str, Any]])
 
 def _period(node: dict[str, Any], value: dict[str, Any]) -> list[str]:
     start = value.get("start")
-    return ["period:", f"  start:{' ' + scalar(start) if start is not None else ''}",
-            f"  end: {scalar(value.get('end', 'ongoing'))}"]
+    return [
+        "period:",
+        f"  start:{' ' + scalar(start) if start is not None else ''}",
+        f"  end: {scalar(value.get('end', 'ongoing'))}",
+    ]
 
 
-def field_lines(name: str, node: dict[str, Any], required: bool, values: dict[str, Any], lang: str) -> list[str]:
+def field_lines(
+    name: str, node: dict[str, Any], required: bool, values: dict[str, Any], lang: str
+) -> list[str]:
     """The comment and the value line(s) of one top-level field."""
     lines = field_comment(name, node, required, lang)
     if node.get("type") == "array" and node.get("items", {}).get("type") == "object":
@@ -120,7 +139,9 @@ def field_lines(name: str, node: dict[str, Any], required: bool, values: dict[st
     if required:
         return lines + [f"{name}: {_empty(node)}"]
     # Only language-neutral examples are shown: the schema's examples are written in English.
-    example = node["examples"][0] if node.get("x-language-neutral") and node.get("examples") else None
+    example = (
+        node["examples"][0] if node.get("x-language-neutral") and node.get("examples") else None
+    )
     return lines + [f"# {name}: {_value(node, example) if example is not None else _empty(node)}"]
 
 
@@ -141,8 +162,10 @@ def render_body(lang: str, sections: dict[str, str] | None = None) -> str:
     for section in outline():
         text = (sections or {}).get(section["id"], "").strip()
         guidance = section["guidance"][lang].replace("--", "—")
-        parts.append(f"## {section['heading'][lang]} {{#{section['id']}}}\n\n<!-- {guidance} -->\n"
-                     + (f"\n{text}\n" if text else ""))
+        parts.append(
+            f"## {section['heading'][lang]} {{#{section['id']}}}\n\n<!-- {guidance} -->\n"
+            + (f"\n{text}\n" if text else "")
+        )
     return "\n".join(parts)
 
 

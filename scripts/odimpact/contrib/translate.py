@@ -1,11 +1,14 @@
-"""`odimpact new --translate ID`: scaffold the missing language file of a case from the one that exists.
+"""`odimpact new --translate ID`: scaffold the missing language file of a case from the one that
+exists.
 
 The new file is the commented template of `new`; its language-neutral facts are copied node by node
-from the existing file's round-trip tree (so 1234.5 stays a number and quoting follows the original),
+from the existing file's round-trip tree (so 1234.5 stays a number and quoting follows the
+original),
 and every text written in a language is left empty with the original shown in a comment beside it.
 The body's original sections go under the new headings as HTML comments: the validator's HTML check
 skips comments, and the site's sanitiser (nh3, strip_comments) removes them from every page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,12 +43,17 @@ COMMENT_END = re.compile(r"--+(?=\s*!?\s*>)")
 
 
 def say(code: str, ui: str | None, **params: Any) -> str:
-    """A message in `ui`, or in English then French when the translator's language is not known yet."""
-    return "\n".join(command_line.say("contrib-translate", code, lang, **params) for lang in ([ui] if ui else ["en", "fr"]))
+    """A message in `ui`, or in English then French when the translator's language is not known
+    yet."""
+    return "\n".join(
+        command_line.say("contrib-translate", code, lang, **params)
+        for lang in ([ui] if ui else ["en", "fr"])
+    )
 
 
 def language_specific_fields() -> list[tuple[str, ...]]:
-    """Front-matter paths written in each language: every field neither language-neutral nor structural."""
+    """Front-matter paths written in each language: every field neither language-neutral nor
+    structural."""
     neutral = set(language_neutral_fields())
     found: list[tuple[str, ...]] = []
     for name, node in case_schema()["properties"].items():
@@ -53,14 +61,17 @@ def language_specific_fields() -> list[tuple[str, ...]]:
             continue
         items = node.get("items", {})
         if node.get("type") == "array" and items.get("type") == "object":
-            found += [(name, "*", key) for key in items["properties"] if (name, "*", key) not in neutral]
+            found += [
+                (name, "*", key) for key in items["properties"] if (name, "*", key) not in neutral
+            ]
         else:
             found.append((name,))
     return found
 
 
 def _renderable(value: Any) -> bool:
-    # The template writes text and numbers only; anything else is left for copy_neutral_facts to insert.
+    # The template writes text and numbers only; anything else is left for copy_neutral_facts to
+    # insert.
     return value is not None and not isinstance(value, bool)
 
 
@@ -69,15 +80,22 @@ def _emptied(value: Any) -> Any:
 
 
 def skeleton_values(source: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Template values for the new file: neutral facts as they are, language-specific texts emptied."""
+    """Template values for the new file: neutral facts as they are, language-specific texts
+    emptied."""
     specific = set(language_specific_fields())
     values: dict[str, Any] = {}
     for name, value in source.items():
         if name in STRUCTURAL or name not in case_schema()["properties"] or not _renderable(value):
             continue
         if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            values[name] = [{key: _emptied(item_value) if (name, "*", key) in specific else item_value
-                             for key, item_value in item.items() if _renderable(item_value)} for item in value]
+            values[name] = [
+                {
+                    key: _emptied(item_value) if (name, "*", key) in specific else item_value
+                    for key, item_value in item.items()
+                    if _renderable(item_value)
+                }
+                for item in value
+            ]
         elif value != []:
             values[name] = _emptied(value) if (name,) in specific else value
     return values | {"lang": lang, "translation": "complete"}
@@ -92,7 +110,11 @@ def originals(source: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], s
         else:
             listed = source.get(path[0])
             items = listed if isinstance(listed, list) else []
-            found = [((path[0], index, path[2]), item.get(path[2])) for index, item in enumerate(items) if isinstance(item, dict)]
+            found = [
+                ((path[0], index, path[2]), item.get(path[2]))
+                for index, item in enumerate(items)
+                if isinstance(item, dict)
+            ]
         for where, value in found:
             if isinstance(value, list):
                 value = ", ".join(map(str, value))
@@ -104,8 +126,11 @@ def _without_empty_object_lists(data: CommentedMap) -> CommentedMap:
     """The source tree minus `impacts: []` and the like: the template shows no empty object list
     (it comments the field out), and an absent list says the same as an empty one."""
     properties = case_schema()["properties"]
-    return CommentedMap((key, value) for key, value in data.items()
-                        if not (value == [] and properties.get(key, {}).get("items", {}).get("type") == "object"))
+    return CommentedMap(
+        (key, value)
+        for key, value in data.items()
+        if not (value == [] and properties.get(key, {}).get("items", {}).get("type") == "object")
+    )
 
 
 def _value_line(tree: CommentedMap, path: tuple[str | int, ...]) -> int:
@@ -133,7 +158,8 @@ def annotate(front: str, source: dict[str, Any], source_lang: str, ui: str) -> s
 
 def original_sections(body: str, source_lang: str, ui: str) -> dict[str, str]:
     """Each outline section's original text as an HTML comment, by section id. Text before the first
-    heading or under a heading outside the outline stays with the section before it: nothing is lost."""
+    heading or under a heading outside the outline stays with the section before it: nothing is
+    lost."""
     known = [section["id"] for section in outline()]
     texts: dict[str, str] = dict.fromkeys(known, "")
     current, start = known[0], 0
@@ -143,8 +169,11 @@ def original_sections(body: str, source_lang: str, ui: str) -> dict[str, str]:
             current, start = match.group(1), match.end()
     texts[current] += body[start:]
     label = _original(source_lang, ui).rstrip()
-    return {section: f"<!-- {label}\n\n{COMMENT_END.sub(_harmless_end, text.strip())}\n\n-->"
-            for section, text in texts.items() if text.strip()}
+    return {
+        section: f"<!-- {label}\n\n{COMMENT_END.sub(_harmless_end, text.strip())}\n\n-->"
+        for section, text in texts.items()
+        if text.strip()
+    }
 
 
 def _harmless_end(match: re.Match[str]) -> str:
@@ -152,24 +181,31 @@ def _harmless_end(match: re.Match[str]) -> str:
 
 
 def translation_text(source: EditableCase, source_lang: str, ui: str) -> str:
-    """The whole new file: commented template, neutral facts copied exactly, originals in comments."""
+    """The whole new file: commented template, neutral facts copied exactly, originals in
+    comments."""
     lang = other(source_lang)
     facts = plain(source.data)
     tree = round_trip_yaml().load(render_front_matter(skeleton_values(facts, lang), ui))
     copy_neutral_facts(_without_empty_object_lists(source.data), tree)
     front = annotate(dump_text(tree), facts, source_lang, ui)
     body = source.parts.rest.split("\n", 1)[1] if "\n" in source.parts.rest else ""
-    return f"{FENCE}\n{front}{FENCE}\n\n{render_body(lang, original_sections(body, source_lang, ui))}"
+    return (
+        f"{FENCE}\n{front}{FENCE}\n\n{render_body(lang, original_sections(body, source_lang, ui))}"
+    )
 
 
 def _changed_lines(before: str, after: str) -> int:
     old, new = before.split("\n"), after.split("\n")
-    return max(len(old), len(new)) if len(old) != len(new) else sum(a != b for a, b in zip(old, new))
+    return (
+        max(len(old), len(new)) if len(old) != len(new) else sum(a != b for a, b in zip(old, new))
+    )
 
 
 def declare_complete(case: EditableCase) -> str:
-    """The existing file with `translation: complete`, every other byte unchanged. ruamel's round trip
-    keeps files in the project's layout intact; for any other layout only the value itself is replaced."""
+    """The existing file with `translation: complete`, every other byte unchanged. ruamel's round
+    trip
+    keeps files in the project's layout intact; for any other layout only the value itself is
+    replaced."""
     line = case.data.lc.value("translation")[0] + 1  # + 1: the opening fence
     case.data["translation"] = "complete"
     text = case.render()
@@ -206,8 +242,18 @@ def run(args: argparse.Namespace) -> int:
     value = Path(args.translate.rstrip("/"))
     case_id = value.parent.name if value.name.startswith("index.") else value.name
     if not is_case_id(case_id):
-        print("\n".join(command_line.say("contrib-translate", "bad-id", lang, reason=message("bad-id", lang, value=case_id))
-                        for lang in ([args.ui_lang] if args.ui_lang else ["en", "fr"])), file=sys.stderr)
+        print(
+            "\n".join(
+                command_line.say(
+                    "contrib-translate",
+                    "bad-id",
+                    lang,
+                    reason=message("bad-id", lang, value=case_id),
+                )
+                for lang in ([args.ui_lang] if args.ui_lang else ["en", "fr"])
+            ),
+            file=sys.stderr,
+        )
         return 2
     cases_dir: Path = args.cases_dir.resolve()
     root = REPO_ROOT if cases_dir.is_relative_to(REPO_ROOT) else cases_dir.parent
@@ -215,13 +261,21 @@ def run(args: argparse.Namespace) -> int:
     shown = relative(folder, root)
     present = _existing(folder)
     if len(present) != 1:
-        print(say("no-case" if not present else "both", args.ui_lang, folder=shown), file=sys.stderr)
+        print(
+            say("no-case" if not present else "both", args.ui_lang, folder=shown), file=sys.stderr
+        )
         return 1
     source_lang = present[0]
     ui = args.ui_lang or other(source_lang)
-    source = load_editable(folder / f"index.{source_lang}.md", relative(folder / f"index.{source_lang}.md", root), source_lang)
+    source = load_editable(
+        folder / f"index.{source_lang}.md",
+        relative(folder / f"index.{source_lang}.md", root),
+        source_lang,
+    )
     if isinstance(source, Problem):
-        print(format_human([source], ui) + "\n" + say("unreadable", ui, folder=shown), file=sys.stderr)
+        print(
+            format_human([source], ui) + "\n" + say("unreadable", ui, folder=shown), file=sys.stderr
+        )
         return 1
     try:
         text = translation_text(source, source_lang, ui)
@@ -232,7 +286,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         updated = _write_both(source, new_path, text)
     except OSError as error:
-        print(say("write-failed", ui, path=relative(new_path, root), reason=error.strerror or error), file=sys.stderr)
+        print(
+            say("write-failed", ui, path=relative(new_path, root), reason=error.strerror or error),
+            file=sys.stderr,
+        )
         return 1
     print(say("created", ui, path=relative(new_path, root)))
     if updated:

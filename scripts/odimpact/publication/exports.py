@@ -2,6 +2,7 @@
 Frictionless datapackage.json describing them. Output is deterministic (no timestamps), so an
 unchanged corpus gives byte-identical files.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,13 +18,16 @@ from odimpact.publication.records import case_facts, case_row, exported_cases, i
 from odimpact.urls import SiteUrls
 from odimpact.vocabularies import load_vocabularies
 
-CASES_CSV = "cases.csv"  # also the rows of the Explore page's downloads (explore_data.download_table)
+# also the rows of the Explore page's downloads (explore_data.download_table)
+CASES_CSV = "cases.csv"
 EXPORT_FILES = (CASES_CSV, "impacts.csv", "cases.json", "datapackage.json")
 
 
 def _csv_text(columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[column.name for column in columns], lineterminator="\r\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=[column.name for column in columns], lineterminator="\r\n"
+    )
     writer.writeheader()
     for row in rows:
         writer.writerow({key: _csv_value(value) for key, value in row.items()})
@@ -37,8 +41,10 @@ def _csv_value(value: Any) -> Any:
 
 def vocabulary_labels(lang: str) -> dict[str, dict[str, str]]:
     """Every vocabulary as {id: label} in `lang` (ids as text, as JSON object keys must be)."""
-    return {name: {str(term.id): term.label[lang] for term in vocabulary.terms}
-            for name, vocabulary in load_vocabularies().items()}
+    return {
+        name: {str(term.id): term.label[lang] for term in vocabulary.terms}
+        for name, vocabulary in load_vocabularies().items()
+    }
 
 
 def export_texts(corpus: Corpus, lang: str, urls: SiteUrls) -> dict[str, str]:
@@ -51,9 +57,13 @@ def export_texts(corpus: Corpus, lang: str, urls: SiteUrls) -> dict[str, str]:
     document = {"language": lang, "cases": facts, "vocabularies": vocabulary_labels(lang)}
     return {
         CASES_CSV: _csv_text(CASE_COLUMNS, [case_row(item, lang) for item in facts]),
-        "impacts.csv": _csv_text(IMPACT_COLUMNS, [row for case, item in zip(cases, facts) for row in impact_rows(case.id, item, lang)]),
+        "impacts.csv": _csv_text(
+            IMPACT_COLUMNS,
+            [row for case, item in zip(cases, facts) for row in impact_rows(case.id, item, lang)],
+        ),
         "cases.json": json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
-        "datapackage.json": json.dumps(datapackage(lang, urls), ensure_ascii=False, indent=1) + "\n",
+        "datapackage.json": json.dumps(datapackage(lang, urls), ensure_ascii=False, indent=1)
+        + "\n",
     }
 
 

@@ -3,6 +3,7 @@ date the case was last reviewed, `published` the date it first appeared, the fee
 newest entry's (never the build's time, which would mark every case as changed at each build).
 Authors and category labels are in the feed's language. Entry ids are the cases' stable URLs, so a
 reader's feed client never sees the same case twice."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -48,7 +49,9 @@ def _entry(feed: ET.Element, case: Case, lang: str, urls: SiteUrls) -> None:
     _sub(entry, "title", str(meta.get("title", case.id)))
     _sub(entry, "updated", _timestamp(_updated(case)))
     _sub(entry, "published", _timestamp(meta.get("published", _updated(case))))
-    _sub(entry, "link", rel="alternate", type="text/html", href=url, hreflang=case.source_lang(lang))
+    _sub(
+        entry, "link", rel="alternate", type="text/html", href=url, hreflang=case.source_lang(lang)
+    )
     _sub(entry, "summary", str(meta.get("summary", "")))
     for name in meta.get("contributors", []) or [text("site_name", lang)]:
         _sub(_sub(entry, "author"), "name", contributor_name(str(name), lang))
@@ -61,7 +64,9 @@ def _entry(feed: ET.Element, case: Case, lang: str, urls: SiteUrls) -> None:
 def atom_feed(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
     """The Atom document of one language, newest review first."""
     ET.register_namespace("", ATOM)
-    cases = sorted(exported_cases(corpus), key=lambda case: (_updated(case), case.id), reverse=True)[:MAX_ENTRIES]
+    cases = sorted(
+        exported_cases(corpus), key=lambda case: (_updated(case), case.id), reverse=True
+    )[:MAX_ENTRIES]
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language(lang).tag})
     _sub(feed, "id", urls.feed(lang))
     _sub(feed, "title", text("feed_title", lang))
@@ -75,4 +80,3 @@ def atom_feed(corpus: Corpus, lang: str, urls: SiteUrls) -> str:
         _entry(feed, case, lang, urls)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
-

@@ -1,4 +1,5 @@
 """Escaping and per-language formatting of every value taken from a case's front matter."""
+
 from __future__ import annotations
 
 import datetime
@@ -23,7 +24,9 @@ _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!
 def collation_key(text: str) -> tuple[str, str]:
     """Alphabetical order as a dictionary sorts: letters first, their accents and case only to break
     ties ("Île-du-Prince-Édouard" between Colombie-Britannique and Manitoba, not after Yukon)."""
-    letters = "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+    letters = "".join(
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+    )
     return letters.casefold(), text
 
 
@@ -38,7 +41,8 @@ def escape_markdown(value: Any) -> str:
 
 
 def safe_url(value: Any) -> str | None:
-    """The URL if it is a plain absolute http(s) address, else None (never javascript:, data:...)."""
+    """The URL if it is a plain absolute http(s) address, else None (never javascript:,
+    data:...)."""
     return value if isinstance(value, str) and SAFE_URL.match(value) else None
 
 
@@ -57,16 +61,24 @@ def number(value: Any, lang: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _decimal(value: int | float, lang: str) -> str:
-    # Babel is slow per call and the same counts are formatted on every page (a fifth of generation).
+    # Babel is slow per call and the same counts are formatted on every page (a fifth of
+    # generation).
     return format_decimal(value, format="#,##0.###", locale=language(lang).locale)
 
 
 def money(value: Any, currency: str, lang: str) -> str:
-    """Money for `lang`: $1,234.5 / 1 234,5 $ (no forced cents: figures are as the source gives them)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or currency not in ("CAD", "USD"):
+    """Money for `lang`: $1,234.5 / 1 234,5 $ (no forced cents: figures are as the source gives
+    them)."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or currency not in ("CAD", "USD")
+    ):
         return escape(value)
     pattern = "¤#,##0.###" if lang == "en" else "#,##0.### ¤"
-    return format_currency(value, currency, format=pattern, locale=language(lang).locale, currency_digits=False)
+    return format_currency(
+        value, currency, format=pattern, locale=language(lang).locale, currency_digits=False
+    )
 
 
 def percent(value: Any, lang: str) -> str:
@@ -106,7 +118,8 @@ def parse_date(value: Any) -> datetime.date | None:
         return None
 
 
-# One date style per language, everywhere a date is shown: "4 March 2024", the form the cases' English
+# One date style per language, everywhere a date is shown: "4 March 2024", the form the cases'
+# English
 # prose uses (Canadian usage allows it and "March 4, 2024"; the glossary asks for one), and
 # "4 mars 2024" with "1er" for the first of the month, as French writes it.
 DATE_PATTERNS = {"en": "d MMMM y", "fr": "d MMMM y"}
@@ -114,7 +127,8 @@ MONTH_PATTERN = "MMMM y"
 
 
 def date_text(value: Any, lang: str) -> str:
-    """YYYY-MM-DD as '1 February 2026' / '1er février 2026'; YYYY-MM as the month; anything else as it is
+    """YYYY-MM-DD as '1 February 2026' / '1er février 2026'; YYYY-MM as the month; anything else as
+    it is
     (plain text: escape it for HTML, or use long_date)."""
     raw = str(value or "")
     if re.fullmatch(r"\d{4}-\d{2}", raw):
@@ -153,8 +167,9 @@ def full_stop(html_text: str) -> str:
 
 
 def sentence_case(html_text: str) -> str:
-    """Generated text that starts a sentence, with a capital ("mars 2024" after a full stop: "Mars 2024").
+    """Generated text that starts a sentence, with a capital ("mars 2024" after a full stop: "Mars
+    2024").
     Only for text the site writes: names and titles keep their own case."""
     match = re.match(r"(?:<[^>]*>|\s)*", html_text)
     at = match.end() if match else 0
-    return html_text[:at] + html_text[at:at + 1].upper() + html_text[at + 1:]
+    return html_text[:at] + html_text[at : at + 1].upper() + html_text[at + 1 :]

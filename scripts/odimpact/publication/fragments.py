@@ -1,6 +1,7 @@
 """Live parts of hand-written pages: a page writes `<!-- odimpact:NAME ARG -->` on its own line and
 the build replaces it with generated HTML (counts, featured cases, vocabularies, the profile).
 A page whose front matter says `json_ld: NAME` gets that structured data in its head."""
+
 from __future__ import annotations
 
 import json
@@ -32,26 +33,41 @@ def counts(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     listed = ctx.listed()
     jurisdictions = {case.meta(lang).get("jurisdiction") for case in listed}
     sectors = {sector for sector in group(ctx, "sectors")}
-    sentence = text("counts", lang, cases=number(len(listed), lang),
-                    jurisdictions=number(len(jurisdictions), lang), sectors=number(len(sectors), lang))
+    sentence = text(
+        "counts",
+        lang,
+        cases=number(len(listed), lang),
+        jurisdictions=number(len(jurisdictions), lang),
+        sectors=number(len(sectors), lang),
+    )
     # A missing translation is shown and counted, never hidden.
     awaiting = sum(case.awaiting_translation(lang) for case in listed)
-    backlog = text("backlog", lang, count=number(awaiting, lang)) if awaiting else text("backlog_none", lang)
+    backlog = (
+        text("backlog", lang, count=number(awaiting, lang))
+        if awaiting
+        else text("backlog_none", lang)
+    )
     return f'<p class="odi-counts">{sentence}</p>\n<p class="odi-backlog">{backlog}</p>'
 
 
 def featured(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     """The most recently published cases."""
-    latest = sorted(ctx.listed(), key=lambda case: (str(case.meta(lang).get("published", "")), case.id), reverse=True)[:FEATURED]
+    latest = sorted(
+        ctx.listed(),
+        key=lambda case: (str(case.meta(lang).get("published", "")), case.id),
+        reverse=True,
+    )[:FEATURED]
     return f'<ul class="odi-cases">{"".join(case_item(case, here, lang) for case in latest)}</ul>'
 
 
 def browse_sectors(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
     groups = group(ctx, "sectors")
     items = "".join(
-        f'<li><a href="{relative(here, listing_url("sectors", term))}">{ctx.label("sectors", term, lang)}</a>'
-        f' ({count_text(len(groups[term]), lang)})</li>'
-        for term in ctx.terms("sectors") if term in groups
+        f'<li><a href="{relative(here, listing_url("sectors", term))}">'
+        f"{ctx.label('sectors', term, lang)}</a>"
+        f" ({count_text(len(groups[term]), lang)})</li>"
+        for term in ctx.terms("sectors")
+        if term in groups
     )
     return f'<ul class="odi-terms odi-columns">{items}</ul>'
 
@@ -59,36 +75,59 @@ def browse_sectors(ctx: SiteContext, here: str, lang: str, _: str | None) -> str
 def vocabulary(ctx: SiteContext, here: str, lang: str, name: str | None) -> str:
     """A vocabulary's terms with their labels and definitions, from schema/vocabularies/."""
     vocab = ctx.vocabularies[name or ""]
-    rows = "".join(f"<tr><td>{escape(term.label[lang])}</td><td>{escape(term.definition[lang])}</td></tr>" for term in vocab.terms)
-    head = f'<thead><tr><th scope="col">{text("term", lang)}</th><th scope="col">{text("definition", lang)}</th></tr></thead>'
-    return f'<p>{escape(vocab.definition[lang])}</p>\n\n<div class="odi-table"><table>{head}<tbody>{rows}</tbody></table></div>'
+    rows = "".join(
+        f"<tr><td>{escape(term.label[lang])}</td><td>{escape(term.definition[lang])}</td></tr>"
+        for term in vocab.terms
+    )
+    head = (
+        f'<thead><tr><th scope="col">{text("term", lang)}</th><th '
+        f'scope="col">{text("definition", lang)}</th></tr></thead>'
+    )
+    return (
+        f"<p>{escape(vocab.definition[lang])}</p>\n\n<div "
+        f'class="odi-table"><table>{head}<tbody>{rows}</tbody></table></div>'
+    )
 
 
 def profile(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
-    """The metadata profile: each front-matter field, whether it is required, and its description."""
+    """The metadata profile: each front-matter field, whether it is required, and its
+    description."""
     schema = case_schema()
     required = set(schema.get("required", []))
     key = "description" if lang == "en" else "x-description-fr"
     rows = "".join(
-        f"<tr><td><code>{escape(name)}</code></td><td>{text('yes' if name in required else 'no', lang)}</td>"
+        f"<tr><td><code>{escape(name)}</code></td>"
+        f"<td>{text('yes' if name in required else 'no', lang)}</td>"
         f"<td>{escape(typeset(field.get(key, ''), lang))}</td></tr>"
         for name, field in schema["properties"].items()
     )
-    head = "".join(f'<th scope="col">{text(k, lang)}</th>' for k in ("field", "required", "description"))
-    return f'<div class="odi-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    head = "".join(
+        f'<th scope="col">{text(k, lang)}</th>' for k in ("field", "required", "description")
+    )
+    return (
+        f"<div "
+        f'class="odi-table"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+    )
 
 
 def findings(ctx: SiteContext, here: str, lang: str, part: str | None) -> str:
     """One generated part of the findings report (odimpact.publication.findings)."""
     explore, datasets = relative(here, PAGES["explore"]), relative(here, PAGES["datasets"])
-    report = ctx.once(f"findings:{lang}:{here}", lambda: Report(
-        ctx.listed(), lang, lambda case_id: relative(here, case_url(case_id)),
-        lambda query: (datasets if query.startswith("#") else explore) + query))
+    report = ctx.once(
+        f"findings:{lang}:{here}",
+        lambda: Report(
+            ctx.listed(),
+            lang,
+            lambda case_id: relative(here, case_url(case_id)),
+            lambda query: (datasets if query.startswith("#") else explore) + query,
+        ),
+    )
     return report.part(part or "summary")
 
 
 def downloads(ctx: SiteContext, here: str, lang: str, _: str | None) -> str:
-    """The export files of this language, linked, with what each holds (the data dictionary's table)."""
+    """The export files of this language, linked, with what each holds (the data dictionary's
+    table)."""
     intro = text("data_files_intro", lang, dictionary=relative(here, PAGES["dictionary"]))
     table = files_table(lang, lambda name: relative(here, f"{DATA_FOLDER}/") + name)
     return "\n".join([f"<p>{intro}</p>", "", *table])
@@ -121,10 +160,18 @@ def with_json_ld(markdown: str, ctx: SiteContext, here: str, lang: str) -> str:
         return markdown
     data = script_json(STRUCTURED_DATA[line.group(1)](ctx, here, lang))
     start = front.start(1)
-    return markdown[: start + line.start()] + "odimpact: " + json.dumps({"json_ld": data}) + markdown[start + line.end():]
+    return (
+        markdown[: start + line.start()]
+        + "odimpact: "
+        + json.dumps({"json_ld": data})
+        + markdown[start + line.end() :]
+    )
 
 
 def expand(markdown: str, ctx: SiteContext, here: str, lang: str) -> str:
     """Replace every marker of a hand-written page, and give it the structured data its front
     matter asks for; `here` is the page's language-relative URL."""
-    return MARKER.sub(lambda m: FRAGMENTS[m.group(1)](ctx, here, lang, m.group(2)), with_json_ld(markdown, ctx, here, lang))
+    return MARKER.sub(
+        lambda m: FRAGMENTS[m.group(1)](ctx, here, lang, m.group(2)),
+        with_json_ld(markdown, ctx, here, lang),
+    )

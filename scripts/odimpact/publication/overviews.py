@@ -3,6 +3,7 @@
 Only published cases are listed. Each list page holds at most PAGE_SIZE cases, so no page grows
 with the corpus (and the build stays linear).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -21,8 +22,13 @@ from odimpact.publication.strings import text
 from odimpact.urls import case_url, listing_url, relative
 
 PAGE_SIZE = 20
-FACET_TITLES = {"sectors": "by_sector", "jurisdiction": "by_jurisdiction", "effects_in": "by_effect",
-                "impact_types": "by_impact", "year": "by_year"}
+FACET_TITLES = {
+    "sectors": "by_sector",
+    "jurisdiction": "by_jurisdiction",
+    "effects_in": "by_effect",
+    "impact_types": "by_impact",
+    "year": "by_year",
+}
 
 PLACE_FACETS = ("jurisdiction", "effects_in")
 FEDERAL = "CA"  # the Government of Canada in the jurisdictions vocabulary
@@ -31,8 +37,11 @@ FEDERAL = "CA"  # the Government of Canada in the jurisdictions vocabulary
 def facet_values(case: Case, facet: str) -> list[Any]:
     """The terms a case is listed under for one facet."""
     meta = case.meta("en")
-    if facet == "year":  # the year the case's period begins (strings.yml: by_year_intro says what that is)
-        start = meta.get("period", {}).get("start") if isinstance(meta.get("period"), dict) else None
+    # the year the case's period begins (strings.yml: by_year_intro says what that is)
+    if facet == "year":
+        start = (
+            meta.get("period", {}).get("start") if isinstance(meta.get("period"), dict) else None
+        )
         return [start] if isinstance(start, int) and not isinstance(start, bool) else []
     if facet == "effects_in":
         return places_of_effect(meta)
@@ -51,13 +60,16 @@ def group(ctx: SiteContext, facet: str) -> dict[Any, list[Case]]:
 
 
 def sorted_cases(cases: list[Case], lang: str) -> list[Case]:
-    return sorted(cases, key=lambda case: (collation_key(str(case.meta(lang).get("title", ""))), case.id))
+    return sorted(
+        cases, key=lambda case: (collation_key(str(case.meta(lang).get("title", ""))), case.id)
+    )
 
 
 def case_item(case: Case, here: str, lang: str) -> str:
     return (
-        f'<li><a href="{relative(here, case_url(case.id))}">{escape(shown_field(case, lang, "title"))}</a>'
-        f'<p>{escape(shown_field(case, lang, "summary"))}</p></li>'
+        f'<li><a href="{relative(here, case_url(case.id))}">'
+        f"{escape(shown_field(case, lang, 'title'))}</a>"
+        f"<p>{escape(shown_field(case, lang, 'summary'))}</p></li>"
     )
 
 
@@ -66,29 +78,44 @@ def pager(url_of: Callable[[int], str], page: int, pages: int, lang: str) -> str
     if pages <= 1:
         return ""
     here = url_of(page)
-    links = [f'<span>{text("page_of", lang, page=page, pages=pages)}</span>']
+    links = [f"<span>{text('page_of', lang, page=page, pages=pages)}</span>"]
     if page > 1:
-        links.insert(0, f'<a rel="prev" href="{relative(here, url_of(page - 1))}">{text("previous", lang)}</a>')
+        links.insert(
+            0,
+            f'<a rel="prev" href="{relative(here, url_of(page - 1))}">{text("previous", lang)}</a>',
+        )
     if page < pages:
-        links.append(f'<a rel="next" href="{relative(here, url_of(page + 1))}">{text("next", lang)}</a>')
+        links.append(
+            f'<a rel="next" href="{relative(here, url_of(page + 1))}">{text("next", lang)}</a>'
+        )
     return f'<nav class="odi-pager" aria-label="{text("pagination", lang)}">{" ".join(links)}</nav>'
 
 
-def list_pages(cases: list[Case], title: str, intro: str, url_of: Callable[[int], str], lang: str) -> Iterator[Page]:
+def list_pages(
+    cases: list[Case], title: str, intro: str, url_of: Callable[[int], str], lang: str
+) -> Iterator[Page]:
     """The pages of one list of cases, PAGE_SIZE per page."""
     ordered = sorted_cases(cases, lang)
     pages = max(1, -(-len(ordered) // PAGE_SIZE))
     for page in range(1, pages + 1):
         here = url_of(page)
         chunk = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        items = "".join(case_item(case, here, lang) for case in chunk) or f"<li>{text('no_cases', lang)}</li>"
+        items = (
+            "".join(case_item(case, here, lang) for case in chunk)
+            or f"<li>{text('no_cases', lang)}</li>"
+        )
         shown = title if page == 1 else f"{title} ({text('page_of', lang, page=page, pages=pages)})"
-        yield html_page(here, lang, {"title": shown, "odimpact": {"kind": "list"}}, [
-            f"<h1>{shown}</h1>",
-            f'<p class="odi-count">{count_text(len(ordered), lang)}. {intro}</p>',
-            f'<ul class="odi-cases">{items}</ul>',
-            pager(url_of, page, pages, lang),
-        ])
+        yield html_page(
+            here,
+            lang,
+            {"title": shown, "odimpact": {"kind": "list"}},
+            [
+                f"<h1>{shown}</h1>",
+                f'<p class="odi-count">{count_text(len(ordered), lang)}. {intro}</p>',
+                f'<ul class="odi-cases">{items}</ul>',
+                pager(url_of, page, pages, lang),
+            ],
+        )
 
 
 def term_label(ctx: SiteContext, facet: str, term: Any, lang: str) -> str:
@@ -99,18 +126,33 @@ def facet_index(ctx: SiteContext, facet: str, groups: dict[Any, list[Case]], lan
     """The index of one facet: each term with its count and definition."""
     here = listing_url(facet)
     terms = sorted(groups) if facet == "year" else [t for t in ctx.terms(facet) if t in groups]
-    if facet in PLACE_FACETS:  # the federal government first, then provinces and territories by name
-        terms.sort(key=lambda term: (term != FEDERAL, collation_key(ctx.vocabularies["jurisdictions"].label(str(term), lang))))
-    items = "".join(
-        f'<li><a href="{relative(here, listing_url(facet, term))}">{term_label(ctx, facet, term, lang)}</a> '
-        f'<span class="odi-count">({count_text(len(groups[term]), lang)})</span>'
-        + (f"<p>{ctx.definition(facet, term, lang)}</p>" if facet != "year" else "") + "</li>"
-        for term in terms
-    ) or f"<li>{text('no_cases', lang)}</li>"
+    # the federal government first, then provinces and territories by name
+    if facet in PLACE_FACETS:
+        terms.sort(
+            key=lambda term: (
+                term != FEDERAL,
+                collation_key(ctx.vocabularies["jurisdictions"].label(str(term), lang)),
+            )
+        )
+    items = (
+        "".join(
+            f'<li><a href="{relative(here, listing_url(facet, term))}">'
+            f"{term_label(ctx, facet, term, lang)}</a> "
+            f'<span class="odi-count">({count_text(len(groups[term]), lang)})</span>'
+            + (f"<p>{ctx.definition(facet, term, lang)}</p>" if facet != "year" else "")
+            + "</li>"
+            for term in terms
+        )
+        or f"<li>{text('no_cases', lang)}</li>"
+    )
     title = text(FACET_TITLES[facet], lang)
-    intro = f'<p>{text("by_year_intro", lang)}</p>' if facet == "year" else ""
-    return html_page(here, lang, {"title": title, "odimpact": {"kind": "list"}},
-                     [f"<h1>{title}</h1>", intro, f'<ul class="odi-terms">{items}</ul>'])
+    intro = f"<p>{text('by_year_intro', lang)}</p>" if facet == "year" else ""
+    return html_page(
+        here,
+        lang,
+        {"title": title, "odimpact": {"kind": "list"}},
+        [f"<h1>{title}</h1>", intro, f'<ul class="odi-terms">{items}</ul>'],
+    )
 
 
 def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
@@ -118,7 +160,11 @@ def facet_pages(ctx: SiteContext, facet: str, lang: str) -> Iterator[Page]:
     yield facet_index(ctx, facet, groups, lang)
     for term, cases in groups.items():
         label = term_label(ctx, facet, term, lang)
-        intro = text("by_year_term_intro", lang, year=term) if facet == "year" else ctx.definition(facet, term, lang)
+        intro = (
+            text("by_year_term_intro", lang, year=term)
+            if facet == "year"
+            else ctx.definition(facet, term, lang)
+        )
         # partial binds this term now: page n of its list is listing_url(facet, term, n).
         yield from list_pages(cases, label, intro, partial(listing_url, facet, term), lang)
 
@@ -127,7 +173,13 @@ def overview_pages(ctx: SiteContext, languages: tuple[str, ...] = LANGUAGES) -> 
     """All lists of cases in the given languages, both by default."""
     pages: list[Page] = []
     for lang in languages:
-        pages += list_pages(ctx.listed(), text("all_cases", lang), text("all_cases_intro", lang), lambda page: listing_url(page=page), lang)
+        pages += list_pages(
+            ctx.listed(),
+            text("all_cases", lang),
+            text("all_cases_intro", lang),
+            lambda page: listing_url(page=page),
+            lang,
+        )
         for facet in FACET_TITLES:
             pages += facet_pages(ctx, facet, lang)
     return pages

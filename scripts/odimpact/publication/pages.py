@@ -1,5 +1,6 @@
 """A generated page (path, front matter, Markdown) and how generated HTML travels with it,
 renderer-independent. Where pages live: odimpact.urls."""
+
 from __future__ import annotations
 
 import json
@@ -47,7 +48,8 @@ class Fills:
         self.blocks: dict[str, str] = {}
 
     def add(self, html: str) -> str:
-        """A token for `html` (nothing for empty HTML); alone on its line it replaces a whole paragraph."""
+        """A token for `html` (nothing for empty HTML); alone on its line it replaces a whole
+        paragraph."""
         if not html:
             return ""
         token = FILL_TOKEN.format(len(self.blocks))
@@ -56,17 +58,26 @@ class Fills:
 
 
 def html_page(url: str, lang: str, meta: dict[str, Any], blocks: list[str]) -> Page:
-    """A page made of generated HTML blocks only (lists): each block a token, none parsed by Markdown."""
+    """A page made of generated HTML blocks only (lists): each block a token, none parsed by
+    Markdown."""
     fills = Fills()
     markdown = "\n\n".join(fills.add(block) for block in blocks if block)
-    return Page(url, lang, {**meta, "odimpact": {**meta.get("odimpact", {}), "fills": fills.blocks}}, markdown)
+    return Page(
+        url,
+        lang,
+        {**meta, "odimpact": {**meta.get("odimpact", {}), "fills": fills.blocks}},
+        markdown,
+    )
 
 
 def fill(html: str, blocks: dict[str, str]) -> str:
-    """Converted HTML with every token replaced by its HTML (a token a page does not define stays)."""
+    """Converted HTML with every token replaced by its HTML (a token a page does not define
+    stays)."""
     if not blocks:
         return html
-    return FILL.sub(lambda match: blocks.get(match.group(1) or match.group(0), match.group(0)), html)
+    return FILL.sub(
+        lambda match: blocks.get(match.group(1) or match.group(0), match.group(0)), html
+    )
 
 
 def script_json(data: Any) -> str:

@@ -4,6 +4,7 @@ Only published cases are exported (drafts are unfinished; retired cases keep a p
 lists). A case not yet translated is exported in each language with the text it is shown in,
 flagged `awaiting_translation`.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -25,7 +26,8 @@ def exported_cases(corpus: Corpus) -> list[Case]:
 
 
 def case_facts(case: Case, lang: str, urls: SiteUrls) -> dict[str, Any]:
-    """The front matter shown in `lang`, with the licence default applied, its URL and translation flag."""
+    """The front matter shown in `lang`, with the licence default applied, its URL and translation
+    flag."""
     facts = dict(case.meta(lang))
     facts.setdefault("licence", DEFAULT_LICENCE)
     if isinstance(facts.get("period"), dict):
@@ -95,8 +97,14 @@ def impact_rows(case_id: str, facts: dict[str, Any], lang: str) -> list[dict[str
     rows = []
     for number, impact in enumerate(as_dicts(facts.get("impacts")), start=1):
         source = sources.get(impact.get("source"), {})
-        merged = {"id": case_id, "url": facts["url"], "impact_number": number,
-                  "impacts": [impact], "sources": [source], "verified": is_verified(impact)}
+        merged = {
+            "id": case_id,
+            "url": facts["url"],
+            "impact_number": number,
+            "impacts": [impact],
+            "sources": [source],
+            "verified": is_verified(impact),
+        }
         rows.append({column.name: _impact_cell(column, merged, lang) for column in IMPACT_COLUMNS})
     return rows
 

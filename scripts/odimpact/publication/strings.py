@@ -1,6 +1,7 @@
 """Every sentence the site shows readers, in English and French, read from data files: strings.yml
 (the site's pages) and documents.yml (the documents generated from the schema and committed under
 docs/: the format reference, the interview guide and the consent form). One lookup reads both."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,10 @@ def load_catalogues(folder: Path = Path(__file__).parent) -> dict[str, dict[str,
         repeated = sorted(set(entries) & set(strings))
         if repeated:
             raise ValueError(f"{name}: keys already in another catalogue: {', '.join(repeated)}")
-        strings |= {key: {lang: typeset(value, lang) for lang, value in entry.items()}
-                    for key, entry in entries.items()}
+        strings |= {
+            key: {lang: typeset(value, lang) for lang, value in entry.items()}
+            for key, entry in entries.items()
+        }
     return strings
 
 
@@ -41,5 +44,6 @@ def case_count(count: int, lang: str, formatted: str) -> str:
 
 def contributor_name(name: str, lang: str) -> str:
     """A contributor as readers of `lang` see them: the editors' collective name, written in front
-    matter in any language (contributors is language-neutral), in `lang`; a person's name as written."""
+    matter in any language (contributors is language-neutral), in `lang`; a person's name as
+    written."""
     return text("editors", lang) if name in STRINGS["editors"].values() else name

@@ -2,6 +2,7 @@
 
 Colours are checked for WCAG 2.1 AA: text on its background at least 4.5:1, bars and tile edges
 against the page at least 3:1 (tests compute the ratios)."""
+
 from __future__ import annotations
 
 import html
@@ -10,7 +11,13 @@ TEXT = "#1a1a1a"
 BAR = "#1d4b66"  # the site's primary colour: 9.6:1 on white
 EDGE = "#595959"  # tile outlines: 7:1 on white, so even an empty tile is visible
 # Sequential shades for counts (0 first), each with a text colour that passes AA on it.
-SHADES = (("#f2f2f2", TEXT), ("#c6dbef", TEXT), ("#6baed6", TEXT), ("#2171b5", "#ffffff"), ("#08306b", "#ffffff"))
+SHADES = (
+    ("#f2f2f2", TEXT),
+    ("#c6dbef", TEXT),
+    ("#6baed6", TEXT),
+    ("#2171b5", "#ffffff"),
+    ("#08306b", "#ffffff"),
+)
 
 
 def esc(value: object) -> str:
@@ -21,9 +28,12 @@ def esc(value: object) -> str:
 def svg_open(width: int, height: int, title: str, description: str, ident: str) -> str:
     """The start of a standalone SVG document, named by its <title> and described by its <desc>."""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'font-family="sans-serif" role="img" aria-labelledby="{ident}-title {ident}-desc" class="odi-chart">'
-        f'<title id="{ident}-title">{esc(title)}</title><desc id="{ident}-desc">{esc(description)}</desc>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" '
+        f'font-family="sans-serif" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'class="odi-chart">'
+        f'<title id="{ident}-title">{esc(title)}</title><desc '
+        f'id="{ident}-desc">{esc(description)}</desc>'
     )
 
 
@@ -32,8 +42,10 @@ def data_table(caption: str, headers: tuple[str, ...], rows: list[tuple[str, ...
     head = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     # odi-chart-data: research.css lays it out only near the screen (a row per term or year)
-    return (f'<div class="odi-table odi-chart-data"><table><caption>{esc(caption)}</caption>'
-            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+    return (
+        f'<div class="odi-table odi-chart-data"><table><caption>{esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def luminance(colour: str) -> float:

@@ -1,1 +1,2 @@
-"""Validation rules. Each rule is a small function yielding Problems; its docstring says why it exists."""
+"""Validation rules. Each rule is a small function yielding Problems; its docstring says why it
+exists."""

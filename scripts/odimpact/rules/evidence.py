@@ -5,13 +5,20 @@ The rating uses the Nesta standards of evidence; a figure counts towards a ratin
 reader can check it (a quote from the source that contains it) and when it measures a change
 (an outcome or impact with a baseline), not a release or a download count.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from odimpact.evidence import CHANGE_KINDS, figure_values, shows_attribution, shows_change, standpoints
+from odimpact.evidence import (
+    CHANGE_KINDS,
+    figure_values,
+    shows_attribution,
+    shows_change,
+    standpoints,
+)
 from odimpact.problems import Problem
 from odimpact.quoted_numbers import figure_in_text
 from odimpact.reading import CaseFile
@@ -28,10 +35,17 @@ def _sources(case: CaseFile) -> dict[str, dict[str, Any]]:
 
 def changes_have_baselines(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     """An outcome is a change, and a change is measured from somewhere: without a baseline a
-    reader cannot tell what moved. A warning, since sources often give none; the report counts them."""
+    reader cannot tell what moved. A warning, since sources often give none; the report counts
+    them."""
     for index, figure in enumerate(_figures(case)):
         if figure["kind"] in CHANGE_KINDS and "baseline" not in figure:
-            yield _problem(case, ("impacts", index, "kind"), "figure-baseline-missing", "warning", kind=figure["kind"])
+            yield _problem(
+                case,
+                ("impacts", index, "kind"),
+                "figure-baseline-missing",
+                "warning",
+                kind=figure["kind"],
+            )
 
 
 def impacts_name_their_comparison(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -47,7 +61,13 @@ def baselines_come_first(case: CaseFile, today: dt.date) -> Iterator[Problem]:
         baseline = figure.get("baseline", {})
         start = baseline.get("year", baseline.get("period", {}).get("start"))
         if start is not None and start > figure["year"]:
-            yield _problem(case, ("impacts", index, "baseline"), "baseline-after-figure", baseline=start, year=figure["year"])
+            yield _problem(
+                case,
+                ("impacts", index, "baseline"),
+                "baseline-after-figure",
+                baseline=start,
+                year=figure["year"],
+            )
 
 
 def figures_are_in_their_quotes(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -57,7 +77,9 @@ def figures_are_in_their_quotes(case: CaseFile, today: dt.date) -> Iterator[Prob
             continue
         for key, value in figure_values(figure):
             if not figure_in_text(value, figure["quote"]):
-                yield _problem(case, ("impacts", index, "quote"), "figure-not-in-quote", field=key, value=value)
+                yield _problem(
+                    case, ("impacts", index, "quote"), "figure-not-in-quote", field=key, value=value
+                )
 
 
 def rating_follows_evidence(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -69,9 +91,14 @@ def rating_follows_evidence(case: CaseFile, today: dt.date) -> Iterator[Problem]
         yield _problem(case, ("evidence_strength",), "evidence-level-needs-outcome", level=level)
     elif level >= 3 and not any(shows_attribution(figure, sources) for figure in figures):
         yield _problem(case, ("evidence_strength",), "evidence-level-needs-impact", level=level)
-    elif level >= 4 and not any(shows_attribution(figure, sources) and sources[figure["source"]]["independence"] == "independent"
-                                for figure in figures):
-        yield _problem(case, ("evidence_strength",), "evidence-level-needs-independent", level=level)
+    elif level >= 4 and not any(
+        shows_attribution(figure, sources)
+        and sources[figure["source"]]["independence"] == "independent"
+        for figure in figures
+    ):
+        yield _problem(
+            case, ("evidence_strength",), "evidence-level-needs-independent", level=level
+        )
 
 
 def published_cases_are_corroborated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -80,14 +107,23 @@ def published_cases_are_corroborated(case: CaseFile, today: dt.date) -> Iterator
         return
     found = standpoints(case.data["sources"])
     if len(found) < 2:
-        yield _problem(case, ("status",), "published-needs-two-sources", count=len(found), found=", ".join(found))
+        yield _problem(
+            case,
+            ("status",),
+            "published-needs-two-sources",
+            count=len(found),
+            found=", ".join(found),
+        )
 
 
 def source_titles_are_whole(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """A title cut with an ellipsis cannot be searched for or cited; give it whole, or say it is ours."""
+    """A title cut with an ellipsis cannot be searched for or cited; give it whole, or say it is
+    ours."""
     for index, source in enumerate(case.data["sources"]):
         if source["title"].rstrip().endswith(("…", "...")):
-            yield _problem(case, ("sources", index, "title"), "source-title-truncated", value=source["title"])
+            yield _problem(
+                case, ("sources", index, "title"), "source-title-truncated", value=source["title"]
+            )
 
 
 def published_sources_are_archived(case: CaseFile, today: dt.date) -> Iterator[Problem]:

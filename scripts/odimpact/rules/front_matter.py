@@ -1,4 +1,5 @@
 """Rules on one file's front matter, run once the file matches the schema."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from odimpact.language_id import language_and_confidence
-from odimpact.problems import Problem, field_name
+from odimpact.problems import Problem, Severity, field_name
 from odimpact.reading import BIDI_CONTROL, CONTROL, CaseFile
 from odimpact.reading import INVISIBLE as INVISIBLE_CHARACTERS
 from odimpact.schema import expects_date
@@ -17,7 +18,16 @@ from odimpact.urls import RESERVED_IDS
 Rule = Callable[[CaseFile, dt.date], Iterator[Problem]]
 # Names Windows keeps for devices (ids have no dot, so only the bare name matters): a case folder
 # called `con` or `aux` cannot exist in a checkout on Windows.
-WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))})
+WINDOWS_DEVICE_NAMES = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{n}" for n in range(1, 10)),
+        *(f"lpt{n}" for n in range(1, 10)),
+    }
+)
 MIN_TEXT_FOR_FIELD_LANGUAGE = 40
 FIELD_LANGUAGE_CONFIDENCE = 0.999
 # Characters that take no room on screen, for the blank-text check (str.strip keeps some of them).
@@ -26,13 +36,18 @@ INVISIBLE = str.maketrans("", "", INVISIBLE_CHARACTERS)
 MARKUP = re.compile(r"<[a-zA-Z/!]|\*\*|__|\[[^\]]+\]\(|`")
 
 
-def _problem(case: CaseFile, path: tuple, code: str, severity: str = "error", **params: Any) -> Problem:
+def _problem(
+    case: CaseFile, path: tuple, code: str, severity: Severity = "error", **params: Any
+) -> Problem:
     position = case.document.position(path)
-    return Problem(case.display, position.line, position.column, code, field_name(path), severity, params)  # type: ignore[arg-type]
+    return Problem(
+        case.display, position.line, position.column, code, field_name(path), severity, params
+    )
 
 
 def yaml_surprises(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Unquoted values that YAML 1.1 tools (PyYAML, hence MkDocs) would not read as the text written."""
+    """Unquoted values that YAML 1.1 tools (PyYAML, hence MkDocs) would not read as the text
+    written."""
     for path, kind in case.document.surprises.items():
         if kind == "date" and expects_date(path):
             continue
@@ -50,14 +65,24 @@ def id_matches_folder(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     """The id is the case's address and citation key, so it must be the folder's name."""
     folder = case.path.parent.name
     if case.data.get("id") != folder:
-        yield _problem(case, ("id",), "id-folder-mismatch", value=case.data.get("id"), folder=folder)
+        yield _problem(
+            case, ("id",), "id-folder-mismatch", value=case.data.get("id"), folder=folder
+        )
 
 
 def id_is_not_reserved(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Some ids are the site's own list pages (cases/by-sector/...); a case there would be unreachable.
-    Others name devices on Windows (con, aux...): a folder of that name cannot be checked out there."""
+    """Some ids are the site's own list pages (cases/by-sector/...); a case there would be
+    unreachable.
+    Others name devices on Windows (con, aux...): a folder of that name cannot be checked out
+    there."""
     if case.data["id"] in RESERVED_IDS:
-        yield _problem(case, ("id",), "id-reserved", value=case.data["id"], reserved=", ".join(sorted(RESERVED_IDS)))
+        yield _problem(
+            case,
+            ("id",),
+            "id-reserved",
+            value=case.data["id"],
+            reserved=", ".join(sorted(RESERVED_IDS)),
+        )
     elif case.data["id"] in WINDOWS_DEVICE_NAMES:
         yield _problem(case, ("id",), "id-windows-reserved", value=case.data["id"])
 
@@ -91,7 +116,14 @@ def title_and_summary_are_in_the_file_language(case: CaseFile, today: dt.date) -
         if isinstance(value, str) and len(value) >= MIN_TEXT_FOR_FIELD_LANGUAGE:
             found, confidence = language_and_confidence(value)
             if found != case.lang and confidence >= FIELD_LANGUAGE_CONFIDENCE:
-                yield _problem(case, (field,), "field-language-mismatch", "warning", expected=case.lang, found=found)
+                yield _problem(
+                    case,
+                    (field,),
+                    "field-language-mismatch",
+                    "warning",
+                    expected=case.lang,
+                    found=found,
+                )
 
 
 def _strings(data: Any) -> list[tuple[tuple, str]]:
@@ -112,7 +144,13 @@ def _strings(data: Any) -> list[tuple[tuple, str]]:
 def lang_matches_file_name(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     """The site picks a file's language from its name; the field must agree."""
     if case.data.get("lang") != case.lang:
-        yield _problem(case, ("lang",), "lang-filename-mismatch", value=case.data.get("lang"), expected=case.lang)
+        yield _problem(
+            case,
+            ("lang",),
+            "lang-filename-mismatch",
+            value=case.data.get("lang"),
+            expected=case.lang,
+        )
 
 
 def _parse_date(text: str) -> dt.date | None:
@@ -123,25 +161,42 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def dates_are_real_and_ordered(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Dates must exist on the calendar, not lie in the future, and reviewed cannot precede published."""
+    """Dates must exist on the calendar, not lie in the future, and reviewed cannot precede
+    published."""
     parsed: dict[str, dt.date] = {}
     for name in ("published", "reviewed"):
         date = _parse_date(case.data[name])
         if date is None:
             yield _problem(case, (name,), "date-invalid", value=case.data[name])
         elif date > today:
-            yield _problem(case, (name,), "date-future", value=case.data[name], today=today.isoformat())
+            yield _problem(
+                case, (name,), "date-future", value=case.data[name], today=today.isoformat()
+            )
         else:
             parsed[name] = date
     if len(parsed) == 2 and parsed["reviewed"] < parsed["published"]:
-        yield _problem(case, ("reviewed",), "reviewed-before-published", value=case.data["reviewed"], published=case.data["published"])
+        yield _problem(
+            case,
+            ("reviewed",),
+            "reviewed-before-published",
+            value=case.data["reviewed"],
+            published=case.data["published"],
+        )
     for index, source in enumerate(case.data["sources"]):
         for name in ("date", "accessed"):
             date = source.get(name)
             if date and len(date) == 10 and _parse_date(date) is None:
                 yield _problem(case, ("sources", index, name), "date-invalid", value=date)
-            elif date and (date[:4] > str(today.year) or (len(date) == 10 and date > today.isoformat())):
-                yield _problem(case, ("sources", index, name), "date-future", value=date, today=today.isoformat())
+            elif date and (
+                date[:4] > str(today.year) or (len(date) == 10 and date > today.isoformat())
+            ):
+                yield _problem(
+                    case,
+                    ("sources", index, name),
+                    "date-future",
+                    value=date,
+                    today=today.isoformat(),
+                )
 
 
 def period_is_ordered(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -161,11 +216,21 @@ def impacts_are_sourced(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     known = [source["id"] for source in case.data["sources"]]
     for index, impact in enumerate(case.data.get("impacts", [])):
         if impact["source"] not in known:
-            yield _problem(case, ("impacts", index, "source"), "impact-unknown-source", value=impact["source"], known=", ".join(known))
+            yield _problem(
+                case,
+                ("impacts", index, "source"),
+                "impact-unknown-source",
+                value=impact["source"],
+                known=", ".join(known),
+            )
         if "min" in impact and "max" in impact and impact["min"] > impact["max"]:
-            yield _problem(case, ("impacts", index, "min"), "range-order", min=impact["min"], max=impact["max"])
+            yield _problem(
+                case, ("impacts", index, "min"), "range-order", min=impact["min"], max=impact["max"]
+            )
         if "currency" in impact and "unit" in impact:
-            yield _problem(case, ("impacts", index, "unit"), "currency-with-unit", value=impact["unit"])
+            yield _problem(
+                case, ("impacts", index, "unit"), "currency-with-unit", value=impact["unit"]
+            )
 
 
 def source_ids_are_unique(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -173,7 +238,9 @@ def source_ids_are_unique(case: CaseFile, today: dt.date) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, source in enumerate(case.data["sources"]):
         if source["id"] in seen:
-            yield _problem(case, ("sources", index, "id"), "source-duplicate-id", value=source["id"])
+            yield _problem(
+                case, ("sources", index, "id"), "source-duplicate-id", value=source["id"]
+            )
         seen.add(source["id"])
 
 

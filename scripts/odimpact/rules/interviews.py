@@ -4,6 +4,7 @@ to be quoted and named, and in which language their words reach the reader.
 The repository and the site are public, so consent is checked in every file whatever the case's
 status: a draft's words are published the moment they are pushed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,24 +30,40 @@ def interviews_cite_an_interview_source(case: CaseFile, today: dt.date) -> Itera
         source = sources.get(interview["source"])
         if source is not None and source["kind"] == "interview":
             continue
-        yield _problem(case, ("interviews", index, "source"), "interview-unknown-source", value=interview["source"],
-                       found=source["kind"] if source else "", known=known)
+        yield _problem(
+            case,
+            ("interviews", index, "source"),
+            "interview-unknown-source",
+            value=interview["source"],
+            found=source["kind"] if source else "",
+            known=known,
+        )
 
 
 def quotes_need_consent(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Quoting people without their agreement wrongs them, and the repository is public: whatever the
-    case's status, an interview's words (its quotes, or a figure's quote from its source) need consent."""
+    """Quoting people without their agreement wrongs them, and the repository is public: whatever
+    the
+    case's status, an interview's words (its quotes, or a figure's quote from its source) need
+    consent."""
     figures = case.data.get("impacts", [])
     for index, interview in enumerate(_interviews(case)):
         publish = interview["consent"]["publish"]
         if publish == "given":
             continue
         where = [f"interviews[{index}].quotes"] if interview.get("quotes") else []
-        where += [f"impacts[{number}].quote" for number, figure in enumerate(figures)
-                  if figure["source"] == interview["source"] and "quote" in figure]
+        where += [
+            f"impacts[{number}].quote"
+            for number, figure in enumerate(figures)
+            if figure["source"] == interview["source"] and "quote" in figure
+        ]
         if where:
-            yield _problem(case, ("interviews", index, "consent", "publish"), "interview-quote-without-consent",
-                           value=publish, where=", ".join(where))
+            yield _problem(
+                case,
+                ("interviews", index, "consent", "publish"),
+                "interview-quote-without-consent",
+                value=publish,
+                where=", ".join(where),
+            )
 
 
 def names_need_consent(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -58,15 +75,14 @@ def names_need_consent(case: CaseFile, today: dt.date) -> Iterator[Problem]:
 
 
 def consent_is_dated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Consent is a record that may have to be shown later: its date says what it covered and when."""
+    """Consent is a record that may have to be shown later: its date says what it covered and
+    when."""
     for index, interview in enumerate(_interviews(case)):
         consent = interview["consent"]
         if consent["publish"] == "given" and "date" not in consent:
-            yield _problem(case, ("interviews", index, "consent", "publish"), "interview-consent-undated")
-
-
-def _language_words(held: str, lang: str) -> dict[str, str]:
-    return {"held": held, "file": lang, "other": other(lang)}
+            yield _problem(
+                case, ("interviews", index, "consent", "publish"), "interview-consent-undated"
+            )
 
 
 def quotes_are_translated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -77,8 +93,14 @@ def quotes_are_translated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
             continue
         for number, quote in enumerate(interview.get("quotes", [])):
             if "translation" not in quote:
-                yield _problem(case, ("interviews", index, "quotes", number), "interview-translation-missing",
-                               **_language_words(interview["language"], case.lang))
+                yield _problem(
+                    case,
+                    ("interviews", index, "quotes", number),
+                    "interview-translation-missing",
+                    held=interview["language"],
+                    file=case.lang,
+                    other=other(case.lang),
+                )
 
 
 def originals_are_not_translated(case: CaseFile, today: dt.date) -> Iterator[Problem]:
@@ -89,21 +111,37 @@ def originals_are_not_translated(case: CaseFile, today: dt.date) -> Iterator[Pro
             continue
         for number, quote in enumerate(interview.get("quotes", [])):
             if "translation" in quote:
-                yield _problem(case, ("interviews", index, "quotes", number, "translation"), "interview-translation-of-original",
-                               **_language_words(interview["language"], case.lang))
+                yield _problem(
+                    case,
+                    ("interviews", index, "quotes", number, "translation"),
+                    "interview-translation-of-original",
+                    held=interview["language"],
+                    file=case.lang,
+                    other=other(case.lang),
+                )
 
 
 def interview_dates_are_real(case: CaseFile, today: dt.date) -> Iterator[Problem]:
-    """Like every other date of a case: on the calendar, and not in the future (the same messages)."""
+    """Like every other date of a case: on the calendar, and not in the future (the same
+    messages)."""
     for index, interview in enumerate(_interviews(case)):
-        for path, text in ((("date",), interview["date"]), (("consent", "date"), interview["consent"].get("date"))):
+        for path, text in (
+            (("date",), interview["date"]),
+            (("consent", "date"), interview["consent"].get("date")),
+        ):
             if text is None:
                 continue
             date = _parse_date(text)
             if date is None:
                 yield _problem(case, ("interviews", index, *path), "date-invalid", value=text)
             elif date > today:
-                yield _problem(case, ("interviews", index, *path), "date-future", value=text, today=today.isoformat())
+                yield _problem(
+                    case,
+                    ("interviews", index, *path),
+                    "date-future",
+                    value=text,
+                    today=today.isoformat(),
+                )
 
 
 RULES: tuple[Rule, ...] = (

@@ -6,6 +6,7 @@ before the build, with the closest id suggested. Links to other cases are checke
 (see validation.cross_case_problems); anchors of another case only when that case is checked in
 the same run.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -19,10 +20,14 @@ from odimpact.rules.body import LINK_TARGET, _line_col
 from odimpact.vocabularies import load_vocabularies
 
 # A case page's own section anchors, besides its headings' ids (odimpact.publication.case_page).
-PAGE_ANCHORS = frozenset({"impacts", "interviews", "datasets", "organisations", "sources", "related"}
-                         | {f"figures-{kind}" for kind in load_vocabularies()["figure-kinds"].ids()})
+PAGE_ANCHORS = frozenset(
+    {"impacts", "interviews", "datasets", "organisations", "sources", "related"}
+    | {f"figures-{kind}" for kind in load_vocabularies()["figure-kinds"].ids()}
+)
 SOURCE_ANCHOR = re.compile(r"source-s[1-9][0-9]*\Z")
-CASE_LINK = re.compile(r"(?:\.\./)([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:index(?:\.(?:en|fr))?\.md)?(?:#([\w-]+))?\Z")
+CASE_LINK = re.compile(
+    r"(?:\.\./)([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:index(?:\.(?:en|fr))?\.md)?(?:#([\w-]+))?\Z"
+)
 SAME_PAGE = re.compile(r"#([\w-]+)\Z")
 
 
@@ -39,7 +44,11 @@ class CaseLink:
 
 def anchors(case: CaseFile) -> set[str]:
     """The places a link can name on this case's page."""
-    return set(OUTLINE_HEADING.findall(prose(case.body))) | set(re.findall(r"\{#([a-z0-9-]+)\}", prose(case.body))) | PAGE_ANCHORS
+    return (
+        set(OUTLINE_HEADING.findall(prose(case.body)))
+        | set(re.findall(r"\{#([a-z0-9-]+)\}", prose(case.body)))
+        | PAGE_ANCHORS
+    )
 
 
 def case_links(case: CaseFile) -> list[CaseLink]:
@@ -60,17 +69,42 @@ def anchor_known(anchor: str, known: set[str]) -> bool:
     return anchor in known or bool(SOURCE_ANCHOR.match(anchor))
 
 
-def link_problems(links: list[CaseLink], own: dict[str, set[str]], case_id: str, all_ids: set[str],
-                  anchors_of: dict[str, set[str]]) -> list[Problem]:
+def link_problems(
+    links: list[CaseLink],
+    own: dict[str, set[str]],
+    case_id: str,
+    all_ids: set[str],
+    anchors_of: dict[str, set[str]],
+) -> list[Problem]:
     """Problems of one case's links: unknown cases (with the closest id), unknown anchors."""
     problems = []
     for link in links:
         target = link.target or case_id
         if target not in all_ids:
             close = difflib.get_close_matches(target, sorted(all_ids), n=1)
-            problems.append(Problem(link.path, link.line, link.column, "case-link-unknown", "body", params={
-                "value": target, "suggestions": close}))
-        elif link.anchor and target in anchors_of and not anchor_known(link.anchor, anchors_of[target] if link.target else own[link.path]):
-            problems.append(Problem(link.path, link.line, link.column, "case-link-anchor-unknown", "body",
-                                    params={"value": link.anchor, "case": target}))
+            problems.append(
+                Problem(
+                    link.path,
+                    link.line,
+                    link.column,
+                    "case-link-unknown",
+                    "body",
+                    params={"value": target, "suggestions": close},
+                )
+            )
+        elif (
+            link.anchor
+            and target in anchors_of
+            and not anchor_known(link.anchor, anchors_of[target] if link.target else own[link.path])
+        ):
+            problems.append(
+                Problem(
+                    link.path,
+                    link.line,
+                    link.column,
+                    "case-link-anchor-unknown",
+                    "body",
+                    params={"value": link.anchor, "case": target},
+                )
+            )
     return problems

@@ -1,4 +1,5 @@
 """Rules across the two language files of one case."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -18,15 +19,22 @@ def translation_is_declared(files: dict[str, CaseFile], case_dir: str) -> Iterat
         for case in files.values():
             if case.data.get("translation") == "awaiting":
                 position = case.document.position(("translation",))
-                yield Problem(case.display, position.line, position.column, "awaiting-but-both", "translation")
+                yield Problem(
+                    case.display, position.line, position.column, "awaiting-but-both", "translation"
+                )
         return
     for case in files.values():
         if case.data.get("translation") != "awaiting":
             other = language(case.lang).other
             position = case.document.position(("translation",))
-            yield Problem(case.display, position.line, position.column, "missing-translation", "translation", params={
-                "other": other,
-                "other_path": f"{case_dir}/index.{other}.md"})
+            yield Problem(
+                case.display,
+                position.line,
+                position.column,
+                "missing-translation",
+                "translation",
+                params={"other": other, "other_path": f"{case_dir}/index.{other}.md"},
+            )
 
 
 def _values(data: Any, path: tuple[str, ...], prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -66,8 +74,18 @@ def neutral_facts_agree(files: dict[str, CaseFile], case_dir: str) -> Iterator[P
             mismatched_lists.add(name)
             for case, mine, theirs, other in ((first, a, b, second), (second, b, a, first)):
                 position = case.document.position((name,))
-                yield Problem(case.display, position.line, position.column, "list-length-mismatch", name,
-                              params={"count": len(mine), "other_count": len(theirs), "other_path": other.display})
+                yield Problem(
+                    case.display,
+                    position.line,
+                    position.column,
+                    "list-length-mismatch",
+                    name,
+                    params={
+                        "count": len(mine),
+                        "other_count": len(theirs),
+                        "other_path": other.display,
+                    },
+                )
     for path in language_neutral_fields():
         if path[0] in mismatched_lists:
             continue
@@ -81,11 +99,27 @@ def _shown(value: Any) -> Any:
     return "(missing)" if value is _MISSING else value
 
 
-def _mismatch(first: CaseFile, second: CaseFile, path: tuple, value: Any, other_value: Any, case_dir: str) -> Iterator[Problem]:
-    for case, mine, theirs, other in ((first, value, other_value, second), (second, other_value, value, first)):
+def _mismatch(
+    first: CaseFile, second: CaseFile, path: tuple, value: Any, other_value: Any, case_dir: str
+) -> Iterator[Problem]:
+    for case, mine, theirs, other in (
+        (first, value, other_value, second),
+        (second, other_value, value, first),
+    ):
         position = case.document.position(path)
-        yield Problem(case.display, position.line, position.column, "neutral-mismatch", field_name(path), params={
-            "value": _shown(mine), "other_value": _shown(theirs), "other_path": other.display, "case_dir": case_dir})
+        yield Problem(
+            case.display,
+            position.line,
+            position.column,
+            "neutral-mismatch",
+            field_name(path),
+            params={
+                "value": _shown(mine),
+                "other_value": _shown(theirs),
+                "other_path": other.display,
+                "case_dir": case_dir,
+            },
+        )
 
 
 RULES = (translation_is_declared, neutral_facts_agree)
