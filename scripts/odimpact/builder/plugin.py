@@ -1,7 +1,7 @@
 """The site's MkDocs plugin (registered as `odimpact` by entry point, pyproject.toml): it renders
 one language's generated project (odimpact.builder.project) and generates nothing itself.
 
-Per page, in this order: Markdown with one kept instance (render.py); the generated HTML put
+Per page, in this order: MkDocs' own Markdown; the generated HTML put
 back in place of its tokens, then everything sanitised together; then the page's trusted markup
 (the allow-list would strip it) put in; last, Material's unlabelled toggles in the rendered page
 named. Per build: the theme's environment (theme_env.py), each page's link to itself in the
@@ -20,13 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from odimpact.builder import render
 from odimpact.builder.serve import ServeSession
 from odimpact.builder.theme_env import CompiledTemplates, with_material_prefix
 from odimpact.languages import BY_CODE, LANGUAGES, Language, language, without_prefix
@@ -52,7 +50,6 @@ class OdimpactConfig(base.Config):
 class OdimpactPlugin(BasePlugin[OdimpactConfig]):
     def __init__(self) -> None:
         self.language: Language | None = None
-        self._markdown: markdown.Markdown | None = None
         self.serving = False
         self.session: ServeSession | None = None
         self.compiled = CompiledTemplates()
@@ -71,7 +68,6 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
                 "run `odimpact build` (or `odimpact serve`), which makes one project per language."
             )
         self.language = language(self.config.language)
-        self._markdown = None  # a new configuration (a rebuild): its extensions may differ
         sources = self.config.serve_from
         if self.serving and sources.config and sources.cases and self.session is None:
             work = Path(config.config_file_path).resolve().parent.parent
@@ -99,16 +95,6 @@ class OdimpactPlugin(BasePlugin[OdimpactConfig]):
     def on_post_build(self, config: Any) -> None:
         if self.session:
             self.session.add_other_languages(Path(config.site_dir))
-
-    def on_pre_page(self, page: Any, config: Any, files: Any) -> Any:
-        if self.config.shortcuts:
-            page.render = partial(self._render, page)
-        return page
-
-    def _render(self, page: Any, config: Any, files: Any) -> None:
-        if self._markdown is None:
-            self._markdown = render.markdown_instance(config)
-        render.render(self._markdown, page, config, files)
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
         odimpact = page.meta.get("odimpact") if isinstance(page.meta, dict) else None

@@ -5,7 +5,7 @@ Material renders the whole navigation into every page. A page that is not in the
 (every case, every page of a list) has nothing active in it, and its links are relative to the
 page's folder: all such pages in one folder get the same HTML. Rendering it once per folder
 saves about a tenth of the build (measured at 1,000 cases); the output is unchanged
-(tests/site/test_parallel_build.py compares it with a build without the cache).
+(tests/site/test_builder.py compares it with a build without the cache).
 
 overrides/partials/nav.html asks this cache and includes Material's own partial, under the
 `material/` prefix that `with_material_prefix` adds to the theme's loader, when it misses.
