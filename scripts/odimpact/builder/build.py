@@ -21,7 +21,7 @@ from odimpact.builder.project import read_settings
 from odimpact.builder.search_index import SearchIndexError, compact_bundle
 from odimpact.languages import BY_CODE, DEFAULT, LANGUAGES, language, without_prefix
 from odimpact.paths import CASES_DIR, REPO_ROOT
-from odimpact.urls import search_bundle
+from odimpact.urls import case_url, search_bundle
 
 CONFIG = REPO_ROOT / "mkdocs.yml"
 WORK = REPO_ROOT / "build"  # git-ignored
@@ -197,15 +197,11 @@ def run_pagefind(site_dir: Path) -> tuple[str, float]:
     relative to the bundle. Each bundle's word index is then re-cut (search_index). Returns the
     output and the larger peak in MB."""
     roots = {lang: site_dir / search_bundle(lang).removesuffix("pagefind/") for lang in LANGUAGES}
-    others = {root.name for lang, root in roots.items() if root != site_dir}
-    default = sorted(
-        entry.name + ("/**/*.html" if entry.is_dir() else "")
-        for entry in site_dir.iterdir()
-        if entry.name not in others and (entry.is_dir() or entry.suffix == ".html")
-    )
+    # Only case pages carry data-pagefind-body (overrides/main.html), so Pagefind would index
+    # nothing else anyway: reading only them keeps the other pages' HTML out of its memory.
+    pages = case_url("*") + "index.html"
     logs, peaks = [], []
     for lang, root in roots.items():
-        pages = "{" + ",".join(default) + "}" if root == site_dir else "**/*.html"
         command = [
             sys.executable,
             "-m",
