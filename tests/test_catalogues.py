@@ -74,6 +74,8 @@ def test_validator_messages_take_ids_and_say_them_in_their_language() -> None:
     assert "this file should be in French but" in render(
         "language-mismatch", "en", {"expected": "fr", "found": "en"}
     )
+    # an id a word list lacks is shown as it is: a report never fails
+    assert "found synthetic-kind " in render("schema-type", "en", {"found": "synthetic-kind"})
     assert "(vouliez-vous dire 'a', 'b'?)" in render(
         "schema-unknown-field", "fr", {"name": "c", "suggestions": ["a", "b"]}
     )

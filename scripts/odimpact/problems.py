@@ -73,7 +73,8 @@ def words() -> dict[str, dict[str, dict[str, str]]]:
 
 
 def _word(listed: str, value: Any, lang: str) -> str:
-    return words()[listed][str(value)][lang]
+    """The words for an id; an id the list lacks is shown as it is (a report never fails)."""
+    return words()[listed].get(str(value), {}).get(lang, str(value))
 
 
 def _quoted(ids: Any) -> str:
