@@ -113,9 +113,16 @@ SAYINGS: dict[str, Callable[[Any, str], str]] = {
 }
 
 
+class _Missing(str):
+    """A placeholder no value fills, shown as written whatever its format spec."""
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
+
+
 class _Lenient(dict):  # a missing placeholder must never turn a report into a traceback
     def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+        return _Missing("{" + key + "}")
 
 
 def render(code: str, lang: str, params: dict[str, Any]) -> str:
