@@ -37,6 +37,13 @@ def base_url(synthetic_site: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def real_base_url(real_site: Path) -> Iterator[str]:
+    """The site built from the repository's cases, served for the browser tests of one module."""
+    with serve(real_site) as url:
+        yield url
+
+
 @pytest.fixture
 def reader(browser: object, base_url: str) -> Iterator[Reader]:
     """A desktop-width reader of the served synthetic site."""

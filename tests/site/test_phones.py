@@ -6,11 +6,10 @@ at the text's size, and axe-core clean. Sizes are measured in Debian's chromium.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.site.browser import Reader, serve
+from tests.site.browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WIDTHS = (375, 1280)
@@ -140,12 +139,6 @@ def test_chart_and_map_text_is_legible_and_never_clipped(
     page = open_page(reader, screen, path)
     assert_images_legible(page, path)
     assert reader.axe_violations() == []
-
-
-@pytest.fixture(scope="module")
-def real_base_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
 
 
 def test_the_real_cases_long_sector_labels_are_whole(

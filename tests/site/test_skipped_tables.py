@@ -8,12 +8,9 @@ axe-core clean."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
-from tests.site.browser import Reader, serve
+from tests.site.browser import Reader
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHARTS = {"en": "cases/charts/", "fr": "fr/cases/charts/"}
@@ -31,12 +28,6 @@ HEIGHTS = """selector => [...document.querySelectorAll(selector)].map(table => {
   return {caption: table.querySelector('caption').textContent.trim().slice(0, 60), skipped, kept,
     real};
 })"""
-
-
-@pytest.fixture(scope="module")
-def real_base_url(real_site: Path) -> Iterator[str]:
-    with serve(real_site) as url:
-        yield url
 
 
 @pytest.mark.parametrize("width", WIDTHS)
