@@ -57,6 +57,18 @@ def test_english_search_returns_english_pages_only(reader: Reader) -> None:
     assert links and all("/fr/" not in link for link in links), links
 
 
+@pytest.mark.parametrize("path", ["", "fr/"])
+def test_quotations_take_the_pages_own_quotation_marks(reader: Reader, path: str) -> None:
+    """A figure's quotation is marked as its page's language writes it: the browser's “ ” in
+    English; in French « » with non-breaking spaces inside, whatever the language quoted."""
+    page = reader.open(path + "cases/synthetic-bus-data/")
+    quotes = page.eval_on_selector("q", "q => getComputedStyle(q).quotes")
+    if path:
+        assert quotes.startswith('"«\u00a0" "\u00a0»"'), quotes
+    else:
+        assert "«" not in quotes, quotes
+
+
 def test_overview_lists_exactly_its_cases(reader: Reader) -> None:
     page = reader.open("cases/by-sector/transport/")
     titles = page.eval_on_selector_all(
