@@ -42,6 +42,13 @@ def test_the_overviews_tables_keep_at_least_their_real_height_until_shown(
     for table in tables:
         assert table["skipped"] == "auto", table
         assert table["real"] <= table["kept"] + 0.5, table
+    # Once shown, axe-core clean. Shown for good first: axe scrolls to the elements it checks, and
+    # a table laid out in the middle of that shifts the page under it (a flaky contrast finding).
+    page.evaluate(
+        "selector => document.querySelectorAll(selector)"
+        ".forEach(table => { table.style.contentVisibility = 'visible'; })",
+        SKIPPED,
+    )
     page.locator(SKIPPED).last.scroll_into_view_if_needed()
     assert reader.axe_violations() == []
     reader.close()
