@@ -64,9 +64,7 @@ class Reader:
         self.errors: list[str] = []
         self.foreign: list[str] = []
         self.requested: list[str] = []
-        # A context of its own, closed whole: closing a page alone can hang for good when it races
-        # a navigation (Chromium accepts the close, then never reports the page gone), as one CI
-        # run found after a test followed a link.
+        # A context of its own, closed whole once nothing is loading (see close).
         self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.page.route("**/*", self._route)
@@ -107,6 +105,9 @@ class Reader:
 
     def close(self) -> None:
         self.page.wait_for_load_state("networkidle")  # nothing in flight when the context goes
+        # and nothing paused by the route either: closing a context while a request waits for its
+        # route handler never returns (Playwright stalls the handlers of a closing page).
+        self.page.unroute_all(behavior="ignoreErrors")
         self.context.close()
         assert self.foreign == [], f"requests to other hosts: {self.foreign}"
         assert self.errors == [], f"console errors: {self.errors}"
