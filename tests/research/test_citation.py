@@ -8,6 +8,7 @@ import datetime
 import html
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -247,8 +248,12 @@ def test_citation_cff_has_what_cff_1_2_0_requires() -> None:
         "keywords",
         "url",
         "repository-code",
+        "version",
     }
     assert set(cff) <= allowed
+    # The version is the project's one (pyproject.toml), as text: CFF readers take 0.1 for a number.
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert cff["version"] == project["project"]["version"]
     # Its addresses are the ones the site is built with: one source, mkdocs.yml.
     settings = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert (
