@@ -111,3 +111,26 @@ def test_no_import_loop_between_packages() -> None:
 
     loops = sorted(unit for unit in edges if reaches(unit, unit, {unit}))
     assert not loops, {unit: sorted(edges[unit]) for unit in loops}
+
+
+def test_every_field_named_for_a_label_has_a_vocabulary() -> None:
+    """A literal field handed to SiteContext.label or .definition is one the schema links to a
+    vocabulary: a wrong name ("roles" for "organisations.roles") once showed every organization's
+    role as its raw id, on every case page in both languages."""
+    from odimpact.schema import field_vocabularies
+
+    named = []
+    for path in (PACKAGE / "publication").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("label", "definition")
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "ctx"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                named.append((path.name, node.args[0].value))
+    assert len(named) >= 8, named  # the scan finds the calls it is meant to check
+    assert [item for item in named if item[1] not in field_vocabularies()] == []

@@ -85,6 +85,23 @@ def test_labels_not_raw_keys(synthetic_site: Path) -> None:
         assert raw not in shown, raw
 
 
+@pytest.mark.parametrize(
+    ("prefix", "roles"),
+    [("", ("Data publisher", "Re-user")), ("fr/", ("Diffuseur de données", "Réutilisateur"))],
+)
+def test_organizations_roles_are_labels_in_the_pages_language(
+    synthetic_site: Path, prefix: str, roles: tuple[str, ...]
+) -> None:
+    listed = re.search(
+        r'<ul class="odi-organisations">.*?</ul>',
+        page(synthetic_site, f"{prefix}cases/synthetic-bus-data/"),
+        re.S,
+    ).group(0)
+    shown = visible_text(listed)
+    assert [f"({role})" in shown for role in roles] == [True, True], shown
+    assert "data-publisher" not in shown and "re-user" not in shown, shown
+
+
 def test_numbers_and_dates_formatted_per_language(synthetic_site: Path) -> None:
     english = normalise_spaces(main_text(page(synthetic_site, "cases/synthetic-bus-data/")))
     french = normalise_spaces(main_text(page(synthetic_site, "fr/cases/synthetic-bus-data/")))

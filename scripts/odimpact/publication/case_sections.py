@@ -142,9 +142,15 @@ def datasets_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
 
 
 def organisations_list(ctx: SiteContext, meta: dict[str, Any], lang: str) -> str:
+    """Each organization, linked where it has an address, with its roles in `lang`."""
+
+    def roles(org: dict[str, Any]) -> str:
+        return ", ".join(
+            ctx.label("organisations.roles", role, lang) for role in as_list(org.get("roles"))
+        )
+
     items = "".join(
-        f"<li>{link(escape(org.get('name')), org.get('url'))} "
-        f"({', '.join(ctx.label('roles', role, lang) for role in as_list(org.get('roles')))})</li>"
+        f"<li>{link(escape(org.get('name')), org.get('url'))} ({roles(org)})</li>"
         for org in as_dicts(meta.get("organisations"))
     )
     return f'<ul class="odi-organisations">{items}</ul>'

@@ -59,18 +59,21 @@ class SiteContext:
 
     def label(self, field: str, term: Any, lang: str) -> str:
         """Escaped reader-facing label of a value of `field` (a dotted path: "sectors",
-        "sources.kind"); an unknown value is shown escaped as is."""
+        "sources.kind"); an unknown value is shown escaped as is. A field with no vocabulary raises
+        KeyError: a mistake in the generator, never in a case (a wrong name once showed every
+        organization's role as its raw id)."""
+        vocabulary = self.vocabularies[field_vocabularies()[field]]
         try:
-            return escape(self.vocabularies[field_vocabularies()[field]].label(term, lang))
+            return escape(vocabulary.label(term, lang))
         except (KeyError, TypeError):
             return escape(term)
 
     def definition(self, field: str, term: Any, lang: str) -> str:
-        """Escaped definition of a vocabulary value, or '' when unknown."""
+        """Escaped definition of a vocabulary value, or '' when unknown (a field with no
+        vocabulary raises KeyError, as in `label`)."""
+        vocabulary = self.vocabularies[field_vocabularies()[field]]
         try:
-            return escape(
-                self.vocabularies[field_vocabularies()[field]].term(term).definition[lang]
-            )
+            return escape(vocabulary.term(term).definition[lang])
         except (KeyError, TypeError):
             return ""
 
