@@ -102,6 +102,17 @@ def test_organizations_roles_are_labels_in_the_pages_language(
     assert "data-publisher" not in shown and "re-user" not in shown, shown
 
 
+@pytest.mark.parametrize(("prefix", "title"), [("", "Permanent link"), ("fr/", "Lien permanent")])
+def test_heading_permalinks_are_titled_in_the_pages_language(
+    synthetic_site: Path, prefix: str, title: str
+) -> None:
+    for path in (f"{prefix}cases/synthetic-bus-data/", f"{prefix}methodology/"):
+        titles = set(
+            re.findall(r'class="headerlink"[^>]*title="([^"]*)"', page(synthetic_site, path))
+        )
+        assert titles == {title}, (path, titles)
+
+
 def test_numbers_and_dates_formatted_per_language(synthetic_site: Path) -> None:
     english = normalise_spaces(main_text(page(synthetic_site, "cases/synthetic-bus-data/")))
     french = normalise_spaces(main_text(page(synthetic_site, "fr/cases/synthetic-bus-data/")))

@@ -72,6 +72,9 @@ def language_settings(
             }
         ],
     )
+    settings["markdown_extensions"] = markdown_extensions(
+        settings.get("markdown_extensions", []), lang
+    )
     settings["theme"] = {
         **settings["theme"],
         "language": lang,
@@ -90,6 +93,20 @@ def language_settings(
         ],
     }
     return settings
+
+
+def markdown_extensions(extensions: list[Any], lang: str) -> list[Any]:
+    """mkdocs.yml's Markdown extensions, with the title of the headings' permalinks in `lang`
+    (the toc extension's own is English, on French pages too)."""
+    title = {"permalink_title": text("permalink_title", lang)}
+    return [
+        {"toc": {**(entry["toc"] or {}), **title}}
+        if isinstance(entry, dict) and "toc" in entry
+        else {"toc": title}
+        if entry == "toc"
+        else entry
+        for entry in extensions
+    ]
 
 
 def write_project(
