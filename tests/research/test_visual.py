@@ -110,8 +110,13 @@ def test_tile_map_places_every_jurisdiction_once_and_links_only_regions_with_cas
     )
     areas = re.findall(r'<area [^>]*href="([^"]+)" alt="([^"]+)"', figure)
     assert areas == [
-        ("../j/ca-on/", "Ontario: 4 case(s), see the cases"),
-        ("../j/ca/", "Government of Canada: 1 case(s), see the cases"),
+        ("../j/ca-on/", "Ontario: 4 cases, see the cases"),
+        ("../j/ca/", "Government of Canada: 1 case, see the cases"),
+    ]
+    french = map_figure({"CA-ON": 4, "CA": 1}, "map.svg", lambda code: code, "fr")
+    assert re.findall(r'<area [^>]*alt="([^"]+)"', french) == [
+        "Ontario\u00a0: 4 études de cas, voir les études de cas",
+        "Gouvernement du Canada\u00a0: 1 étude de cas, voir les études de cas",
     ]
 
 

@@ -13,7 +13,7 @@ from odimpact.corpus import Case
 from odimpact.evidence import strongest_kind
 from odimpact.places import places_of_effect
 from odimpact.publication.formatting import collation_key, number
-from odimpact.publication.strings import text
+from odimpact.publication.strings import case_count, text
 from odimpact.publication.svg import esc
 from odimpact.vocabularies import load_vocabularies
 
@@ -74,7 +74,7 @@ def count_matrix(
             name = text(
                 "coverage_cell",
                 lang,
-                count=number(count, lang),
+                cases=case_count(count, lang, number(count, lang)),
                 j=rows.label(row),
                 s=columns.label(column),
             )

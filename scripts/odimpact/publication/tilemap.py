@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from odimpact.publication.formatting import number
-from odimpact.publication.strings import text
+from odimpact.publication.strings import case_count, text
 from odimpact.publication.svg import EDGE, SHADES, TEXT, esc, shade_floor, shade_index, svg_open
 from odimpact.vocabularies import load_vocabularies
 
@@ -127,7 +127,7 @@ def map_figure(
                 "tile_map_link",
                 lang,
                 label=labels.label(code, lang),
-                count=number(counts[code], lang),
+                cases=case_count(counts[code], lang, number(counts[code], lang)),
             )
             areas.append(
                 f'<area shape="rect" coords="{x},{y},{x + TILE},{y + TILE}" '
