@@ -81,6 +81,15 @@ def language_neutral_fields() -> tuple[tuple[str, ...], ...]:
     return tuple(_neutral_paths(case_schema(), ()))
 
 
+def neutral_here(path: tuple[str, ...], item: Any) -> bool:
+    """Whether a language-neutral field (`path`, `*` for each list item) must match the other
+    language in this list item: not when the item's flag that the field's `x-neutral-unless` names
+    is true (a source's `title` with `descriptive_title`: our own words, written in each
+    language)."""
+    flag = subschema(tuple(0 if step == "*" else step for step in path)).get("x-neutral-unless")
+    return not (flag and isinstance(item, dict) and item.get(flag) is True)
+
+
 @cache
 def field_vocabularies() -> dict[str, str]:
     """Which vocabulary each front-matter field takes its values from, by dotted path ("sectors",

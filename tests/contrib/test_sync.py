@@ -188,6 +188,47 @@ def test_fixture_sync_reports_each_changed_field(tmp_path, run_cli):
     assert (result.code, result.out) == (0, expected)
 
 
+def test_a_descriptive_title_is_written_in_each_language_and_left_alone(tmp_path, run_cli):
+    """A source's title is the document's own, the same in both files, unless it is our
+    description of an untitled document (descriptive_title): then each file words it in its own
+    language, the pair rule accepts the difference and sync keeps it; any other title still must
+    match."""
+    folder = tmp_path / "cases" / "synthetic-case"
+    shutil.copytree(FIXTURE, folder)
+    described = {
+        "en": "[Synthetic description of an untitled page]",
+        "fr": "[Description synthétique d'une page sans titre]",
+    }
+    for lang in ("en", "fr"):
+        path = folder / f"index.{lang}.md"
+        path.write_text(
+            path.read_text(encoding="utf-8")
+            .replace("synthetic-bus-data", "synthetic-case")
+            .replace(
+                '    title: "Synthetic source one"\n',
+                f'    title: "{described[lang]}"\n    descriptive_title: true\n',
+            ),
+            encoding="utf-8",
+        )
+    files = {lang: read_case_file(folder / f"index.{lang}.md", lang, lang) for lang in ("en", "fr")}
+    assert list(neutral_facts_agree(files, "x")) == []
+    french = (folder / "index.fr.md").read_text(encoding="utf-8")
+    result = sync(run_cli, tmp_path / "cases")
+    assert (result.code, result.out) == (0, "synthetic-case: already in sync.\n")
+    assert (folder / "index.fr.md").read_text(encoding="utf-8") == french
+    # The document's own title, without the flag, must still match.
+    english = folder / "index.en.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("Synthetic source two", "Another title"),
+        encoding="utf-8",
+    )
+    files = {lang: read_case_file(folder / f"index.{lang}.md", lang, lang) for lang in ("en", "fr")}
+    assert {p.code for p in neutral_facts_agree(files, "x")} == {"neutral-mismatch"}
+    assert sync(run_cli, tmp_path / "cases").code == 0
+    assert "Another title" in (folder / "index.fr.md").read_text(encoding="utf-8")
+    assert described["fr"] in (folder / "index.fr.md").read_text(encoding="utf-8")
+
+
 def test_lists_of_different_lengths_are_refused(tmp_path, run_cli):
     folder = tmp_path / "cases" / "synthetic-case"
     shutil.copytree(FIXTURE, folder)

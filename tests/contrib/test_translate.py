@@ -119,6 +119,26 @@ def test_english_case_gets_a_french_scaffold_and_only_the_texts_are_left(run_cli
     assert problems(run_cli, cases_dir, "warning") == []
 
 
+def test_a_descriptive_source_title_is_left_to_translate_and_a_documents_own_title_is_kept(
+    run_cli, cases_dir
+):
+    existing = one_language_case(cases_dir, "en")
+    existing.write_text(
+        existing.read_text(encoding="utf-8").replace(
+            '    title: "Synthetic source one"\n',
+            '    title: "[Synthetic description of an untitled page]"\n'
+            "    descriptive_title: true\n",
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("new", "--translate", CASE, "--cases-dir", str(cases_dir)).code == 0
+    french = (cases_dir / CASE / "index.fr.md").read_text(encoding="utf-8")
+    assert (
+        'title: ""  # original en anglais : [Synthetic description of an untitled page]\n'
+    ) in french
+    assert '    title: "Synthetic source two"\n' in french  # the document's own title, as it is
+
+
 def test_french_case_gets_an_english_scaffold_and_ui_lang_chooses_the_comments(run_cli, cases_dir):
     existing = one_language_case(cases_dir, "fr")
     result = run_cli(

@@ -13,7 +13,7 @@ from typing import Any, cast
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from odimpact.problems import field_name
-from odimpact.schema import language_neutral_fields
+from odimpact.schema import language_neutral_fields, neutral_here
 
 _MISSING = object()
 
@@ -93,9 +93,16 @@ def _set(source: Any, target: Any, key: Any, path: tuple, result: SyncResult) ->
 
 
 def copy_path(
-    source: Any, target: Any, path: tuple[str, ...], where: tuple, result: SyncResult
+    source: Any,
+    target: Any,
+    path: tuple[str, ...],
+    where: tuple,
+    result: SyncResult,
+    whole: tuple[str, ...] = (),
 ) -> None:
-    """Copy the value(s) at one neutral-field path (`*` stands for every list item)."""
+    """Copy the value(s) at one neutral-field path (`*` stands for every list item; `whole` is the
+    full path, for the schema's exceptions)."""
+    whole = whole or path
     head, rest = path[0], path[1:]
     if head == "*":
         if not isinstance(source, list) or not isinstance(target, list):
@@ -103,15 +110,17 @@ def copy_path(
         if len(source) != len(target):
             raise ListLengthMismatch(where, len(source), len(target))
         for index in range(len(source)):
-            copy_path(source[index], target[index], rest, where + (index,), result)
+            copy_path(source[index], target[index], rest, where + (index,), result, whole)
         return
     if not isinstance(source, dict) or not isinstance(target, dict):
         return
+    if not rest and not (neutral_here(whole, source) and neutral_here(whole, target)):
+        return  # written in each language here (a source's descriptive title)
     here = where + (head,)
     in_source, in_target = head in source, head in target
     if rest:
         if in_source and in_target:
-            copy_path(source[head], target[head], rest, here, result)
+            copy_path(source[head], target[head], rest, here, result, whole)
         elif in_source != in_target:
             present = source if in_source else target
             raise ListLengthMismatch(

@@ -33,7 +33,7 @@ from odimpact.layout import is_case_id, relative
 from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
-from odimpact.schema import case_schema, language_neutral_fields
+from odimpact.schema import case_schema, language_neutral_fields, neutral_here, subschema
 
 # Fields that differ between the files by design: they are set, never copied or emptied.
 STRUCTURAL = {"lang", "translation"}
@@ -69,6 +69,11 @@ def language_specific_fields() -> list[tuple[str, ...]]:
     return found
 
 
+def _flag(path: tuple[str, ...]) -> str:
+    """The flag that makes a neutral field language-specific in an item ('' when none)."""
+    return str(subschema((path[0], 0, *path[2:])).get("x-neutral-unless") or "")
+
+
 def _renderable(value: Any) -> bool:
     # The template writes text and numbers only; anything else is left for copy_neutral_facts to
     # insert.
@@ -90,7 +95,9 @@ def skeleton_values(source: dict[str, Any], lang: str) -> dict[str, Any]:
         if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
             values[name] = [
                 {
-                    key: _emptied(item_value) if (name, "*", key) in specific else item_value
+                    key: _emptied(item_value)
+                    if (name, "*", key) in specific or not neutral_here((name, "*", key), item)
+                    else item_value
                     for key, item_value in item.items()
                     if _renderable(item_value)
                 }
@@ -102,8 +109,11 @@ def skeleton_values(source: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def originals(source: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """(path, original text) of every language-specific value the existing file holds."""
-    for path in language_specific_fields():
+    """(path, original text) of every language-specific value the existing file holds, with the
+    neutral fields that are written in each language in some items (descriptive titles)."""
+    neutral = set(language_neutral_fields())
+    excepted = sorted(path for path in neutral if len(path) == 3 and _flag(path))
+    for path in [*language_specific_fields(), *excepted]:
         found: list[tuple[tuple[str | int, ...], Any]]
         if len(path) == 1:
             found = [((path[0],), source.get(path[0]))]
@@ -113,7 +123,7 @@ def originals(source: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], s
             found = [
                 ((path[0], index, path[2]), item.get(path[2]))
                 for index, item in enumerate(items)
-                if isinstance(item, dict)
+                if isinstance(item, dict) and (path not in neutral or not neutral_here(path, item))
             ]
         for where, value in found:
             if isinstance(value, list):

@@ -8,7 +8,7 @@ from typing import Any
 from odimpact.languages import language
 from odimpact.problems import Problem, field_name
 from odimpact.reading import CaseFile
-from odimpact.schema import language_neutral_fields
+from odimpact.schema import language_neutral_fields, neutral_here
 
 _MISSING = object()
 
@@ -90,6 +90,8 @@ def neutral_facts_agree(files: dict[str, CaseFile], case_dir: str) -> Iterator[P
         if path[0] in mismatched_lists:
             continue
         for concrete, value in _values(first.data, path):
+            if not neutral_here(path, _at(first.data, concrete[:-1])):
+                continue
             other_value = _at(second.data, concrete)
             if value != other_value or type(value) is not type(other_value):
                 yield from _mismatch(first, second, concrete, value, other_value, case_dir)
