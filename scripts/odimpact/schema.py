@@ -81,12 +81,18 @@ def language_neutral_fields() -> tuple[tuple[str, ...], ...]:
     return tuple(_neutral_paths(case_schema(), ()))
 
 
+def neutral_unless(path: tuple[str, ...]) -> str:
+    """The flag that, true in a list item, makes the language-neutral field at `path` (`*` for
+    each list item) written in each language there, as the schema's `x-neutral-unless` names it
+    ('' when none): a source's `title` with `descriptive_title` is our own words."""
+    return str(
+        subschema(tuple(0 if step == "*" else step for step in path)).get("x-neutral-unless") or ""
+    )
+
+
 def neutral_here(path: tuple[str, ...], item: Any) -> bool:
-    """Whether a language-neutral field (`path`, `*` for each list item) must match the other
-    language in this list item: not when the item's flag that the field's `x-neutral-unless` names
-    is true (a source's `title` with `descriptive_title`: our own words, written in each
-    language)."""
-    flag = subschema(tuple(0 if step == "*" else step for step in path)).get("x-neutral-unless")
+    """Whether a language-neutral field must match the other language in this list item."""
+    flag = neutral_unless(path)
     return not (flag and isinstance(item, dict) and item.get(flag) is True)
 
 

@@ -33,7 +33,7 @@ from odimpact.layout import is_case_id, relative
 from odimpact.outline import OUTLINE_HEADING, outline, prose
 from odimpact.paths import REPO_ROOT
 from odimpact.problems import Problem, format_human
-from odimpact.schema import case_schema, language_neutral_fields, neutral_here, subschema
+from odimpact.schema import case_schema, language_neutral_fields, neutral_here, neutral_unless
 
 # Fields that differ between the files by design: they are set, never copied or emptied.
 STRUCTURAL = {"lang", "translation"}
@@ -67,11 +67,6 @@ def language_specific_fields() -> list[tuple[str, ...]]:
         else:
             found.append((name,))
     return found
-
-
-def _flag(path: tuple[str, ...]) -> str:
-    """The flag that makes a neutral field language-specific in an item ('' when none)."""
-    return str(subschema((path[0], 0, *path[2:])).get("x-neutral-unless") or "")
 
 
 def _renderable(value: Any) -> bool:
@@ -112,7 +107,7 @@ def originals(source: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], s
     """(path, original text) of every language-specific value the existing file holds, with the
     neutral fields that are written in each language in some items (descriptive titles)."""
     neutral = set(language_neutral_fields())
-    excepted = sorted(path for path in neutral if len(path) == 3 and _flag(path))
+    excepted = sorted(path for path in neutral if neutral_unless(path))
     for path in [*language_specific_fields(), *excepted]:
         found: list[tuple[tuple[str | int, ...], Any]]
         if len(path) == 1:
