@@ -4,6 +4,7 @@ folder."""
 from __future__ import annotations
 
 import io
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,3 +45,27 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def validate_problems(
+    run_cli, cases_dir: Path, today: str = TODAY, severity: str = "", file: str = ""
+) -> list[tuple[str, str]]:
+    """(field, code) of what `odimpact validate` reports on `cases_dir` as of `today`: of one
+    severity if given, in one file if given."""
+    result = run_cli(
+        "validate",
+        "--cases-dir",
+        str(cases_dir),
+        "--format",
+        "json",
+        "--today",
+        today,
+        "--lang",
+        "en",
+    )
+    return [
+        (problem["field"], problem["code"])
+        for problem in json.loads(result.out)["problems"]
+        if problem["severity"] == (severity or problem["severity"])
+        and problem["path"].endswith(file)
+    ]

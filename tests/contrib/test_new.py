@@ -4,7 +4,6 @@ write."""
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 
 from odimpact.contrib.template import render_case
 from odimpact.reading import read_case_file
-from tests.contrib.conftest import TODAY
+from tests.contrib.conftest import TODAY, validate_problems
 
 OPTIONS = [
     "--id",
@@ -72,23 +71,6 @@ FILLED = {
 }
 
 
-def problems(run_cli, cases_dir: Path) -> list[tuple[str, str]]:
-    import json
-
-    result = run_cli(
-        "validate",
-        "--cases-dir",
-        str(cases_dir),
-        "--format",
-        "json",
-        "--today",
-        TODAY,
-        "--lang",
-        "en",
-    )
-    return [(p["field"], p["code"]) for p in json.loads(result.out)["problems"]]
-
-
 def test_new_with_all_options_creates_an_awaiting_case_needing_only_what_the_contributor_writes(
     run_cli, cases_dir
 ):
@@ -97,7 +79,7 @@ def test_new_with_all_options_creates_an_awaiting_case_needing_only_what_the_con
     assert result.out.splitlines()[0] == "Created cases/synthetic-bus-case/index.en.md"
     text = (cases_dir / "synthetic-bus-case" / "index.en.md").read_text(encoding="utf-8")
     assert "translation: awaiting" in text and "sectors: [transport, health]" in text
-    assert problems(run_cli, cases_dir) == LEFT_TO_WRITE
+    assert validate_problems(run_cli, cases_dir) == LEFT_TO_WRITE
 
 
 def test_filling_the_empty_values_makes_the_scaffold_valid(run_cli, cases_dir):
@@ -111,7 +93,7 @@ def test_filling_the_empty_values_makes_the_scaffold_valid(run_cli, cases_dir):
         "## Context {#context}\n", f"## Context {{#context}}\n\n{SYNTHETIC_SECTION}\n", 1
     )
     path.write_text(text, encoding="utf-8")
-    assert problems(run_cli, cases_dir) == []
+    assert validate_problems(run_cli, cases_dir) == []
 
 
 def test_both_languages_are_complete_and_the_other_title_is_left_to_write(run_cli, cases_dir):
@@ -128,7 +110,7 @@ def test_both_languages_are_complete_and_the_other_title_is_left_to_write(run_cl
         "# sectors (obligatoire) : Un à trois secteurs" in french
         and "## Contexte {#context}" in french
     )
-    assert ("title", "schema-min-length") in problems(run_cli, cases_dir)
+    assert ("title", "schema-min-length") in validate_problems(run_cli, cases_dir)
 
 
 def test_refuses_to_overwrite_an_existing_case(run_cli, cases_dir):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from odimpact.contrib import translate
 from odimpact.publication.sanitise import sanitise
 from odimpact.reading import read_case_file
+from tests.contrib.conftest import validate_problems
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "valid" / "synthetic-bus-data"
 CASE = "synthetic-bus-data"
@@ -54,23 +54,8 @@ def problems(
     run_cli, cases_dir: Path, severity: str = "error", file: str = ""
 ) -> list[tuple[str, str]]:
     """(field, code) of the problems of one severity `odimpact validate` reports (in one file, if
-    given)."""
-    result = run_cli(
-        "validate",
-        "--cases-dir",
-        str(cases_dir),
-        "--format",
-        "json",
-        "--today",
-        TODAY,
-        "--lang",
-        "en",
-    )
-    return [
-        (problem["field"], problem["code"])
-        for problem in json.loads(result.out)["problems"]
-        if problem["severity"] == severity and problem["path"].endswith(file)
-    ]
+    given), as of TODAY."""
+    return validate_problems(run_cli, cases_dir, TODAY, severity, file)
 
 
 def one_language_case(cases_dir: Path, lang: str, body_extra: str = "") -> Path:
